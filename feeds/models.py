@@ -1,0 +1,82 @@
+"""Provides `Feed`, one whole published document of format `results-board/1`.
+
+A feed is validated whole or rejected whole: the board never shows half a
+snapshot. The field names here are the public contract (`docs/feed-format.md`);
+fields may be added, never renamed. Unknown fields anywhere are ignored so
+that older boards read newer feeds.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Annotated, Literal, Self
+
+from pydantic import AwareDatetime, Field, StringConstraints, field_validator, model_validator
+
+from feeds.contests import Contest, FeedModel, ensure_unique
+from feeds.text import LongText, ShortText, TitleText
+
+__all__ = ["FORMAT", "Feed", "Update"]
+
+FORMAT = "results-board/1"
+"""The format this version reads and writes. `results-board/1.N` is read too."""
+
+FUTURE_TOLERANCE = timedelta(minutes=2)
+"""How far ahead of our clock `published_at` may be before it is worth a warning."""
+
+UpdateId = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class Update(FeedModel):
+    """A ticker item: a quote (with its speaker) or a news line."""
+
+    id: UpdateId
+    published_at: AwareDatetime
+    kind: Literal["quote", "update"]
+    text: LongText
+    speaker: ShortText | None = None
+    role: ShortText | None = None
+    outlet: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _quote_has_speaker(self) -> Self:
+        if self.kind == "quote" and not self.speaker:
+            raise ValueError("a quote needs a speaker")
+        return self
+
+
+class Feed(FeedModel):
+    """One publication of the feed: every contest's current figures and the ticker items."""
+
+    format: Annotated[str, StringConstraints(pattern=r"^results-board/1(\.\d+)?$")]
+    sequence: Annotated[int, Field(ge=0, strict=True)]
+    published_at: AwareDatetime
+    title: TitleText
+    contests: Annotated[tuple[Contest, ...], Field(min_length=1)]
+    updates: tuple[Update, ...] = ()
+
+    @field_validator("contests")
+    @classmethod
+    def ensure_unique_contest_ids(cls, contests: tuple[Contest, ...]) -> tuple[Contest, ...]:
+        ensure_unique((contest.id for contest in contests), "contest id")
+        return contests
+
+    @field_validator("updates")
+    @classmethod
+    def ensure_unique_update_ids(cls, updates: tuple[Update, ...]) -> tuple[Update, ...]:
+        ensure_unique((update.id for update in updates), "update id")
+        return updates
+
+    def contest(self, contest_id: str) -> Contest | None:
+        """The contest with this id, if the feed has it."""
+        return next((c for c in self.contests if c.id == contest_id), None)
+
+    def warnings(self, now: datetime | None = None) -> list[str]:
+        """Everything odd but not fatal: shown by `check` and on the board, never rejected."""
+        found = []
+        now = now or datetime.now().astimezone()
+        if self.published_at - now > FUTURE_TOLERANCE:
+            found.append(f"published_at {self.published_at.isoformat()} is in the future")
+        for index, contest in enumerate(self.contests):
+            found.extend(f"contests[{index}] ({contest.id}): {w}" for w in contest.warnings())
+        return found
