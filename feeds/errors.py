@@ -64,7 +64,9 @@ class FeedTimeout(FeedUnavailable):
 class FeedHTTPError(FeedUnavailable):
     """Raised for an HTTP status other than 200 and 304, including redirect loops."""
 
-    def __init__(self, status_code: int, retry_after: float | None = None, detail: str = "") -> None:
+    def __init__(
+        self, status_code: int, retry_after: float | None = None, detail: str = ""
+    ) -> None:
         super().__init__(f"HTTP {status_code}", detail)
         self.status_code = status_code
         """The status the server answered with."""

@@ -54,7 +54,9 @@ _REMOVE = re.compile(
     "]+"
 )
 _SPACE = re.compile(r"[\t\n\u2028\u2029\s]+")
-_COMBINING_RUN = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{3,}")
+_COMBINING_RUN = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{3,}"
+)
 
 
 def _trim_combining(match: re.Match[str]) -> str:

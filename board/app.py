@@ -1,0 +1,356 @@
+"""Provides `ResultsBoard`, the Textual app, and `create_app`/`run_board`, its one factory.
+
+The app owns one polling worker (exclusive, never exits on error) that turns
+every outcome of `FeedSource.poll()` into board state: a new snapshot is
+shown, an unchanged poll refreshes the timing, a failure leaves the last good
+figures on screen and names the fault. The CLI, the tests and the snapshot
+tests all build the board through `create_app`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from textual import events, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
+
+from board.help import HelpScreen
+from board.state import FeedState, FeedStatus, Mode
+from board.views import counter_of, declaration_lines, party_lines, ticker_items
+from feeds import Changed, Failed, Feed, FeedSource, Snapshot
+from feeds.contests import LegislatureContest, UnsupportedContest
+from widgets.declarations import DeclarationList
+from widgets.party_table import LEGISLATURE_COLUMNS, PartyTable
+from widgets.reporting_counter import ReportingCounter
+from widgets.status_bar import StatusBar
+from widgets.ticker import Ticker
+
+__all__ = ["MIN_SIZE", "ResultsBoard", "create_app", "run_board"]
+
+MIN_SIZE = (60, 20)
+"""Below this the board shows "terminal too small" instead of a garbled layout."""
+
+INTERVAL_STEPS = (1.0, 2.0, 3.0, 5.0, 10.0, 15.0, 30.0, 60.0)
+"""The poll intervals `+` and `-` step through."""
+
+
+class ResultsBoard(App[int]):
+    """A live election-results board.
+
+    | Key | Action |
+    | :- | :- |
+    | q | Quit |
+    | p | Pause or resume the ticker |
+    | f | Freeze the display for on-air (polling continues); again to apply the newest |
+    | r | Poll now |
+    | s | Cycle the table's sort |
+    | + / - | Longer / shorter poll interval |
+    | 1–9, tab | Choose a contest |
+    | c | Save an SVG screenshot |
+    | ? | Help |
+    """
+
+    CSS_PATH = "board.tcss"
+    TITLE = "results-board"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012 - Textual's API
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's API
+    BINDINGS = [  # noqa: RUF012 - Textual's API
+        Binding("q", "quit", "Quit"),
+        Binding("p", "toggle_ticker", "Ticker"),
+        Binding("f", "toggle_freeze", "Freeze"),
+        Binding("r", "poll_now", "Poll now"),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("plus", "interval(1)", "+/- Interval", key_display="+/-"),
+        Binding("minus", "interval(-1)", "Interval", show=False),
+        Binding("c", "screenshot", "Screenshot"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        *(Binding(str(n), f"select_contest({n - 1})", show=False) for n in range(1, 10)),
+        Binding("tab", "next_contest", "Contest", show=False),
+    ]
+
+    def __init__(
+        self,
+        source: FeedSource,
+        *,
+        mode: Mode = "live",
+        interval: float = 5.0,
+        clock: Callable[[], datetime] | None = None,
+        screenshot_dir: Path | None = None,
+        watch_stdin: bool = True,
+    ) -> None:
+        super().__init__()
+        self.source = source
+        """Where snapshots come from."""
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._screenshot_dir = screenshot_dir
+        self._watch_stdin = watch_stdin
+        self._wake = asyncio.Event()
+        self.status = FeedStatus(mode=mode, source=source.description, interval=interval)
+        """What the status bar reports; replaced whole after every poll."""
+        self.shown: Snapshot | None = None
+        """The snapshot on screen."""
+        self.pending: Snapshot | None = None
+        """The newest snapshot held back by a freeze."""
+        self.contest_id: str | None = None
+        """The selected contest's id (None: the first)."""
+
+    # -- composition -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(clock=self._clock, id="status")
+        yield Tabs(id="contests")
+        with Horizontal(id="main"):
+            with ContentSwitcher(initial="view-table", id="views"):
+                yield PartyTable(id="view-table")
+                yield PartyTable(LEGISLATURE_COLUMNS, id="view-legislature")
+                yield Static("", id="view-unsupported", markup=False)
+            with Vertical(id="side"):
+                yield ReportingCounter(id="counter")
+                yield Static("Latest declarations", id="declarations-title")
+                yield DeclarationList(id="declarations")
+        yield Ticker(id="ticker")
+        yield Footer()
+        yield Static("", id="too-small", markup=False)
+
+    def on_mount(self) -> None:
+        self._push_status(self.status)
+        self._check_size(self.size.width, self.size.height)
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(signum, self.exit, 128 + signum)
+            if self._watch_stdin:
+                self.set_interval(2.0, self._check_stdin)
+        self.poll_forever()
+
+    # -- polling -------------------------------------------------------------------------------
+
+    @work(exclusive=True, exit_on_error=False, group="poll", name="poll")
+    async def poll_forever(self) -> None:
+        """Poll the source until the app exits; every outcome becomes board state."""
+        while True:
+            outcome = await self.source.poll()
+            now = self._clock()
+            self.apply_outcome(outcome, now)
+            delay = self.source.next_delay(self.status.interval)
+            self._push_status(replace(self.status, next_poll=now + timedelta(seconds=delay)))
+            self._wake.clear()
+            try:
+                async with asyncio.timeout(delay):
+                    await self._wake.wait()
+            except TimeoutError:
+                pass
+
+    def apply_outcome(self, outcome: Changed | Failed | object, now: datetime) -> None:
+        """Record one poll's outcome: show a new snapshot (unless frozen), or report a failure."""
+        status = self.status
+        if isinstance(outcome, Failed):
+            summary = outcome.error.summary
+            self._push_status(status.with_poll(now, ok=False, error=summary))
+            return
+        status = status.with_poll(now, ok=True)
+        status = replace(status, finished=self.source.finished)
+        if isinstance(outcome, Changed):
+            if status.frozen:
+                self.pending = outcome.snapshot
+                status = replace(status, waiting=status.waiting + 1)
+            else:
+                self.show_snapshot(outcome.snapshot)
+                status = self._status_for(status, outcome.snapshot, now)
+        self._push_status(status)
+
+    def _status_for(self, status: FeedStatus, snapshot: Snapshot, now: datetime) -> FeedStatus:
+        feed = snapshot.feed
+        return replace(
+            status,
+            last_change=now,
+            published_at=feed.published_at,
+            sequence=feed.sequence,
+            warnings=snapshot.warnings,
+        )
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Put a snapshot on screen; only what changed is redrawn."""
+        self.shown = snapshot
+        feed = snapshot.feed
+        with self.batch_update():
+            self.query_one(StatusBar).title = feed.title
+            self._sync_tabs(feed)
+            self._show_contest(feed)
+            self.query_one(Ticker).add_items(ticker_items(feed.updates))
+
+    def _selected(self, feed: Feed) -> int:
+        ids = [contest.id for contest in feed.contests]
+        return ids.index(self.contest_id) if self.contest_id in ids else 0
+
+    def _show_contest(self, feed: Feed) -> None:
+        contest = feed.contests[self._selected(feed)]
+        switcher = self.query_one("#views", ContentSwitcher)
+        if isinstance(contest, UnsupportedContest):
+            message = (
+                f"{contest.title}: this kind of contest ({contest.kind}) "
+                "is not supported by this version of results-board."
+            )
+            self.query_one("#view-unsupported", Static).update(Content(message))
+            switcher.current = "view-unsupported"
+        else:
+            view = "view-legislature" if isinstance(contest, LegislatureContest) else "view-table"
+            self.query_one(f"#{view}", PartyTable).update_lines(party_lines(contest))
+            switcher.current = view
+        counter = self.query_one(ReportingCounter)
+        figures = counter_of(contest)
+        counter.reported, counter.total, counter.noun = (
+            figures.reported,
+            figures.total,
+            figures.noun,
+        )
+        self.query_one(DeclarationList).show(declaration_lines(contest))
+
+    def _sync_tabs(self, feed: Feed) -> None:
+        tabs = self.query_one(Tabs)
+        wanted = [(f"contest-{c.id}", f"{n}  {c.title}") for n, c in enumerate(feed.contests, 1)]
+        have = [(tab.id, str(tab.label)) for tab in tabs.query(Tab)]
+        if have != wanted:
+            tabs.clear()
+            for tab_id, label in wanted:
+                tabs.add_tab(Tab(Content(label), id=tab_id))
+        tabs.display = len(wanted) > 1
+        selected = f"contest-{feed.contests[self._selected(feed)].id}"
+        if tabs.active != selected:
+            tabs.active = selected
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab is None or event.tab.id is None or self.shown is None:
+            return
+        contest_id = event.tab.id.removeprefix("contest-")
+        if contest_id != self.contest_id:
+            self.contest_id = contest_id
+            self._show_contest(self.shown.feed)
+
+    # -- status ------------------------------------------------------------------------------
+
+    def _push_status(self, status: FeedStatus) -> None:
+        self.status = status
+        if self.is_mounted:
+            self.query_one(StatusBar).status = status
+
+    def on_status_bar_state_changed(self, event: StatusBar.StateChanged) -> None:
+        stale = event.state in (FeedState.STALE, FeedState.ERROR)
+        self.query_one("#main").set_class(stale and self.shown is not None, "-stale")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        min_width, min_height = MIN_SIZE
+        too_small = width < min_width or height < min_height
+        self.screen.set_class(too_small, "-too-small")
+        if too_small:
+            message = f"terminal too small — need {min_width}×{min_height} (now {width}×{height})"
+            self.query_one("#too-small", Static).update(message)
+
+    def _check_stdin(self) -> None:
+        if not os.isatty(0):
+            self.exit(0)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_toggle_ticker(self) -> None:
+        """Pause or resume the ticker."""
+        ticker = self.query_one(Ticker)
+        ticker.paused = not ticker.paused
+        self.query_one(StatusBar).set_ticker_paused(ticker.paused)
+
+    def action_toggle_freeze(self) -> None:
+        """Freeze the display for on-air; unfreezing applies the newest snapshot."""
+        status = self.status
+        if not status.frozen:
+            self._push_status(replace(status, frozen=True, waiting=0))
+            return
+        pending, self.pending = self.pending, None
+        status = replace(status, frozen=False, waiting=0)
+        if pending is not None:
+            self.show_snapshot(pending)
+            status = self._status_for(status, pending, self._clock())
+        self._push_status(status)
+
+    def action_poll_now(self) -> None:
+        """Poll at once instead of waiting for the interval."""
+        self._wake.set()
+
+    def action_cycle_sort(self) -> None:
+        """Cycle the visible table's sort."""
+        switcher = self.query_one("#views", ContentSwitcher)
+        if switcher.current in ("view-table", "view-legislature"):
+            key = self.query_one(f"#{switcher.current}", PartyTable).cycle_sort()
+            self.notify(f"Sorted by {key.replace('_', ' ')}", timeout=2)
+
+    def action_interval(self, step: int) -> None:
+        """Step the poll interval up (+1) or down (-1)."""
+        current = self.status.interval
+        index = min(range(len(INTERVAL_STEPS)), key=lambda i: abs(INTERVAL_STEPS[i] - current))
+        index = max(0, min(len(INTERVAL_STEPS) - 1, index + step))
+        self._push_status(replace(self.status, interval=INTERVAL_STEPS[index]))
+        self.notify(f"Polling every {INTERVAL_STEPS[index]:g} s", timeout=2)
+        self._wake.set()
+
+    def action_select_contest(self, index: int) -> None:
+        """Show the contest at `index` (0-based)."""
+        if self.shown is not None and index < len(self.shown.feed.contests):
+            self.contest_id = self.shown.feed.contests[index].id
+            self._sync_tabs(self.shown.feed)
+            self._show_contest(self.shown.feed)
+
+    def action_next_contest(self) -> None:
+        """Show the next contest."""
+        if self.shown is not None:
+            contests = self.shown.feed.contests
+            self.action_select_contest((self._selected(self.shown.feed) + 1) % len(contests))
+
+    def action_screenshot(self) -> None:
+        """Save an SVG of the screen and say where it went."""
+        directory = self._screenshot_dir or Path.cwd()
+        try:
+            path = self.save_screenshot(path=str(directory))
+        except OSError as error:
+            self.notify(f"Screenshot failed: {error.strerror}", severity="error", markup=False)
+        else:
+            self.notify(f"Screenshot saved to {path}", markup=False, timeout=6)
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        self.push_screen(HelpScreen())
+
+    async def on_unmount(self) -> None:
+        await self.source.aclose()
+
+
+def create_app(
+    source: FeedSource,
+    *,
+    mode: Mode = "live",
+    interval: float = 5.0,
+    clock: Callable[[], datetime] | None = None,
+    screenshot_dir: Path | None = None,
+) -> ResultsBoard:
+    """Build the board: the one factory used by the CLI, the tests and the snapshot tests."""
+    return ResultsBoard(
+        source, mode=mode, interval=interval, clock=clock, screenshot_dir=screenshot_dir
+    )
+
+
+def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
+    """Run the board in this terminal until the producer quits; return the exit code."""
+    app = create_app(source, mode=mode, interval=interval)
+    app.run()
+    return app.return_code or 0

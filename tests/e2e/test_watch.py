@@ -1,0 +1,36 @@
+"""End to end: the real `results-board watch` in a pseudo-terminal against the real `serve-feed`."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from feeds.server import FeedServer
+from tests.boardkit import encode, seed_doc, with_party
+from tests.ptyrun import PtyProcess, results_board_command
+
+pytestmark = pytest.mark.e2e
+
+
+def test_watch_shows_the_feed_follows_it_and_goes_stale_when_it_stops() -> None:
+    first = seed_doc(sequence=1)
+    second = with_party(first, "LAB", seats=1010, seats_change=-23)
+    with FeedServer([encode(first), encode(second)], manual=True) as server:
+        command = [*results_board_command(), "watch", server.url, "--interval", "1"]
+        with PtyProcess(command, size=(120, 40)) as board:
+            text = board.wait_for_text("1005")
+            for figure in ("96", "124", "1005", "-28", "Labour", "No Overall Control", "LIVE"):
+                assert figure in text, f"{figure!r} not on screen:\n{text}"
+
+            # The server publishes the next document; the board shows it within an interval or so.
+            httpx.post(server.url.replace("/feed.json", "/next"), timeout=5).raise_for_status()
+            text = board.wait_for_text("1010", timeout=10)
+            assert "-23" in text
+
+            # The server goes away: ERROR at once, STALE after three intervals, figures stay.
+            server.stop()
+            text = board.wait_for_text("STALE", timeout=20)
+            assert "1010" in text
+            assert board.alive
+            board.send("q")
+            assert board.wait_exit(timeout=10) == 0

@@ -1,0 +1,282 @@
+"""Pilot tests of the board: each key and each state, with a scripted source and a manual clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from board.app import ResultsBoard, create_app
+from board.help import HelpScreen
+from board.state import FeedState
+from feeds import Backoff, FeedHTTPError, FeedUnreachable
+from tests.boardkit import ManualClock, ScriptedSource, seed_doc, with_party
+from tests.waiting import async_wait_for
+from widgets.declarations import DeclarationList
+from widgets.party_table import PartyTable
+from widgets.reporting_counter import ReportingCounter
+from widgets.status_bar import Headline, StatusBar, Timing
+from widgets.ticker import Ticker
+
+FAST = 0.01  # poll interval: the scripted source itself decides when each poll completes
+
+
+def make(
+    mode: str = "live", interval: float = FAST
+) -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
+    source = ScriptedSource()
+    source.backoff = Backoff(floor=0.0, cap=FAST)
+    clock = ManualClock()
+    app = create_app(source, mode=mode, interval=interval, clock=clock)  # type: ignore[arg-type]
+    return app, source, clock
+
+
+def screen_text(app: ResultsBoard) -> str:
+    """Everything on screen as plain text (via the SVG export's text)."""
+    from rich.console import Console
+
+    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(app.screen._compositor.render_update(full=True))  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
+    await async_wait_for(
+        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
+        f"sequence {sequence} on screen",
+    )
+
+
+def state_of(app: ResultsBoard) -> FeedState:
+    return app.query_one(Headline).state
+
+
+async def test_live_board_shows_the_seed_figures() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert state_of(app) is FeedState.CONNECTING
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        counter = app.query_one(ReportingCounter)
+        assert (counter.reported, counter.total) == (96, 124)
+        assert counter.text == "96 of 124 councils reported"
+        text = screen_text(app)
+        for figure in ("Labour", "1005", "547", "No Overall Control", "Dudley", "LAB lose to NOC"):
+            assert figure in text
+        app.query_one(StatusBar).tick()
+        assert state_of(app) is FeedState.LIVE
+
+
+async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        source.push(FeedHTTPError(503, retry_after=8))
+        await async_wait_for(lambda: app.status.error == "HTTP 503", "the error recorded")
+        app.query_one(StatusBar).tick()
+        await pilot.pause()
+        assert state_of(app) is FeedState.ERROR
+        assert app.shown is not None and app.shown.feed.sequence == 1
+        timing = app.query_one(Timing).render().plain
+        assert "HTTP 503 — retrying" in timing
+        assert "1005" in screen_text(app)
+
+
+async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
+    app, source, clock = make(interval=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        source.push(FeedUnreachable("connection refused"))
+        await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
+        clock.advance(1.0)  # far beyond 3 × interval
+        app.query_one(StatusBar).tick()
+        await pilot.pause()
+        assert state_of(app) is FeedState.STALE
+        assert app.query_one("#main").has_class("-stale")
+        assert "1005" in screen_text(app)
+        # Recovery: a good poll clears the marking.
+        source.push(with_party(seed_doc(), "LAB", seats=1006))
+        await shown_sequence(app, 2)
+        app.query_one(StatusBar).tick()
+        await pilot.pause()
+        assert state_of(app) is FeedState.LIVE
+        assert not app.query_one("#main").has_class("-stale")
+
+
+async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.press("f")
+        assert app.status.frozen
+        source.push(with_party(seed_doc(), "LAB", seats=1010))
+        await async_wait_for(lambda: app.status.waiting == 1, "one update waiting")
+        app.query_one(StatusBar).tick()
+        await pilot.pause()
+        assert app.shown is not None and app.shown.feed.sequence == 1
+        assert "FROZEN · 1 update waiting" in app.query_one(Headline).render().plain
+        await pilot.press("f")
+        assert not app.status.frozen
+        assert app.shown.feed.sequence == 2
+        await pilot.pause()
+        assert "1010" in screen_text(app)
+
+
+async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.press("p")
+        assert app.query_one(Ticker).paused
+        assert "PAUSED" in app.query_one(Headline).render().plain
+        await pilot.press("p")
+        assert not app.query_one(Ticker).paused
+
+
+async def test_demo_badge() -> None:
+    app, source, clock = make(mode="demo")
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        app.query_one(StatusBar).tick()
+        await pilot.pause()
+        assert state_of(app) is FeedState.DEMO
+        assert "DEMO · sample data" in app.query_one(Headline).render().plain
+
+
+async def test_poll_now_key_polls_at_once() -> None:
+    app, source, clock = make(interval=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        source.push(with_party(seed_doc(), "CON", seats=600))
+        await pilot.press("r")
+        await shown_sequence(app, 2)
+
+
+async def test_sort_key_cycles_the_table() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        table = app.query_one("#view-table", PartyTable)
+        assert table.sort_key == "councils"
+        await pilot.press("s")
+        assert table.sort_key == "seats"
+
+
+async def test_interval_keys_step_the_poll_interval() -> None:
+    app, source, clock = make(interval=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("plus")
+        assert app.status.interval == 10
+        await pilot.press("minus", "minus", "minus", "minus", "minus", "minus")
+        assert app.status.interval == 1  # never below one second
+
+
+async def test_help_opens_and_closes() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_screenshot_key_saves_an_svg(tmp_path: Path) -> None:
+    source = ScriptedSource()
+    app = create_app(source, interval=FAST, screenshot_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.press("c")
+        await async_wait_for(lambda: list(tmp_path.glob("*.svg")), "an SVG in the directory")
+        assert "Labour" in next(tmp_path.glob("*.svg")).read_text()
+
+
+async def test_too_small_says_so_and_recovers() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(40, 10)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        assert "terminal too small — need 60×20" in screen_text(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "too small" not in text
+        assert "1005" in text
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["[@click=app.quit]x[/]", "[/] oops", "[bold]loud[/bold]", "[link=http://evil]x[/link]"],
+)
+async def test_feed_text_is_shown_literally(hostile: str) -> None:
+    app, source, clock = make()
+    doc = seed_doc(title=f"Night {hostile}")
+    doc["contests"][0]["parties"][0]["name"] = f"Labour {hostile}"
+    doc["contests"][0]["declarations"][1]["area"] = f"Dudley {hostile}"
+    doc["updates"][0]["text"] = f"hung on {hostile}"
+    async with app.run_test(size=(160, 40)) as pilot:
+        source.push(doc)
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        assert app.is_running
+        text = screen_text(app)
+        assert f"Labour {hostile}"[:20] in text
+        assert f"Dudley {hostile}"[:20] in text
+
+
+async def test_contest_tabs_and_number_keys() -> None:
+    app, source, clock = make()
+    doc = seed_doc()
+    doc["contests"].append(
+        {
+            "kind": "legislature",
+            "id": "wales",
+            "title": "Welsh Assembly",
+            "reported": 60,
+            "total": 60,
+            "majority": 31,
+            "parties": [{"code": "LAB", "name": "Labour", "seats": 29, "seats_change": -1}],
+        }
+    )
+    doc["contests"].append({"kind": "hologram", "id": "mars", "title": "Mars"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(doc)
+        await shown_sequence(app, 1)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.contest_id == "wales"
+        assert app.query_one(ReportingCounter).text == "60 of 60 seats reported"
+        await pilot.press("3")
+        await pilot.pause()
+        assert "not supported by this version" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "1005" in screen_text(app)
+
+
+async def test_declarations_newest_first() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        lines = app.query_one(DeclarationList).lines
+        assert [line.area for line in lines] == ["Dudley", "Birmingham"]
+        assert lines[0].wording == "LAB lose to NOC" and lines[0].changed_hands
+        assert lines[1].wording == "LAB hold"
+
+
+async def test_quit_closes_the_source() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+    assert source.closed
