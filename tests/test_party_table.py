@@ -280,3 +280,15 @@ async def test_no_color_keeps_glyphs(monkeypatch: pytest.MonkeyPatch) -> None:
         assert app.no_color
         screen = app.export_screenshot()
         assert "▼" in screen and "▲" in screen
+
+
+async def test_lines_given_before_mounting_are_composed() -> None:
+    table = PartyTable()
+    table.update_lines(shuffled(SEED))
+    app = TableApp(table)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert keys(table) == SEED_ORDER
+        assert not any(row.has_class("-flash") for row in table.rows)
+        table.update_lines(replace("LAB", seats=1010))
+        assert table.rows[0].has_class("-flash") and len(table.rows) == len(SEED)

@@ -128,6 +128,7 @@ class PartyTable(Widget, can_focus=True):
         self._flash_seconds = flash_seconds
         self._rows: dict[str, PartyRow] = {}
         self._filled = False
+        self._pending: list[PartyLine] | None = None
         self._header = PartyHeader(self._columns)
         self.set_reactive(PartyTable.sort_key, self._sort_keys[0])
         self._header.sorted_field = self._sorted_field(self._sort_keys[0])
@@ -156,8 +157,20 @@ class PartyTable(Widget, can_focus=True):
         self.post_message(self.SortChanged(self, sort_key))
 
     def compose(self) -> ComposeResult:
-        """The header line; rows are mounted by `update_lines`."""
+        """The header line, and rows for lines given before the table was mounted.
+
+        Composing those rows (rather than mounting them afterwards) keeps the
+        first paint to one frame.
+        """
         yield self._header
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._rows = {
+                line.key: PartyRow(line, self._columns, flash_seconds=self._flash_seconds)
+                for line in {line.key: line for line in pending}.values()
+            }
+            self._filled = True
+            yield from (self._rows[line.key] for line in sort_lines(self._lines(), self.sort_key))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key."""
@@ -172,8 +185,12 @@ class PartyTable(Widget, can_focus=True):
     def update_lines(self, lines: Sequence[PartyLine]) -> None:
         """Show exactly `lines` (the whole current set, keyed by `key`; a repeated key: last wins).
 
-        Only rows whose figures changed are repainted; the first fill does not flash.
+        Only rows whose figures changed are repainted; the first fill does not flash. May be
+        called before the table is mounted (say, in the app's `compose`): the rows are composed.
         """
+        if self._header.parent is None:  # not composed yet: compose shows them
+            self._pending = list(lines)
+            return
         latest = {line.key: line for line in lines}
         flash = self._filled and self._flash_seconds > 0
         with self.app.batch_update():
