@@ -115,15 +115,6 @@ async def test_cycle_sort_visits_each_key_posts_a_message_and_keeps_noc_last() -
         assert keys(app.table) == SEED_ORDER
 
 
-async def test_s_key_cycles_the_sort() -> None:
-    app = TableApp(PartyTable())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        app.table.focus()
-        await pilot.press("s")
-        assert app.table.sort_key == "seats"
-
-
 async def test_one_party_changing_re_renders_only_its_row(renders: Counter[str]) -> None:
     app = TableApp(PartyTable(flash_seconds=LONG_FLASH))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -155,7 +155,7 @@ class PartyHeader(Widget):
     }
     """
 
-    sorted_field: reactive[str] = reactive("")
+    sorted_field: reactive[str] = reactive("", init=False)
     """The `PartyLine` field the table is sorted by ("name" sorts ascending)."""
 
     def __init__(self, columns: Sequence[Column]) -> None:
@@ -203,10 +203,10 @@ class PartyRow(Widget):
     }
     """
 
-    line: reactive[PartyLine] = reactive(PartyLine(key="", name=""))
+    line: reactive[PartyLine] = reactive(PartyLine(key="", name=""), init=False)
     """The figures shown; setting an equal line does nothing at all."""
 
-    flashing: reactive[frozenset[str]] = reactive(frozenset[str]())
+    flashing: reactive[frozenset[str]] = reactive(frozenset[str](), init=False)
     """The fields highlighted because they just changed (empty when not flashing)."""
 
     def __init__(

@@ -10,10 +10,9 @@ repaints every visible row on any change).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar, Literal
+from typing import Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -70,14 +69,11 @@ def sort_lines(lines: Sequence[PartyLine], sort_key: SortKey) -> list[PartyLine]
     return sorted(lines, key=lambda line: (line.pinned_last, order(line), line.key))
 
 
-class PartyTable(Widget, can_focus=True):
-    """The party table: a header line and one row widget per party, keyed by party code."""
+class PartyTable(Widget):
+    """The party table: a header line and one row widget per party, keyed by party code.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("s", "cycle_sort", "Sort", show=False)]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | s | Sort by the next key (councils, seats, seat change, name). |
+    It takes no focus (a board on air has nothing to click); the app binds a key
+    (`s`) to `cycle_sort`.
     """
 
     DEFAULT_CSS = """
@@ -171,10 +167,6 @@ class PartyTable(Widget, can_focus=True):
             }
             self._filled = True
             yield from (self._rows[line.key] for line in sort_lines(self._lines(), self.sort_key))
-
-    def action_cycle_sort(self) -> None:
-        """Sort by the next key."""
-        self.cycle_sort()
 
     def cycle_sort(self) -> SortKey:
         """Switch to the next sort key (wrapping round) and return it."""
