@@ -1,0 +1,386 @@
+"""Provides the ticker: one line of quotes and news scrolling right to left.
+
+The ticker is a line-API widget. It keeps a *tape* of items laid end to end
+(each followed by a separator), and each frame shows the `width` cells of the
+tape at the scroll offset, cropped from a cached `Strip`. A frame refreshes
+this one line and nothing else: no relayout, no other widget repainted.
+
+The scroll offset is derived from an injectable clock (elapsed seconds times
+`cells_per_second`), so a late timer never makes the text drift, and tests set
+the clock instead of waiting. The timer only runs while there is something to
+move: with no items, or paused, the ticker writes nothing at all.
+
+With `app.animation_level == "none"` (``TEXTUAL_ANIMATIONS=none``) nothing
+scrolls: the ticker pages, one whole item (cut with "…" to fit) for
+`page_seconds`, and its timer runs only at that rate.
+
+Order: new items are shown next, ahead of repeats; every item is shown once
+before any item repeats; repeats go least recently shown first; at most
+`max_items` are kept (the oldest dropped) and a key seen before is ignored.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from textual import events
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.timer import Timer
+from textual.widget import Widget
+
+__all__ = ["MARKER", "SEPARATOR", "Ticker", "TickerItem"]
+
+SEPARATOR = "  ◆  "
+"""Drawn after every item on the tape."""
+
+MARKER = "❚❚ "
+"""Drawn at the left edge while the ticker is paused."""
+
+KEY_MEMORY = 10_000
+"""How many keys are remembered as seen (the least recently offered are forgotten)."""
+
+PLACEHOLDER = "no updates yet"
+"""Shown, muted, until the first item arrives."""
+
+
+@dataclass(frozen=True)
+class TickerItem:
+    """One quote or news line, identified by the feed update it came from."""
+
+    key: str
+    """The feed update's id: an item whose key was seen before is ignored."""
+    content: Content
+    """What to show: always built from untrusted text as `Content`, never as markup."""
+
+    @classmethod
+    def quote(
+        cls,
+        key: str,
+        text: str,
+        speaker: str,
+        role: str | None = None,
+        outlet: str | None = None,
+    ) -> TickerItem:
+        """A quote: “text” — Speaker, role (outlet), with the speaker in bold."""
+        parts: list[str | tuple[str, str]] = ["“", text, "” — ", (speaker, "bold")]
+        if role:
+            parts.append(f", {role}")
+        if outlet:
+            parts.append(f" ({outlet})")
+        return cls(key, Content.assemble(*parts))
+
+    @classmethod
+    def news(cls, key: str, text: str) -> TickerItem:
+        """A plain news line."""
+        return cls(key, Content(text))
+
+
+class _Playlist:
+    """The order items are shown in; knows nothing of widths or time."""
+
+    def __init__(self, max_items: int) -> None:
+        self._max_items = max_items
+        self._items: OrderedDict[str, TickerItem] = OrderedDict()  # oldest arrival first
+        self._unseen: deque[str] = deque()  # next to show first
+        self._shown: deque[str] = deque()  # least recently shown first
+        self._keys: OrderedDict[str, None] = OrderedDict()  # every key offered lately
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, items: Sequence[TickerItem]) -> int:
+        """Queue new items (newest first) ahead of everything; return how many were new."""
+        added = 0
+        for item in reversed(items):  # as if the oldest were added first, one by one
+            if item.key in self._keys:
+                self._keys.move_to_end(item.key)
+                continue
+            self._keys[item.key] = None
+            self._items[item.key] = item
+            self._unseen.appendleft(item.key)
+            added += 1
+        while len(self._keys) > KEY_MEMORY:
+            self._keys.popitem(last=False)
+        while len(self._items) > self._max_items:
+            oldest, _ = self._items.popitem(last=False)
+            for queue in (self._unseen, self._shown):
+                if oldest in queue:
+                    queue.remove(oldest)
+        return added
+
+    def next(self) -> TickerItem:
+        """The item to show next; it becomes the most recently shown."""
+        key = self._unseen.popleft() if self._unseen else self._shown.popleft()
+        self._shown.append(key)
+        return self._items[key]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """An item placed on the tape, `start` and `end` in scroll-offset cells."""
+
+    item: TickerItem
+    start: int
+    end: int
+
+
+class Ticker(Widget):
+    """One line of quotes and news, scrolling right to left (or paging, without animation).
+
+    The board binds `p` to `action_toggle_pause`.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "ticker--separator",
+        "ticker--placeholder",
+        "ticker--marker",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `ticker--separator` | The ◆ between items. |
+    | `ticker--placeholder` | The text shown before any item arrives. |
+    | `ticker--marker` | The ❚❚ shown while paused. |
+    """
+
+    DEFAULT_CSS = """
+    Ticker {
+        height: 1;
+        width: 1fr;
+        & > .ticker--separator { color: $text-muted; }
+        & > .ticker--placeholder { color: $text-muted; text-style: italic; }
+        & > .ticker--marker { color: $warning; text-style: bold; }
+    }
+    """
+
+    paused: reactive[bool] = reactive(False, init=False)
+    """Whether the ticker stands still (`p`); while paused it writes nothing."""
+
+    class PausedChanged(Message):
+        """Posted when the ticker is paused or resumed."""
+
+        def __init__(self, ticker: Ticker, paused: bool) -> None:
+            self.ticker = ticker
+            """The ticker that changed."""
+            self.paused = paused
+            """Whether it is now paused."""
+            super().__init__()
+
+        @property
+        def control(self) -> Ticker:
+            """The ticker that changed."""
+            return self.ticker
+
+    def __init__(
+        self,
+        *,
+        cells_per_second: float = 8.0,
+        page_seconds: float = 6.0,
+        max_items: int = 40,
+        clock: Callable[[], float] = time.monotonic,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Create an empty ticker.
+
+        Args:
+            cells_per_second: Scroll speed; the timer runs at this rate (one cell a frame).
+            page_seconds: How long each item shows when animations are off.
+            max_items: How many items are kept for repeats; the oldest are dropped.
+            clock: Seconds from any origin; inject a fake one in tests.
+            name: The name of the widget.
+            id: The ID of the widget in the DOM.
+            classes: The CSS classes of the widget.
+        """
+        if cells_per_second <= 0 or page_seconds <= 0 or max_items < 1:
+            raise ValueError("cells_per_second and page_seconds must be > 0, max_items >= 1")
+        super().__init__(name=name, id=id, classes=classes)
+        self._cells_per_second = cells_per_second
+        self._page_seconds = page_seconds
+        self._clock = clock
+        self._playlist = _Playlist(max_items)
+        self._mode: Literal["scroll", "page"] = "scroll"
+        self._timer: Timer | None = None
+        self._timer_interval: float | None = None
+        # Scrolling: offset = _base_offset + cells since _origin (None while paused).
+        self._origin: float | None = clock()
+        self._base_offset = 0
+        self._offset = 0
+        self._tape: deque[_Piece] = deque()
+        self._tape_strip: Strip | None = None
+        # Paging: the item on show and when it went up.
+        self._page: TickerItem | None = None
+        self._page_started = 0.0
+
+    def watch_paused(self, paused: bool) -> None:
+        """Freeze or restart the clock and the timer, and show the state as `-paused`."""
+        now = self._clock()
+        if paused:
+            self._base_offset = self._offset = self._scroll_offset(now)
+            self._origin = None
+        else:
+            self._base_offset, self._origin = self._offset, now
+            self._page_started = now
+        self.set_class(paused, "-paused")
+        self._sync_timer()
+        self.refresh()
+        self.post_message(self.PausedChanged(self, paused))
+
+    def render_line(self, y: int) -> Strip:
+        """The visible window of the tape (or the page, or the placeholder)."""
+        width = self.size.width
+        rich_style = self.rich_style
+        if y != 0 or width <= 0:
+            return Strip.blank(width, rich_style)
+        if not self._playlist:
+            line = self._content_strip(Content(PLACEHOLDER), "ticker--placeholder")
+        elif self._mode == "page" and self._page is not None:
+            line = self._content_strip(self._page.content.truncate(width, ellipsis=True))
+        else:
+            line = self._window(width)
+        if self.paused:
+            marker = self._content_strip(Content(MARKER), "ticker--marker")
+            line = Strip.join([marker, line.crop(marker.cell_length, width)])
+        return line.adjust_cell_length(width, rich_style)
+
+    def notify_style_update(self) -> None:
+        """Drop the cached tape: its colours came from the old styles."""
+        super().notify_style_update()
+        self._tape_strip = None
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self.advance()
+        self._sync_timer()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if self._mode == "scroll" and self._fill(self._offset, self.size.width):
+            self._tape_strip = None
+        self.refresh()
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume the ticker."""
+        self.paused = not self.paused
+
+    @property
+    def scrolling(self) -> bool:
+        """False when animations are off (`app.animation_level == "none"`): the ticker pages."""
+        try:
+            return self.app.animation_level != "none"
+        except Exception:  # no active app yet
+            return True
+
+    @property
+    def running(self) -> bool:
+        """Whether the ticker's timer is running (it is not while paused or empty)."""
+        return self._timer is not None
+
+    def add_items(self, items: Sequence[TickerItem]) -> None:
+        """Queue items, newest first, to be shown next; keys seen before are ignored.
+
+        Giving `[a, b]` is the same as adding `b` and then `a`: `a` shows first.
+        """
+        if self._playlist.add(items) and self.is_mounted:
+            self.advance()
+            self._sync_timer()
+            self.refresh()
+
+    def advance(self) -> None:
+        """Bring the line up to the clock, refreshing it only if it changed.
+
+        The timer calls this every frame; tests may call it after setting their clock.
+        """
+        if self.scrolling != (self._mode == "scroll"):
+            self._mode = "scroll" if self.scrolling else "page"
+            self._page = None
+            self.set_class(self._mode == "page", "-paging")
+            self._sync_timer()
+        if not self._playlist or self.paused:
+            return
+        now = self._clock()
+        if self._mode == "page":
+            slack = min(0.25, self._page_seconds / 10)  # a timer may fire a hair early
+            if self._page is None or now - self._page_started >= self._page_seconds - slack:
+                self._page, self._page_started = self._playlist.next(), now
+                self.refresh()
+            return
+        offset = self._scroll_offset(now)
+        tape_changed = self._fill(offset, self.size.width)
+        if tape_changed:
+            self._tape_strip = None
+        if tape_changed or offset != self._offset:
+            self._offset = offset
+            self.refresh()
+
+    def _scroll_offset(self, now: float) -> int:
+        """Cells scrolled so far; never goes back, even if the clock does."""
+        if self._origin is None:
+            return self._base_offset
+        cells = round((now - self._origin) * self._cells_per_second)
+        return max(self._offset, self._base_offset + cells)
+
+    def _fill(self, offset: int, width: int) -> bool:
+        """Drop pieces scrolled off the left, add pieces to cover the window; True if changed."""
+        if width <= 0 or not self._playlist:
+            return False
+        tape = self._tape
+        changed = False
+        if tape and tape[-1].end <= offset:  # the clock jumped past the whole tape
+            tape.clear()
+            start = offset
+        elif tape:
+            start = tape[-1].end
+            while tape[0].end <= offset:
+                tape.popleft()
+                changed = True
+        else:
+            start = offset + width  # the first item enters from the right edge
+        while not tape or start < offset + width:
+            item = self._playlist.next()
+            end = start + item.content.cell_length + len(SEPARATOR)
+            tape.append(_Piece(item, start, end))
+            start, changed = end, True
+        return changed
+
+    def _window(self, width: int) -> Strip:
+        """The `width` cells of the tape from the scroll offset."""
+        if not self._tape:
+            return Strip.blank(width, self.rich_style)
+        if self._tape_strip is None:
+            separator = self._content_strip(Content(SEPARATOR), "ticker--separator")
+            self._tape_strip = Strip.join(self._pieces(separator))
+        start = self._offset - self._tape[0].start
+        if start >= 0:
+            return self._tape_strip.crop(start, start + width)
+        lead = Strip.blank(-start, self.rich_style)
+        return Strip.join([lead, self._tape_strip.crop(0, width + start)])
+
+    def _pieces(self, separator: Strip) -> Iterable[Strip]:
+        for piece in self._tape:
+            yield self._content_strip(piece.item.content)
+            yield separator
+
+    def _content_strip(self, content: Content, component: str | None = None) -> Strip:
+        style = self.get_visual_style(component) if component else self.visual_style
+        return Strip(content.render_segments(style), content.cell_length)
+
+    def _sync_timer(self) -> None:
+        """Run the timer at the rate the mode needs, or not at all."""
+        interval: float | None = None
+        if self.is_mounted and self._playlist and not self.paused:
+            interval = 1 / self._cells_per_second if self.scrolling else self._page_seconds
+        if interval == self._timer_interval:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if interval is not None:
+            self._timer = self.set_interval(interval, self.advance)
+        self._timer_interval = interval
