@@ -194,16 +194,15 @@ class Step:
         return cls("hang", lambda conn, _: conn.stopping.wait() and False)
 
     @classmethod
-    def trickle(cls, interval: float = 0.5, length: int = 1_000_000) -> Step:
-        """Announce `length` bytes, then send one space every `interval` s until `stop()`."""
+    def trickle(cls, interval: float = 0.5) -> Step:
+        """A chunked 200 that sends one space every `interval` s, forever (until `stop()`)."""
 
         def play(conn: Connection, _: Received) -> bool:
-            conn.send_head(200, {"Content-Type": "application/json", "Content-Length": str(length)})
-            for _sent in range(length):
-                conn.send(b" ")
+            conn.send_head(200, _CHUNKED)
+            while True:
+                conn.send_chunk(b" ")
                 if conn.stopping.wait(interval):
-                    break
-            return False
+                    return False
 
         return cls(f"trickle({interval:g} s)", play)
 
