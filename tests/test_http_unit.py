@@ -68,6 +68,7 @@ def test_description_hides_userinfo_and_query() -> None:
     source = HttpSource("https://user:pw@Feeds.example.org:8443/feed.json?key=abc#frag")
     assert source.description == "https://feeds.example.org:8443/feed.json"
     assert "pw" not in repr(source) and "abc" not in repr(source)
+    assert HttpSource("http://[::1]:8080/f.json").description == "http://[::1]:8080/f.json"
 
 
 # headers and the token -----------------------------------------------------------

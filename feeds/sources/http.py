@@ -87,7 +87,8 @@ class HttpSource(FeedSource):
         """Seconds of silence tolerated between two chunks."""
         self._token = token
         self._secrets = [s for s in (token, parts.password) if s]
-        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+        host += f":{parts.port}" if parts.port else ""
         self._description = urlunsplit((parts.scheme.lower(), host, parts.path or "/", "", ""))
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._owns_client = client is None
