@@ -54,6 +54,10 @@ class HttpSource(FeedSource):
     when the outcome is `Changed` or `Unchanged` (the body was accepted or is
     equivalent to what is shown); after a failure the previous validators stay,
     and the server keeps sending the bad body until it publishes a good one.
+    Overriding `poll()` (rather than `FeedSource._poll`) keeps the base class's
+    contract untouched; `fetch()` called on its own never commits validators.
+    The token goes only in the request's Authorization header (httpx drops it
+    on a redirect to another origin) and is redacted from error details.
     """
 
     def __init__(
