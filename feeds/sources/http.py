@@ -1,0 +1,254 @@
+"""Provides `HttpSource`: polls a feed URL over HTTP(S) with conditional requests and hard limits.
+
+Each poll is one GET on a long-lived `httpx.AsyncClient`, bounded three ways:
+connect and read timeouts per network operation, an overall `deadline` around
+the whole exchange (a server trickling one byte at a time never trips a read
+timeout), and a cap on the body after decompression (a gzip bomb is stopped
+at the cap, not inflated whole). Every failure becomes a `FeedError` whose
+`summary` a producer can read on air; nothing else escapes a poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import ssl
+from collections.abc import Callable
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import NoReturn
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+from feeds.errors import (
+    FeedDecodeError,
+    FeedError,
+    FeedHTTPError,
+    FeedTimeout,
+    FeedTooLarge,
+    FeedUnreachable,
+)
+from feeds.source import Backoff, Changed, FeedSource, PollOutcome, Unchanged
+
+__all__ = ["HttpSource", "parse_retry_after"]
+
+KEEPALIVE_EXPIRY = 120.0
+"""Seconds an idle connection is kept: well above any poll interval, so polls reuse it."""
+
+MAX_REDIRECTS = 5
+"""Redirects followed before a poll gives up with "redirect loop"."""
+
+_Validators = tuple[str | None, str | None]
+
+
+class HttpSource(FeedSource):
+    """A feed polled over HTTP(S): conditional GETs, an overall deadline, a body cap.
+
+    Validators (ETag, Last-Modified) are staged, not stored, when a 200 arrives:
+    `fetch()` only hands the body to the base class, which parses it after
+    `fetch()` returns. Had the validators been stored at once, a body that then
+    failed validation (or was an older `sequence`) would be answered 304 next
+    time and the bad document would pass for "unchanged" while the board shows
+    stale figures with no error. So `poll()` commits the staged validators only
+    when the outcome is `Changed` or `Unchanged` (the body was accepted or is
+    equivalent to what is shown); after a failure the previous validators stay,
+    and the server keeps sending the bad body until it publishes a good one.
+    Overriding `poll()` (rather than `FeedSource._poll`) keeps the base class's
+    contract untouched; `fetch()` called on its own never commits validators.
+    The token goes only in the request's Authorization header (httpx drops it
+    on a redirect to another origin) and is redacted from error details.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        client: httpx.AsyncClient | None = None,
+        token: str | None = None,
+        deadline: float = 10.0,
+        max_bytes: int = 20_000_000,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 5.0,
+        backoff: Backoff | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(backoff=backoff, clock=clock)
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            raise ValueError(f"feed URL must start with http:// or https://, not {parts.scheme!r}")
+        if not parts.hostname:
+            raise ValueError("feed URL has no host")
+        self.url = url
+        """The URL polled (may hold credentials: show `description` instead)."""
+        self.deadline = deadline
+        """Seconds one poll may take in all, body included."""
+        self.max_bytes = max_bytes
+        """Largest body accepted, counted after decompression."""
+        self.connect_timeout = connect_timeout
+        """Seconds allowed to open a connection."""
+        self.read_timeout = read_timeout
+        """Seconds of silence tolerated between two chunks."""
+        self._token = token
+        self._secrets = [s for s in (token, parts.password) if s]
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+        host += f":{parts.port}" if parts.port else ""
+        self._description = urlunsplit((parts.scheme.lower(), host, parts.path or "/", "", ""))
+        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self._owns_client = client is None
+        self._client = client or httpx.AsyncClient(
+            timeout=self._timeout,
+            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY),
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+        )
+        self._validators: _Validators = (None, None)
+        self._staged: _Validators | None = None
+
+    def __repr__(self) -> str:
+        return f"HttpSource({self._description!r})"
+
+    @property
+    def description(self) -> str:
+        """The URL without credentials or query string: safe to show and log."""
+        return self._description
+
+    @property
+    def etag(self) -> str | None:
+        """The ETag of the last accepted body, sent as If-None-Match."""
+        return self._validators[0]
+
+    @property
+    def last_modified(self) -> str | None:
+        """The Last-Modified of the last accepted body, sent as If-Modified-Since."""
+        return self._validators[1]
+
+    async def poll(self) -> PollOutcome:
+        """Fetch and validate once; commit the new validators only if the body was accepted."""
+        self._staged = None
+        try:
+            outcome = await super().poll()
+        finally:
+            staged, self._staged = self._staged, None
+        if staged is not None and isinstance(outcome, Changed | Unchanged):
+            self._validators = staged
+        return outcome
+
+    async def fetch(self) -> bytes | None:
+        """GET the feed: its bytes, or None on 304. Raises a `FeedError` for any failure."""
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await self._get()
+        except TimeoutError:
+            raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
+
+    async def _get(self) -> bytes | None:
+        headers = {"Accept": "application/json"}
+        etag, last_modified = self._validators
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        headers_seen = False
+        try:
+            request = self._client.stream(
+                "GET", self.url, headers=headers, timeout=self._timeout, follow_redirects=True
+            )
+            async with request as response:
+                headers_seen = True
+                if response.status_code == 304:
+                    return None
+                if response.status_code != 200:
+                    raise FeedHTTPError(
+                        response.status_code,
+                        parse_retry_after(response.headers.get("Retry-After"), self._clock()),
+                        response.reason_phrase,
+                    )
+                body = await self._read_capped(response)
+                self._staged = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
+                return body
+        except FeedError:
+            raise
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
+            self._raise_for(error, headers_seen)
+
+    async def _read_capped(self, response: httpx.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise FeedTooLarge(self.max_bytes)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FeedTooLarge(self.max_bytes)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _raise_for(self, error: Exception, headers_seen: bool) -> NoReturn:
+        detail = self._redact(f"{type(error).__name__}: {error}")
+        if isinstance(error, httpx.TimeoutException):
+            if isinstance(error, httpx.ConnectTimeout):
+                raise FeedTimeout(
+                    f"no connection within {self.connect_timeout:g} s", detail
+                ) from None
+            raise FeedTimeout(f"server silent for {self.read_timeout:g} s", detail) from None
+        if isinstance(error, httpx.TooManyRedirects):
+            raise FeedUnreachable("redirect loop", detail) from None
+        if isinstance(error, httpx.DecodingError):
+            raise FeedDecodeError("feed could not be decompressed", detail) from None
+        if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
+            raise FeedUnreachable("redirected to an unusable address", detail) from None
+        causes = _causes(error)
+        if any(isinstance(c, socket.gaierror) for c in causes):
+            raise FeedUnreachable("cannot resolve host", detail) from None
+        if any(isinstance(c, ConnectionRefusedError) for c in causes):
+            raise FeedUnreachable("connection refused", detail) from None
+        if any(isinstance(c, ssl.SSLError) for c in causes):
+            raise FeedUnreachable("secure connection failed", detail) from None
+        if isinstance(error, httpx.ConnectError):
+            raise FeedUnreachable("cannot connect", detail) from None
+        if headers_seen:
+            raise FeedUnreachable("feed cut off mid-transfer", detail) from None
+        raise FeedUnreachable("connection dropped", detail) from None
+
+    def _redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    async def aclose(self) -> None:
+        """Close the HTTP client if this source created it (an injected one is the caller's)."""
+        if self._owns_client:
+            await self._client.aclose()
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
+
+    A date in the past gives 0; a value that is neither gives None (ignored).
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - now).total_seconds())
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    """The exception and everything it was raised from, innermost last."""
+    found: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in found and len(found) < 20:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
