@@ -70,7 +70,7 @@ class ResultsBoard(App[int]):
         Binding("f", "toggle_freeze", "Freeze"),
         Binding("r", "poll_now", "Poll now"),
         Binding("s", "cycle_sort", "Sort"),
-        Binding("plus", "interval(1)", "+/- Interval", key_display="+/-"),
+        Binding("plus", "interval(1)", "Interval", key_display="+/-"),
         Binding("minus", "interval(-1)", "Interval", show=False),
         Binding("c", "screenshot", "Screenshot"),
         Binding("question_mark", "help", "Help", key_display="?"),
