@@ -45,7 +45,8 @@ NOC = "NOC"
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 Change = Annotated[int, Field(strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
+PercentChange = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_&+.\-]{0,11}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]{0,63}$")]
@@ -173,7 +174,7 @@ class LegislatureParty(FeedModel):
     seats_change: Change = 0
     votes: Count | None = None
     share: Percent | None = None
-    share_change: float | None = None
+    share_change: PercentChange | None = None
 
 
 class LegislatureContest(FeedModel):

@@ -32,6 +32,7 @@ _MESSAGES = {
     "string_type": "must be a string",
     "float_type": "must be a number",
     "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
     "tuple_type": "must be a list",
     "model_type": "must be an object",
     "model_attributes_type": "must be an object",
