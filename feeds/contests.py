@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -222,13 +223,19 @@ class Candidate(FeedModel):
     elected: bool = False
 
 
+def _not_bool(value: Any) -> Any:
+    if isinstance(value, bool):  # bool is an int in Python: `true` would read as round 1
+        raise ValueError("must be 1 or 2")
+    return value
+
+
 class MayorContest(FeedModel):
     """A mayoral count under the supplementary vote: first round, then the final round."""
 
     kind: Literal["mayor"]
     id: Slug
     title: TitleText
-    round: Literal[1, 2] = 1
+    round: Annotated[Literal[1, 2], BeforeValidator(_not_bool)] = 1
     candidates: Annotated[tuple[Candidate, ...], Field(min_length=1)]
     turnout: Percent | None = None
     total: Annotated[int, Field(ge=1, strict=True)] | None = None
