@@ -133,15 +133,13 @@ def problems_of(details: list[ErrorDetails]) -> list[Problem]:
 def format_path(loc: tuple[int | str, ...]) -> str:
     """`('contests', 0, 'councils', 'parties', 3, 'seats')` → `contests[0].parties[3].seats`."""
     path = ""
-    previous: int | str | None = None
-    for part in loc:
+    for position, part in enumerate(loc):
         if isinstance(part, int):
             path += f"[{part}]"
-        elif isinstance(previous, int) and part in _TAGS:
-            pass  # the discriminator's tag, not a field
+        elif position == 2 and loc[0] == "contests" and part in _TAGS:
+            pass  # the contest's discriminator tag, not a field
         else:
             path += f".{part}" if path else part
-        previous = part
     return path
 
 
