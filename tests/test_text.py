@@ -120,3 +120,9 @@ def test_annotated_types_clean_at_validation() -> None:
     assert texts.short == "S" * 79 + "…"
     assert len(texts.title) == 120
     assert len(texts.long) == 600
+
+
+@given(st.text(), st.integers(min_value=1, max_value=200))
+def test_cleaning_twice_changes_nothing(raw: str, cap: int) -> None:
+    once = clean_text(raw, cap)
+    assert clean_text(once, cap) == once
