@@ -24,6 +24,7 @@ from feeds.errors import FeedDecodeError, FeedSchemaError, Problem
 from feeds.models import FORMAT, Feed
 from feeds.parse import problems_of
 from feeds.parties import PARTIES, lookup_party, make_code
+from feeds.text import clean_text
 
 __all__ = ["parse_csv"]
 
@@ -171,7 +172,7 @@ def _rows(
             continue  # a line without a separator: a note under the table
         if not cells or all(not c or set(c) <= set("-:=+ ") for c in cells):
             continue  # blank line, or a Markdown "|---|---|" rule
-        name = cells[0]
+        name = clean_text(cells[0], 80)  # cleaned first, so "Lab\x1bour" is still Labour
         where = f"row {line}"
         if not name:
             problems.append(Problem(f"{where}, Party", "is empty"))
