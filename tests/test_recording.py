@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -71,9 +72,22 @@ def test_recorder_writes_one_compact_line_per_document(tmp_path: Path) -> None:
     assert [parse_feed(line).sequence for line in read_recording(path)] == [7, 8]
 
 
+class _FakeOs:
+    """Stands in for `os` inside feeds.recording, recording each fsync."""
+
+    SEEK_END = os.SEEK_END
+
+    def __init__(self, synced: list[int]) -> None:
+        self.synced = synced
+
+    def fsync(self, fd: int) -> None:
+        self.synced.append(fd)
+        os.fsync(fd)
+
+
 def test_recorder_syncs_every_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[int] = []
-    monkeypatch.setattr(recording.os, "fsync", synced.append)
+    monkeypatch.setattr(recording, "os", _FakeOs(synced))
     with Recorder(tmp_path / "night.jsonl") as recorder:
         recorder.append(b"{}")
         recorder.append(b"[]")
