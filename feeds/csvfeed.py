@@ -100,14 +100,17 @@ def parse_csv(
 
 
 def _find_header(lines: list[str]) -> tuple[int, str] | None:
-    """The index of the header line (its first cell ends in "Party") and its delimiter."""
+    """The header's index and delimiter: first cell ends in "Party", others name figures."""
     for index, line in enumerate(lines):
         counts = {d: line.count(d) for d in _DELIMITERS}
         delimiter = max(_DELIMITERS, key=lambda d: counts[d])
         if counts[delimiter] == 0:
             continue
-        cells = _trim(next(csv.reader([line], delimiter=delimiter)), delimiter)
-        if cells and cells[0].strip().casefold().endswith("party"):
+        cells = [
+            c.casefold() for c in _trim(next(csv.reader([line], delimiter=delimiter)), delimiter)
+        ]
+        figures = any("council" in cell or "seat" in cell for cell in cells[1:])
+        if cells and cells[0].endswith("party") and figures:
             return index, delimiter
     return None
 

@@ -124,7 +124,7 @@ def test_header_and_number_variants(text: str) -> None:
 
 def test_title_lines_blank_lines_and_notes_are_skipped() -> None:
     text = (
-        "National table, 10:30\n\n"
+        "Results by party, 10:30\n\n"
         "Party,Councils,Seats\n"
         "Labour,3,40\n\n"
         "Green Party,,2\n"

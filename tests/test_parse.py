@@ -312,7 +312,7 @@ FIELD_VALUES = JSON | st.sampled_from(
 )
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300, deadline=None)
 @given(st.data())
 def test_mutated_valid_documents_validate_or_raise_feed_invalid(data: st.DataObject) -> None:
     doc = feed_doc()
