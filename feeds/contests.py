@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -45,7 +46,8 @@ NOC = "NOC"
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 Change = Annotated[int, Field(strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
+PercentChange = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_&+.\-]{0,11}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]{0,63}$")]
@@ -175,7 +177,7 @@ class LegislatureParty(FeedModel):
     seats_change: Change = 0
     votes: Count | None = None
     share: Percent | None = None
-    share_change: float | None = None
+    share_change: PercentChange | None = None
 
 
 class LegislatureContest(FeedModel):
@@ -223,13 +225,19 @@ class Candidate(FeedModel):
     elected: bool = False
 
 
+def _not_bool(value: Any) -> Any:
+    if isinstance(value, bool):  # bool is an int in Python: `true` would read as round 1
+        raise ValueError("must be 1 or 2")
+    return value
+
+
 class MayorContest(FeedModel):
     """A mayoral count under the supplementary vote: first round, then the final round."""
 
     kind: Literal["mayor"]
     id: Slug
     title: TitleText
-    round: Literal[1, 2] = 1
+    round: Annotated[Literal[1, 2], BeforeValidator(_not_bool)] = 1
     candidates: Annotated[tuple[Candidate, ...], Field(min_length=1)]
     turnout: Percent | None = None
     total: Annotated[int, Field(ge=1, strict=True)] | None = None

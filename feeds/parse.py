@@ -9,6 +9,7 @@ raises `UnsupportedFormat`; bytes that are not a JSON document raise
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -31,6 +32,7 @@ _MESSAGES = {
     "string_type": "must be a string",
     "float_type": "must be a number",
     "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
     "tuple_type": "must be a list",
     "model_type": "must be an object",
     "model_attributes_type": "must be an object",
@@ -63,9 +65,40 @@ def parse_feed(body: bytes) -> Feed:
     try:
         return Feed.model_validate_json(body)
     except ValidationError as error:
+        if _lone_surrogate(error):
+            return _parse_via_json_module(body)
         raise _to_feed_error(error) from None
     except RecursionError:  # pathologically deep nesting
         raise FeedDecodeError("not a JSON feed", "nesting too deep") from None
+
+
+def _lone_surrogate(error: ValidationError) -> bool:
+    """True when pydantic's JSON parser refused a `\\ud800`-style escape of a lone surrogate.
+
+    JSON allows such escapes, and producers emit them (JavaScript's
+    `JSON.stringify` of a string cut in the middle of an emoji). Refusing the
+    whole document for one would blank the board; `clean_text` removes them.
+    """
+    return any(
+        d["type"] == "json_invalid" and ("surrogate" in d["msg"] or "end of hex escape" in d["msg"])
+        for d in error.errors(include_url=False)
+    )
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _parse_via_json_module(body: bytes) -> Feed:
+    """The slower path for documents with lone surrogates: `json` then the models."""
+    try:
+        value = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as error:
+        raise FeedDecodeError("not a JSON feed", str(error)[:200]) from None
+    try:
+        return Feed.model_validate(value)
+    except ValidationError as error:
+        raise _to_feed_error(error) from None
 
 
 def _to_feed_error(error: ValidationError) -> FeedDecodeError | UnsupportedFormat | FeedSchemaError:
@@ -100,15 +133,13 @@ def problems_of(details: list[ErrorDetails]) -> list[Problem]:
 def format_path(loc: tuple[int | str, ...]) -> str:
     """`('contests', 0, 'councils', 'parties', 3, 'seats')` → `contests[0].parties[3].seats`."""
     path = ""
-    previous: int | str | None = None
-    for part in loc:
+    for position, part in enumerate(loc):
         if isinstance(part, int):
             path += f"[{part}]"
-        elif isinstance(previous, int) and part in _TAGS:
-            pass  # the discriminator's tag, not a field
+        elif position == 2 and loc[0] == "contests" and part in _TAGS:
+            pass  # the contest's discriminator tag, not a field
         else:
             path += f".{part}" if path else part
-        previous = part
     return path
 
 

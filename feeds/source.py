@@ -91,7 +91,8 @@ class Backoff:
         """Seconds to wait before the next poll."""
         if failures <= 0:
             return interval
-        ceiling = min(self.cap, interval * 2.0**failures)
+        # 2.0 ** n overflows past n = 1023: a board left polling a dead feed overnight gets there.
+        ceiling = min(self.cap, interval * 2.0 ** min(failures, 64))
         delay = self.rng(min(self.floor, ceiling), ceiling)
         if retry_after is not None:
             delay = max(delay, min(max(retry_after, 0.0), self.retry_after_cap))

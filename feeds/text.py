@@ -70,10 +70,13 @@ def clean_text(value: str, max_length: int) -> str:
     """
     text = _REMOVE.sub("", value)
     text = _SPACE.sub(" ", text).strip()
-    text = _COMBINING_RUN.sub(_trim_combining, text)
+    if not text.isascii():
+        text = _COMBINING_RUN.sub(_trim_combining, text)
+        # Before the cap: NFC can lengthen text (U+0958 becomes two code points).
+        text = unicodedata.normalize("NFC", text)
     if len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
-    return unicodedata.normalize("NFC", text) if not text.isascii() else text
+    return text
 
 
 def _cleaner(max_length: int) -> AfterValidator:

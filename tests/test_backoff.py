@@ -1,0 +1,122 @@
+"""Tests for `Backoff` and the failure counting of `FeedSource` that drives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from feeds.errors import FeedError, FeedHTTPError, FeedUnreachable
+from feeds.source import Backoff, Changed, Failed, FeedSource, Unchanged
+from tests.feedfactory import as_bytes, feed_doc
+
+
+class _Rng:
+    """Records each range asked for and answers from a chosen point of it (0 = low, 1 = high)."""
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+        self.calls: list[tuple[float, float]] = []
+
+    def __call__(self, low: float, high: float) -> float:
+        self.calls.append((low, high))
+        return low + (high - low) * self.at
+
+
+def test_no_failures_is_the_normal_interval() -> None:
+    rng = _Rng(1.0)
+    assert Backoff(rng=rng).delay(5.0, 0) == 5.0
+    assert Backoff(rng=rng).delay(5.0, 0, retry_after=120) == 5.0
+    assert rng.calls == []
+
+
+def test_ceiling_doubles_with_each_failure_up_to_the_cap() -> None:
+    rng = _Rng(1.0)
+    backoff = Backoff(rng=rng)
+    delays = [backoff.delay(2.0, failures) for failures in range(1, 8)]
+    assert delays == [4.0, 8.0, 16.0, 32.0, 60.0, 60.0, 60.0]
+
+
+def test_full_jitter_spans_floor_to_ceiling() -> None:
+    rng = _Rng(0.0)
+    backoff = Backoff(rng=rng)
+    assert backoff.delay(2.0, 3) == 1.0  # the floor
+    assert rng.calls == [(1.0, 16.0)]
+
+
+def test_floor_never_above_ceiling() -> None:
+    rng = _Rng(0.0)
+    Backoff(rng=rng).delay(0.1, 1)
+    assert rng.calls == [(0.2, 0.2)]
+
+
+def test_custom_cap() -> None:
+    assert Backoff(cap=10.0, rng=_Rng(1.0)).delay(4.0, 5) == 10.0
+
+
+def test_huge_failure_count_does_not_overflow() -> None:
+    assert Backoff(rng=_Rng(1.0)).delay(1.0, 5000) == 60.0
+
+
+def test_retry_after_is_a_lower_bound() -> None:
+    backoff = Backoff(rng=_Rng(0.0))
+    assert backoff.delay(2.0, 1, retry_after=30.0) == 30.0
+    assert Backoff(rng=_Rng(1.0)).delay(2.0, 5, retry_after=3.0) == 60.0  # jitter above it stands
+
+
+def test_retry_after_is_capped() -> None:
+    assert Backoff(rng=_Rng(0.0)).delay(2.0, 1, retry_after=86_400) == 300.0
+    assert Backoff(retry_after_cap=90, rng=_Rng(0.0)).delay(2.0, 1, retry_after=86_400) == 90.0
+
+
+def test_negative_retry_after_is_ignored() -> None:
+    assert Backoff(rng=_Rng(0.0)).delay(2.0, 1, retry_after=-50) == 1.0
+
+
+class _Scripted(FeedSource):
+    """Fetch answers from a script: bytes, None (not modified) or an error to raise."""
+
+    def __init__(self, script: list[bytes | FeedError | None], backoff: Backoff) -> None:
+        super().__init__(backoff=backoff)
+        self.script = script
+
+    @property
+    def description(self) -> str:
+        return "scripted"
+
+    async def fetch(self) -> bytes | None:
+        step = self.script.pop(0)
+        if isinstance(step, FeedError):
+            raise step
+        return step
+
+
+async def test_source_backs_off_on_failures_and_resets_after_one_success() -> None:
+    body = as_bytes(feed_doc())
+    script: list[bytes | FeedError | None] = [
+        FeedUnreachable("connection refused"),
+        FeedUnreachable("connection refused"),
+        FeedHTTPError(503, retry_after=45.0),
+        body,
+        None,
+    ]
+    source = _Scripted(script, Backoff(rng=_Rng(1.0)))
+    assert source.next_delay(5.0) == 5.0
+    assert isinstance(await source.poll(), Failed)
+    assert source.next_delay(5.0) == 10.0
+    assert isinstance(await source.poll(), Failed)
+    assert source.next_delay(5.0) == 20.0
+    assert isinstance(await source.poll(), Failed)
+    assert source.failures == 3
+    assert source.next_delay(5.0) == 45.0  # Retry-After above the jittered 40
+    assert isinstance(await source.poll(), Changed)
+    assert source.failures == 0 and source.last_error is None
+    assert source.next_delay(5.0) == 5.0
+    assert isinstance(await source.poll(), Unchanged)
+    assert source.next_delay(5.0) == 5.0
+
+
+@pytest.mark.parametrize("failures", [1, 2, 10])
+def test_jitter_draws_within_range(failures: int) -> None:
+    rng = _Rng(0.5)
+    delay = Backoff(rng=rng).delay(3.0, failures)
+    low, high = rng.calls[0]
+    assert low <= delay <= high <= 60.0
