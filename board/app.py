@@ -72,7 +72,7 @@ class ResultsBoard(App[int]):
         Binding("s", "cycle_sort", "Sort"),
         Binding("plus", "interval(1)", "Interval", key_display="+/-"),
         Binding("minus", "interval(-1)", "Interval", show=False),
-        Binding("c", "screenshot", "Screenshot"),
+        Binding("c", "save_screenshot", "Screenshot"),
         Binding("question_mark", "help", "Help", key_display="?"),
         *(Binding(str(n), f"select_contest({n - 1})", show=False) for n in range(1, 10)),
         Binding("tab", "next_contest", "Contest", show=False),
@@ -241,8 +241,8 @@ class ResultsBoard(App[int]):
 
     def _push_status(self, status: FeedStatus) -> None:
         self.status = status
-        if self.is_mounted:
-            self.query_one(StatusBar).status = status
+        for bar in self.query(StatusBar):  # none before compose
+            bar.status = status
 
     def on_status_bar_state_changed(self, event: StatusBar.StateChanged) -> None:
         stale = event.state in (FeedState.STALE, FeedState.ERROR)
@@ -317,7 +317,7 @@ class ResultsBoard(App[int]):
             contests = self.shown.feed.contests
             self.action_select_contest((self._selected(self.shown.feed) + 1) % len(contests))
 
-    def action_screenshot(self) -> None:
+    def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""
         directory = self._screenshot_dir or Path.cwd()
         try:

@@ -7,7 +7,7 @@ air ("HTTP 503", "connection refused").
 
     FeedError
     ├── FeedUnavailable           no document could be had
-    │   ├── FeedUnreachable       DNS failure, connection refused or reset, file missing
+    │   ├── FeedUnreachable       DNS failure, refused or dropped connection, redirect loop, no file
     │   ├── FeedTimeout           no whole answer before the poll's deadline
     │   ├── FeedHTTPError         an HTTP status other than 200 or 304
     │   └── FeedTooLarge          the body passed the size cap
@@ -62,7 +62,7 @@ class FeedTimeout(FeedUnavailable):
 
 
 class FeedHTTPError(FeedUnavailable):
-    """Raised for an HTTP status other than 200 and 304, including redirect loops."""
+    """Raised for an HTTP status other than 200 and 304 (a redirect loop is `FeedUnreachable`)."""
 
     def __init__(
         self, status_code: int, retry_after: float | None = None, detail: str = ""
