@@ -59,12 +59,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def _number(
-    kind: Callable[[str], Any],
-    minimum: float = -math.inf,
-    maximum: float | None = None,
-    above: float = -math.inf,
-) -> Any:
+Convert = Callable[[str], Any]
+
+
+def _number(kind: Convert, low: float, high: float = math.inf, above: bool = False) -> Convert:
+    """An argparse type: a finite `kind` from `low` (or, with `above`, more than it) to `high`."""
+
     def convert(text: str) -> Any:
         try:
             value = kind(text)
@@ -73,16 +73,16 @@ def _number(
         except ValueError:
             noun = "a whole number" if kind is int else "a number"
             raise argparse.ArgumentTypeError(f"{text!r} is not {noun}") from None
-        if value < minimum or (maximum is not None and value > maximum) or value <= above:
-            limit = f"at least {minimum:g}" if maximum is None else f"{minimum:g}–{maximum:g}"
-            limit = f"more than {above:g}" if value <= above else limit
+        if (value <= low if above else value < low) or value > high:
+            limit = f"more than {low:g}" if above else f"at least {low:g}"
+            limit = f"{low:g}–{high:g}" if high < math.inf else limit
             raise argparse.ArgumentTypeError(f"{text} must be {limit}")
         return value
 
     return convert
 
 
-_speed = _number(float, above=0.0)
+_speed = _number(float, 0.0, above=True)
 _interval = _number(float, 1.0)
 _count = _number(int, 1)
 
@@ -107,9 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    interval = {"type": _interval, "default": 5.0, "help": "seconds between polls (5, min 1)"}
-    total = {"type": _count, "help": "councils electing (needed for a CSV file)"}
-    speed = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
+    interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
+    total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
+    speed: dict[str, Any] = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
     demo = command("demo", "play the bundled 2016 night on the board (the default command)", True)
     demo.add_argument("--speed", type=_speed, help="real-time factor (default: about 3 minutes)")
     watch = command("watch", "show a live feed: a URL, a JSON/CSV file or a recording", True)
@@ -190,7 +190,7 @@ def _usage() -> Iterator[None]:
 
 
 def _existing(path: Path) -> Path:
-    if not path.is_file():
+    if not path.is_file():  # a directory, too
         raise FileNotFoundError(f"no such file: {path}")
     return path
 
@@ -203,7 +203,7 @@ def _open(spec: str, **options: Any) -> FeedSource:
 
 
 def _run_board(source: FeedSource, mode: Literal["live", "demo", "replay"], interval: float) -> int:
-    from board.app import run_board
+    from board.app import run_board  # imports Textual: only the board commands pay for it
 
     return run_board(source, mode=mode, interval=interval)
 
@@ -322,7 +322,7 @@ def _check_recording(spec: str) -> int:
             print(f"line {number}: error: sequence {feed.sequence} is older than {last} before it")
         last = feed.sequence
     if bad or not lines:
-        print(f"invalid: {bad} of {len(lines)} document(s) in {spec} bad")
+        print(f"invalid: {bad} of {len(lines)} document(s) in {spec} have errors")
         return 1
     print(f"valid: {len(lines)} document(s) in {spec}")
     return 0

@@ -117,7 +117,7 @@ class FeedServer:
         with self._lock:
             self._t0 = self._clock()
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="serve-feed", daemon=True
+            target=self._httpd.serve_forever, args=(0.05,), name="serve-feed", daemon=True
         )
         self._thread.start()
         return self
@@ -266,6 +266,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"
     server_version = "results-board-serve-feed"
+    disable_nagle_algorithm = True  # headers and body go in two writes: no 40 ms stall
 
     def do_GET(self) -> None:
         self._get(head=False)
