@@ -125,7 +125,7 @@ def _mayor(contest: MayorContest, width: int) -> list[str]:
         _fit(contest.title, width),
         _fit(" · ".join(status), width),
         "",
-        *_table(header, rows, width),
+        *_table(header, rows, width, left=(1, 4)),
     ]
 
 
@@ -140,8 +140,10 @@ def _declaration(declaration: Declaration) -> str:
     return f"{declaration.declared_at:%H:%M}  {declaration.area} · {declaration.wording}"
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
-    """A first column of names (left, shortened to fit) and right-aligned figure columns."""
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int, left: Sequence[int] = ()
+) -> list[str]:
+    """A first column of names (shortened to fit), then figures (right-aligned unless `left`)."""
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(1, len(header))]
     figures = sum(w + 2 for w in widths)
     longest = max(len(row[0]) for row in (header, *rows))
@@ -149,7 +151,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> 
 
     def line(row: Sequence[str]) -> str:
         cells = [_fit(row[0], name_width).ljust(name_width)]
-        cells.extend(cell.rjust(w) for cell, w in zip(row[1:], widths, strict=True))
+        for column, (cell, w) in enumerate(zip(row[1:], widths, strict=True), 1):
+            cells.append(cell.ljust(w) if column in left else cell.rjust(w))
         return "  ".join(cells).rstrip()
 
     return [line(header), *(line(row) for row in rows)]
