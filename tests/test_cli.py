@@ -458,3 +458,28 @@ def test_demo_pace_cuts_a_quiet_stretch_and_still_fills_the_length() -> None:
 
 def test_demo_pace_of_a_single_document() -> None:
     assert demo_pace(_night([0])) == (1.0, None)
+
+
+# --- the source factory ------------------------------------------------------------------
+
+
+def test_open_source_picks_the_implementation(feed_file: Path, tmp_path: Path) -> None:
+    from feeds.sources.file import FileSource
+    from feeds.sources.http import HttpSource
+    from feeds.sources.replay import ReplaySource
+
+    recording = tmp_path / "night.jsonl"
+    recording.write_bytes(encode(document()) + b"\n")
+    assert isinstance(feeds.sources.open_source("https://example.invalid/f.json"), HttpSource)
+    assert isinstance(feeds.sources.open_source(str(recording), speed=60), ReplaySource)
+    assert isinstance(feeds.sources.open_source(str(feed_file)), FileSource)
+
+
+def test_a_csv_without_total_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    table = tmp_path / "table.csv"
+    table.write_text("Party,Councils,Councils +/-,Seats,Seats +/-\nLabour,49,-1,1005,-28\n")
+    code, _, err = run(capsys, "check", str(table))
+    assert code == 2
+    assert_one_line_error(err)
