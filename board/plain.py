@@ -1,0 +1,163 @@
+"""Provides `render_snapshot`: a feed as plain text for logs, chat and `results-board snapshot`.
+
+No colour and no escape sequences: the output is meant to be pasted. Feed text
+is already free of control characters (the models sanitise it at parse time);
+nothing here adds any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from feeds.contests import (
+    Contest,
+    CouncilsContest,
+    Declaration,
+    LegislatureContest,
+    MayorContest,
+    UnsupportedContest,
+    latest_first,
+)
+from feeds.models import Feed
+
+__all__ = ["render_snapshot", "signed"]
+
+MIN_NAME = 12
+"""The narrowest the name column gets, whatever the width."""
+
+
+def signed(value: int) -> str:
+    """A change with its sign: "+5", "-28", "0"."""
+    return f"{value:+d}" if value else "0"
+
+
+def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> str:
+    """The whole feed as plain text: title, time, then each contest and its latest declarations.
+
+    `width` bounds the tables (names are shortened with "…" to fit);
+    `declarations` is how many of each contest's latest declarations to list.
+    """
+    width = max(width, 40)
+    lines = [_fit(feed.title, width), f"Published {feed.published_at:%Y-%m-%d %H:%M:%S %z}"]
+    for contest in feed.contests:
+        lines.append("")
+        lines.extend(_contest(contest, width))
+        shown = latest_first(contest.declarations)[: max(declarations, 0)]
+        if shown:
+            lines.append("")
+            lines.append("Latest declarations")
+            lines.extend(_fit(_declaration(d), width) for d in shown)
+    return "\n".join(lines) + "\n"
+
+
+def _contest(contest: Contest, width: int) -> list[str]:
+    if isinstance(contest, CouncilsContest):
+        return _councils(contest, width)
+    if isinstance(contest, LegislatureContest):
+        return _legislature(contest, width)
+    if isinstance(contest, MayorContest):
+        return _mayor(contest, width)
+    return _unsupported(contest, width)
+
+
+def _counter(reported: int, total: int, noun: str) -> str:
+    percent = 100 * reported // total if total else 0
+    return f"{reported} of {total} {noun} reported ({percent}%)"
+
+
+def _councils(contest: CouncilsContest, width: int) -> list[str]:
+    parties = sorted(contest.parties, key=lambda p: (-p.councils, -p.seats))
+    rows = [
+        (p.name, str(p.councils), signed(p.councils_change), str(p.seats), signed(p.seats_change))
+        for p in parties
+    ]
+    noc = contest.no_overall_control
+    rows.append(("No Overall Control", str(noc.councils), signed(noc.councils_change), "—", "—"))
+    header = ("Party", "Councils", "+/-", "Seats", "+/-")
+    return [
+        _fit(contest.title, width),
+        _counter(contest.reported, contest.total, "councils"),
+        "",
+        *_table(header, rows, width),
+    ]
+
+
+def _legislature(contest: LegislatureContest, width: int) -> list[str]:
+    parties = sorted(contest.parties, key=lambda p: -p.seats)
+    rows = [
+        (
+            p.name,
+            str(p.seats),
+            signed(p.seats_change),
+            "" if p.share is None else f"{p.share:.1f}%",
+            "" if p.share_change is None else f"{p.share_change:+.1f}",
+        )
+        for p in parties
+    ]
+    header = ("Party", "Seats", "+/-", "Share", "+/-")
+    return [
+        _fit(contest.title, width),
+        f"{_counter(contest.reported, contest.total, 'seats')} · majority {contest.majority}",
+        "",
+        *_table(header, rows, width),
+    ]
+
+
+def _mayor(contest: MayorContest, width: int) -> list[str]:
+    status = [f"Round {contest.round}"]
+    if contest.total is not None and contest.reported is not None:
+        status.append(_counter(min(contest.reported, contest.total), contest.total, "areas"))
+    if contest.turnout is not None:
+        status.append(f"turnout {contest.turnout:.1f}%")
+    candidates = sorted(contest.candidates, key=lambda c: -c.votes)
+    rows = [
+        (
+            c.name,
+            c.party,
+            f"{c.votes:,}",
+            "" if c.share is None else f"{c.share:.1f}%",
+            "elected" if c.elected else "eliminated" if c.eliminated else "",
+        )
+        for c in candidates
+    ]
+    header = ("Candidate", "Party", "Votes", "Share", "")
+    return [
+        _fit(contest.title, width),
+        _fit(" · ".join(status), width),
+        "",
+        *_table(header, rows, width, left=(1, 4)),
+    ]
+
+
+def _unsupported(contest: UnsupportedContest, width: int) -> list[str]:
+    return [
+        _fit(contest.title, width),
+        _fit(f"A contest of kind {contest.kind!r}: not supported by this version", width),
+    ]
+
+
+def _declaration(declaration: Declaration) -> str:
+    return f"{declaration.declared_at:%H:%M}  {declaration.area} · {declaration.wording}"
+
+
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int, left: Sequence[int] = ()
+) -> list[str]:
+    """A first column of names (shortened to fit), then figures (right-aligned unless `left`)."""
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(1, len(header))]
+    figures = sum(w + 2 for w in widths)
+    longest = max(len(row[0]) for row in (header, *rows))
+    name_width = max(MIN_NAME, min(longest, width - figures))
+
+    def line(row: Sequence[str]) -> str:
+        cells = [_fit(row[0], name_width).ljust(name_width)]
+        for column, (cell, w) in enumerate(zip(row[1:], widths, strict=True), 1):
+            cells.append(cell.ljust(w) if column in left else cell.rjust(w))
+        return "  ".join(cells).rstrip()
+
+    return [line(header), *(line(row) for row in rows)]
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with "…" marking the cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -1,0 +1,485 @@
+"""Tests the `results-board` command line: exit codes, one-line errors, check/snapshot/schema."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import socket
+import subprocess
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import feeds.sources
+from board.cli import TOKEN_ENV, main
+from feeds.server import FeedServer
+from feeds.source import Changed, FeedSource, Snapshot
+from feeds.sources import DEMO_LENGTH, demo_pace
+from tests.test_plain import councils, document, encode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(err: str) -> None:
+    assert err.startswith("results-board: error: ")
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+@pytest.fixture
+def feed_file(tmp_path: Path) -> Path:
+    path = tmp_path / "feed.json"
+    path.write_bytes(encode(document()))
+    return path
+
+
+def broken(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["contests"][0]["parties"][3]["seats"] = -1
+    return doc
+
+
+@pytest.fixture
+def boards(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Stand in for `board.app` (the Textual app): record each `run_board` call."""
+    calls: list[dict[str, Any]] = []
+
+    def run_board(source: FeedSource, *, mode: str, interval: float) -> int:
+        calls.append({"source": source, "mode": mode, "interval": interval})
+        return 0
+
+    fake = types.ModuleType("board.app")
+    fake.run_board = run_board  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "board.app", fake)
+    return calls
+
+
+@pytest.fixture
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def served() -> Iterator[FeedServer]:
+    with FeedServer([encode(document())], manual=True) as server:
+        yield server
+
+
+# --- help, version, usage errors ------------------------------------------------------
+
+
+def test_python_m_board_help_in_a_subprocess() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "board", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    for command in ("demo", "watch", "replay", "check", "schema", "record", "serve-feed"):
+        assert command in done.stdout
+    assert "snapshot" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["demo", "watch", "replay"])
+def test_board_commands_help_lists_the_keys(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    for key in ("q ", "freeze", "poll now", "ctrl+p", "SVG", "+ / -", "?"):
+        assert key in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("results-board ")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["bogus"],
+        ["watch"],
+        ["watch", "x.json", "--interval", "0.5"],
+        ["watch", "x.json", "--interval", "soon"],
+        ["watch", "x.json", "--total", "0"],
+        ["demo", "--speed", "0"],
+        ["demo", "--speed", "nan"],
+        ["serve-feed", "--port", "70000"],
+        ["check", "a", "b"],
+        ["--nope"],
+    ],
+)
+def test_invalid_options_give_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert_one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["check", "missing.json"], "no such file: missing.json"),
+        (["snapshot", "missing.json"], "no such file"),
+        (["check", "missing.jsonl"], "no such file"),
+        (["watch", "missing.csv"], "no such file"),
+        (["replay", "missing.jsonl"], "no such file"),
+        (["check", "ftp://example.com/feed.json"], "only http and https"),
+        (["watch", "file:///etc/passwd"], "only http and https"),
+        (["check", "http://"], "no host"),
+        (["check", "localhost:8080/feed.json"], "http://"),
+        (["replay", "feed.json"], "not a recording"),
+        (["record", "http://127.0.0.1:1/feed.json", "out.txt"], ".jsonl"),
+        (["serve-feed", "missing.jsonl"], "no such file"),
+    ],
+)
+def test_bad_sources_give_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    boards: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: list[str],
+    words: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert_one_line_error(err)
+    assert words in err
+    assert boards == []
+
+
+def test_a_directory_is_not_a_feed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 2
+    assert_one_line_error(err)
+
+
+# --- check --------------------------------------------------------------------------
+
+
+def test_check_valid_file(capsys: pytest.CaptureFixture[str], feed_file: Path) -> None:
+    code, out, _ = run(capsys, "check", str(feed_file))
+    assert code == 0
+    assert out.splitlines()[-1].startswith("valid: ")
+    assert "sequence 1" in out
+
+
+def test_check_prints_warnings_and_stays_valid(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_bytes(encode(document(councils(reported=90))))
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0
+    assert "warning: contests[0] (english-councils): councils of parties and NOC add up" in out
+
+
+def test_check_invalid_file_names_each_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    doc = broken(document())
+    doc["contests"][0]["reported"] = 200
+    path = tmp_path / "bad.json"
+    path.write_bytes(encode(doc))
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    assert "error: contests[0].parties[3].seats: must be ≥ 0" in lines
+    assert "error: contests[0].reported: must be ≤ total (124)" in lines
+    assert lines[-1] == f"invalid: {path}"
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        (b"<html>503</html>", "HTML"),
+        (b"{not json", "not a JSON feed"),
+        (b"", "empty"),
+        (encode(document(format="results-board/2")), "unsupported feed format"),
+    ],
+)
+def test_check_undecodable_or_unsupported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, body: bytes, words: str
+) -> None:
+    path = tmp_path / "feed.json"
+    path.write_bytes(body)
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    assert words in out
+
+
+def test_check_recording_reports_line_numbers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "night.jsonl"
+    lines = [
+        encode(document(sequence=1)),
+        encode(broken(document(sequence=2))),
+        b"",
+        encode(document(sequence=3)),
+        encode(document(sequence=2)),
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    assert "line 2: error: contests[0].parties[3].seats: must be ≥ 0" in out
+    assert "line 5: error: sequence 2 is older than 3" in out
+    assert "line 1: error" not in out and "line 4: error" not in out
+    assert out.splitlines()[-1].startswith("invalid: 2 of 4 document(s)")
+
+
+def test_check_good_and_empty_recordings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_bytes(b"\n".join(encode(document(sequence=n)) for n in range(3)) + b"\n")
+    assert run(capsys, "check", str(good))[0] == 0
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"\n")
+    assert run(capsys, "check", str(empty))[0] == 1
+
+
+def test_check_url(capsys: pytest.CaptureFixture[str], served: FeedServer) -> None:
+    code, out, _ = run(capsys, "check", served.url)
+    assert code == 0
+    assert out.splitlines()[-1].startswith(f"valid: {served.url}")
+
+
+def test_check_unreachable_url_exits_2(
+    capsys: pytest.CaptureFixture[str], closed_port: int
+) -> None:
+    code, out, err = run(capsys, "check", f"http://127.0.0.1:{closed_port}/feed.json")
+    assert code == 2
+    assert out == ""
+    assert_one_line_error(err)
+
+
+# --- snapshot and schema --------------------------------------------------------------
+
+
+def test_snapshot_file(capsys: pytest.CaptureFixture[str], feed_file: Path) -> None:
+    code, out, err = run(capsys, "snapshot", str(feed_file), "--declarations", "1")
+    assert code == 0
+    assert "96 of 124 councils reported (77%)" in out
+    assert out.splitlines()[-1] == "10:30  Dudley · LAB lose to NOC"
+    assert err.splitlines() == [  # the seed's own table: its seat changes do not add up to 0
+        "warning: contests[0] (english-councils): seat changes add up to +3, not 0"
+    ]
+
+
+def test_snapshot_url_and_recording(
+    capsys: pytest.CaptureFixture[str], served: FeedServer, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "snapshot", served.url)
+    assert (code, out.splitlines()[0]) == (0, "Election 2016 results live")
+    recording = tmp_path / "night.jsonl"
+    first, last = document(councils(reported=1)), document(councils(reported=96), sequence=2)
+    recording.write_bytes(encode(first) + b"\n" + encode(last) + b"\n")
+    code, out, _ = run(capsys, "snapshot", str(recording))
+    assert code == 0
+    assert "96 of 124" in out  # the recording's last document
+
+
+def test_snapshot_invalid_and_unreachable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, closed_port: int
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(encode(broken(document())))
+    code, out, err = run(capsys, "snapshot", str(path))
+    assert (code, out) == (1, "")
+    assert "contests[0].parties[3].seats: must be ≥ 0" in err
+    code, out, err = run(capsys, "snapshot", f"http://127.0.0.1:{closed_port}/feed.json")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+
+
+def test_schema_is_the_feed_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "Feed"
+    assert set(schema["required"]) >= {"format", "sequence", "published_at", "title", "contests"}
+    assert out.startswith("{\n  ")
+
+
+def test_light_commands_do_not_import_textual(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_bytes(encode(document()))
+    code = (
+        "import sys; from board.cli import main; "
+        f"main(['check', {str(path)!r}]); main(['schema']); main(['snapshot', {str(path)!r}]); "
+        "sys.exit(1 if 'textual' in sys.modules else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+# --- board commands (with a stand-in board) ---------------------------------------------
+
+
+def test_no_command_plays_the_demo(
+    capsys: pytest.CaptureFixture[str],
+    boards: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    feed_file: Path,
+) -> None:
+    speeds: list[float | None] = []
+
+    def open_demo(speed: float | None = None) -> FeedSource:
+        speeds.append(speed)
+        return feeds.sources.open_source(str(feed_file))
+
+    monkeypatch.setattr(feeds.sources, "open_demo", open_demo)
+    assert run(capsys, "demo", "--speed", "30")[0] == 0
+    assert run(capsys)[0] == 0
+    assert speeds == [30.0, None]
+    assert [(call["mode"], call["interval"]) for call in boards] == [("demo", 1.0)] * 2
+
+
+def test_watch_and_replay_call_the_board(
+    capsys: pytest.CaptureFixture[str],
+    boards: list[dict[str, Any]],
+    feed_file: Path,
+    tmp_path: Path,
+) -> None:
+    recording = tmp_path / "night.jsonl"
+    recording.write_bytes(encode(document()) + b"\n")
+    assert run(capsys, "watch", str(feed_file))[0] == 0
+    assert run(capsys, "watch", str(feed_file), "--interval", "2.5")[0] == 0
+    assert run(capsys, "watch", str(recording))[0] == 0
+    assert run(capsys, "replay", str(recording), "--speed", "60")[0] == 0
+    assert [(call["mode"], call["interval"]) for call in boards] == [
+        ("live", 5.0),
+        ("live", 2.5),
+        ("replay", 5.0),
+        ("replay", 1.0),
+    ]
+    assert all(isinstance(call["source"], FeedSource) for call in boards)
+
+
+def test_watch_passes_the_token_and_never_prints_it(
+    capsys: pytest.CaptureFixture[str],
+    boards: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    feed_file: Path,
+) -> None:
+    seen: list[Any] = []
+
+    def open_source(spec: str, **options: Any) -> FeedSource:
+        seen.append(options.get("token"))
+        return real(str(feed_file))
+
+    real = feeds.sources.open_source
+    monkeypatch.setattr(feeds.sources, "open_source", open_source)
+    monkeypatch.setenv(TOKEN_ENV, "s3cret-token")
+    code, out, err = run(capsys, "watch", "https://example.invalid/feed.json")
+    assert (code, seen) == (0, ["s3cret-token"])
+    assert "s3cret" not in out + err
+
+
+def test_record_prints_a_line_per_document_and_stops_on_ctrl_c(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    feed_file: Path,
+    tmp_path: Path,
+) -> None:
+    import feeds.recording
+
+    async def record(source: FeedSource, out: Path, **options: Any) -> int:
+        from feeds.parse import parse_feed
+
+        for sequence in (1, 2):
+            raw = encode(document(sequence=sequence))
+            options["on_outcome"](Changed(Snapshot(parse_feed(raw), _now(), raw)))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(feeds.recording, "record", record)
+    code, out, _ = run(capsys, "record", str(feed_file), str(tmp_path / "night.jsonl"))
+    assert code == 0
+    assert [line for line in out.splitlines() if "wrote sequence" in line][1].endswith(
+        f"wrote sequence 2 ({len(encode(document(sequence=2))):,} bytes)"
+    )
+    assert "stopped: 2 document(s) written" in out
+
+
+def _now() -> Any:
+    from datetime import datetime
+
+    return datetime.now().astimezone()
+
+
+# --- demo pace ------------------------------------------------------------------------
+
+
+def _night(minutes: list[int]) -> list[bytes]:
+    from datetime import datetime, timedelta, timezone
+
+    start = datetime(2016, 5, 5, 22, tzinfo=timezone(timedelta(hours=1)))
+    return [
+        encode(document(published_at=(start + timedelta(minutes=m)).isoformat(), sequence=n))
+        for n, m in enumerate(minutes)
+    ]
+
+
+def test_demo_pace_without_a_quiet_stretch_is_span_over_length() -> None:
+    speed, _ = demo_pace(_night(list(range(0, 120, 2))))
+    assert speed == pytest.approx(118 * 60 / DEMO_LENGTH, rel=1e-6)
+
+
+def test_demo_pace_cuts_a_quiet_stretch_and_still_fills_the_length() -> None:
+    minutes = list(range(60)) + [m + 360 for m in range(60)]  # five quiet hours
+    speed, cap = demo_pace(_night(minutes))
+    assert cap is not None
+    gaps = [(b - a) * 60 for a, b in itertools.pairwise(minutes)]
+    played = sum(min(gap / speed, cap) for gap in gaps)
+    assert played == pytest.approx(DEMO_LENGTH, rel=1e-3)
+    assert 300 * 60 / speed > cap  # the quiet stretch really is cut
+    assert speed < (minutes[-1] * 60) / DEMO_LENGTH  # so the busy hours play slower
+
+
+def test_demo_pace_of_a_single_document() -> None:
+    assert demo_pace(_night([0])) == (1.0, None)
+
+
+# --- the source factory ------------------------------------------------------------------
+
+
+def test_open_source_picks_the_implementation(feed_file: Path, tmp_path: Path) -> None:
+    from feeds.sources.file import FileSource
+    from feeds.sources.http import HttpSource
+    from feeds.sources.replay import ReplaySource
+
+    recording = tmp_path / "night.jsonl"
+    recording.write_bytes(encode(document()) + b"\n")
+    assert isinstance(feeds.sources.open_source("https://example.invalid/f.json"), HttpSource)
+    assert isinstance(feeds.sources.open_source(str(recording), speed=60), ReplaySource)
+    assert isinstance(feeds.sources.open_source(str(feed_file)), FileSource)
+
+
+def test_a_csv_without_total_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    table = tmp_path / "table.csv"
+    table.write_text("Party,Councils,Councils +/-,Seats,Seats +/-\nLabour,49,-1,1005,-28\n")
+    code, _, err = run(capsys, "check", str(table))
+    assert code == 2
+    assert_one_line_error(err)
