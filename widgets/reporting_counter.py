@@ -42,7 +42,7 @@ class ReportingCounter(Widget):
             yield Label("of", id="counter-of")
             yield Digits("", id="counter-total")
         with Horizontal(classes="counter--progress"):
-            yield ProgressBar(total=None, show_eta=False, id="counter-bar")
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="counter-bar")
             yield Label("", id="counter-noun", markup=False)
 
     def on_mount(self) -> None:
@@ -64,6 +64,13 @@ class ReportingCounter(Widget):
             return f"{self.reported} {self.noun} reported"
         return f"{self.reported} of {self.total} {self.noun} reported"
 
+    @property
+    def words(self) -> str:
+        """The line under the bar: the counter in words and the percentage, floored."""
+        if not self.total:
+            return self.text
+        return f"{self.text} · {100 * self.reported // self.total}%"
+
     def _show(self) -> None:
         if not self.is_mounted:
             return
@@ -73,4 +80,4 @@ class ReportingCounter(Widget):
         self.query_one("#counter-total", Digits).update(str(total) if total else "-")
         bar = self.query_one("#counter-bar", ProgressBar)
         bar.update(total=total or None, progress=min(reported, total) if total else 0)
-        self.query_one("#counter-noun", Label).update(Content(f"{self.noun} reported"))
+        self.query_one("#counter-noun", Label).update(Content(self.words))
