@@ -24,9 +24,9 @@ class ReportingCounter(Widget):
     ReportingCounter > .counter--figures { height: 3; width: auto; }
     ReportingCounter Digits { width: auto; text-style: bold; }
     ReportingCounter #counter-of { padding: 1 1 0 1; color: $text-muted; }
-    ReportingCounter > .counter--progress { height: 1; width: auto; }
-    ReportingCounter ProgressBar { width: auto; }
-    ReportingCounter #counter-noun { padding-left: 1; color: $text-muted; }
+    ReportingCounter ProgressBar { width: 1fr; }
+    ReportingCounter ProgressBar > Bar { width: 1fr; }
+    ReportingCounter #counter-noun { color: $text-muted; }
     """
 
     reported: reactive[int] = reactive(0)
@@ -41,9 +41,8 @@ class ReportingCounter(Widget):
             yield Digits("", id="counter-reported")
             yield Label("of", id="counter-of")
             yield Digits("", id="counter-total")
-        with Horizontal(classes="counter--progress"):
-            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="counter-bar")
-            yield Label("", id="counter-noun", markup=False)
+        yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="counter-bar")
+        yield Label("", id="counter-noun", markup=False)
 
     def on_mount(self) -> None:
         self._show()
