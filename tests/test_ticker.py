@@ -160,6 +160,20 @@ async def test_each_frame_refreshes_the_line_without_layout() -> None:
         assert len(app.ticker.refreshes) == 50
 
 
+async def test_two_cells_per_frame_halves_the_frames() -> None:
+    app = TickerApp(cells_per_frame=2)
+    async with app.run_test(size=(WIDTH, 5)):
+        app.ticker.add_items(news("a", "b"))
+        previous = step(app, 10)
+        app.ticker.refreshes.clear()
+        for _ in range(20):
+            assert step(app, 1 / 8) == previous  # half a frame: nothing moves
+            current = step(app, 1 / 8)
+            assert current[:-2] == previous[2:]
+            previous = current
+        assert app.ticker.refreshes == [False] * 20
+
+
 async def test_timer_moves_the_text() -> None:
     app = TickerApp()
     async with app.run_test(size=(WIDTH, 5)):

@@ -21,6 +21,7 @@ before any item repeats; repeats go least recently shown first; at most
 
 from __future__ import annotations
 
+import math
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
@@ -138,14 +139,12 @@ class Ticker(Widget):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "ticker--separator",
         "ticker--placeholder",
         "ticker--marker",
     }
     """
     | Class | Description |
     | :- | :- |
-    | `ticker--separator` | The ◆ between items. |
     | `ticker--placeholder` | The text shown before any item arrives. |
     | `ticker--marker` | The ❚❚ shown while paused. |
     """
@@ -154,7 +153,6 @@ class Ticker(Widget):
     Ticker {
         height: 1;
         width: 1fr;
-        & > .ticker--separator { color: $text-muted; }
         & > .ticker--placeholder { color: $text-muted; text-style: italic; }
         & > .ticker--marker { color: $warning; text-style: bold; }
     }
@@ -182,6 +180,7 @@ class Ticker(Widget):
         self,
         *,
         cells_per_second: float = 8.0,
+        cells_per_frame: int = 1,
         page_seconds: float = 6.0,
         max_items: int = 40,
         clock: Callable[[], float] = time.monotonic,
@@ -192,7 +191,9 @@ class Ticker(Widget):
         """Create an empty ticker.
 
         Args:
-            cells_per_second: Scroll speed; the timer runs at this rate (one cell a frame).
+            cells_per_second: Scroll speed, in cells a second.
+            cells_per_frame: Cells moved per frame: 2 halves the frames (and the bytes
+                written) at the same speed, a little less smoothly.
             page_seconds: How long each item shows when animations are off.
             max_items: How many items are kept for repeats; the oldest are dropped.
             clock: Seconds from any origin; inject a fake one in tests.
@@ -200,10 +201,11 @@ class Ticker(Widget):
             id: The ID of the widget in the DOM.
             classes: The CSS classes of the widget.
         """
-        if cells_per_second <= 0 or page_seconds <= 0 or max_items < 1:
-            raise ValueError("cells_per_second and page_seconds must be > 0, max_items >= 1")
+        if min(cells_per_second, page_seconds) <= 0 or min(cells_per_frame, max_items) < 1:
+            raise ValueError("speeds and page_seconds must be > 0, counts >= 1")
         super().__init__(name=name, id=id, classes=classes)
         self._cells_per_second = cells_per_second
+        self._cells_per_frame = cells_per_frame
         self._page_seconds = page_seconds
         self._clock = clock
         self._playlist = _Playlist(max_items)
@@ -323,7 +325,8 @@ class Ticker(Widget):
         """Cells scrolled so far; never goes back, even if the clock does."""
         if self._origin is None:
             return self._base_offset
-        cells = round((now - self._origin) * self._cells_per_second)
+        frames = (now - self._origin) * self._cells_per_second / self._cells_per_frame
+        cells = math.floor(frames + 0.25) * self._cells_per_frame  # a timer may fire early
         return max(self._offset, self._base_offset + cells)
 
     def _fill(self, offset: int, width: int) -> bool:
@@ -354,8 +357,8 @@ class Ticker(Widget):
         if not self._tape:
             return Strip.blank(width, self.rich_style)
         if self._tape_strip is None:
-            separator = self._content_strip(Content(SEPARATOR), "ticker--separator")
-            self._tape_strip = Strip.join(self._pieces(separator))
+            separator = self._content_strip(Content(SEPARATOR))
+            self._tape_strip = Strip.join(self._pieces(separator)).simplify()
         start = self._offset - self._tape[0].start
         if start >= 0:
             return self._tape_strip.crop(start, start + width)
@@ -375,7 +378,8 @@ class Ticker(Widget):
         """Run the timer at the rate the mode needs, or not at all."""
         interval: float | None = None
         if self.is_mounted and self._playlist and not self.paused:
-            interval = 1 / self._cells_per_second if self.scrolling else self._page_seconds
+            frame = self._cells_per_frame / self._cells_per_second
+            interval = frame if self.scrolling else self._page_seconds
         if interval == self._timer_interval:
             return
         if self._timer is not None:
