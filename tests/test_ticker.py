@@ -176,8 +176,9 @@ async def test_two_cells_per_frame_halves_the_frames() -> None:
 
 async def test_timer_moves_the_text() -> None:
     app = TickerApp()
+    app.ticker.add_items(news("a"))  # before the ticker is mounted
     async with app.run_test(size=(WIDTH, 5)):
-        app.ticker.add_items(news("a"))
+        await async_wait_for(lambda: app.ticker.running, "the timer to start on mount")
         before = line(app.ticker)
         app.clock.now += 5  # the running timer notices, without the test calling advance()
         await async_wait_for(lambda: line(app.ticker) != before, "the timer to scroll the text")

@@ -1,22 +1,17 @@
 """Provides the ticker: one line of quotes and news scrolling right to left.
 
-The ticker is a line-API widget. It keeps a *tape* of items laid end to end
-(each followed by a separator), and each frame shows the `width` cells of the
-tape at the scroll offset, cropped from a cached `Strip`. A frame refreshes
-this one line and nothing else: no relayout, no other widget repainted.
-
-The scroll offset is derived from an injectable clock (elapsed seconds times
-`cells_per_second`), so a late timer never makes the text drift, and tests set
-the clock instead of waiting. The timer only runs while there is something to
-move: with no items, or paused, the ticker writes nothing at all.
-
-With `app.animation_level == "none"` (``TEXTUAL_ANIMATIONS=none``) nothing
-scrolls: the ticker pages, one whole item (cut with "…" to fit) for
-`page_seconds`, and its timer runs only at that rate.
+A line-API widget: items are laid end to end on a *tape* (each followed by a
+separator) and each frame crops the window at the scroll offset from one cached
+`Strip`, then refreshes this line only — never a relayout. The offset comes
+from an injectable clock (elapsed time × `cells_per_second`), so a late timer
+never makes the text drift and tests set the clock instead of waiting. The
+timer runs only while something moves: empty or paused, nothing is written.
+With `app.animation_level == "none"` the ticker pages instead: one whole item
+(cut with "…") for `page_seconds`, its timer at that rate.
 
 Order: new items are shown next, ahead of repeats; every item is shown once
-before any item repeats; repeats go least recently shown first; at most
-`max_items` are kept (the oldest dropped) and a key seen before is ignored.
+before any repeats; repeats go least recently shown first; `max_items` are
+kept (the oldest dropped) and a key seen before is ignored.
 """
 
 from __future__ import annotations
@@ -24,10 +19,11 @@ from __future__ import annotations
 import math
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.message import Message
@@ -210,6 +206,7 @@ class Ticker(Widget):
         self._clock = clock
         self._playlist = _Playlist(max_items)
         self._mode: Literal["scroll", "page"] = "scroll"
+        self._live = False  # between Mount and Unmount
         self._timer: Timer | None = None
         self._timer_interval: float | None = None
         # Scrolling: offset = _base_offset + cells since _origin (None while paused).
@@ -225,12 +222,9 @@ class Ticker(Widget):
     def watch_paused(self, paused: bool) -> None:
         """Freeze or restart the clock and the timer, and show the state as `-paused`."""
         now = self._clock()
-        if paused:
-            self._base_offset = self._offset = self._scroll_offset(now)
-            self._origin = None
-        else:
-            self._base_offset, self._origin = self._offset, now
-            self._page_started = now
+        self._base_offset = self._offset  # stand still on what is shown, resume from there
+        self._origin = None if paused else now
+        self._page_started = now
         self.set_class(paused, "-paused")
         self._sync_timer()
         self.refresh()
@@ -259,7 +253,12 @@ class Ticker(Widget):
         self._tape_strip = None
 
     def _on_mount(self, event: events.Mount) -> None:
+        self._live = True  # `is_mounted` is still False while Mount is handled
         self.advance()
+        self._sync_timer()
+
+    def _on_unmount(self) -> None:
+        self._live = False
         self._sync_timer()
 
     def _on_resize(self, event: events.Resize) -> None:
@@ -276,7 +275,7 @@ class Ticker(Widget):
         """False when animations are off (`app.animation_level == "none"`): the ticker pages."""
         try:
             return self.app.animation_level != "none"
-        except Exception:  # no active app yet
+        except RuntimeError:  # NoActiveAppError: not attached to a running app yet
             return True
 
     @property
@@ -289,7 +288,7 @@ class Ticker(Widget):
 
         Giving `[a, b]` is the same as adding `b` and then `a`: `a` shows first.
         """
-        if self._playlist.add(items) and self.is_mounted:
+        if self._playlist.add(items) and self._live:
             self.advance()
             self._sync_timer()
             self.refresh()
@@ -347,7 +346,7 @@ class Ticker(Widget):
             start = offset + width  # the first item enters from the right edge
         while not tape or start < offset + width:
             item = self._playlist.next()
-            end = start + item.content.cell_length + len(SEPARATOR)
+            end = start + item.content.cell_length + cell_len(SEPARATOR)
             tape.append(_Piece(item, start, end))
             start, changed = end, True
         return changed
@@ -358,17 +357,13 @@ class Ticker(Widget):
             return Strip.blank(width, self.rich_style)
         if self._tape_strip is None:
             separator = self._content_strip(Content(SEPARATOR))
-            self._tape_strip = Strip.join(self._pieces(separator)).simplify()
+            strips = [(self._content_strip(p.item.content), separator) for p in self._tape]
+            self._tape_strip = Strip.join(s for pair in strips for s in pair).simplify()
         start = self._offset - self._tape[0].start
         if start >= 0:
             return self._tape_strip.crop(start, start + width)
         lead = Strip.blank(-start, self.rich_style)
         return Strip.join([lead, self._tape_strip.crop(0, width + start)])
-
-    def _pieces(self, separator: Strip) -> Iterable[Strip]:
-        for piece in self._tape:
-            yield self._content_strip(piece.item.content)
-            yield separator
 
     def _content_strip(self, content: Content, component: str | None = None) -> Strip:
         style = self.get_visual_style(component) if component else self.visual_style
@@ -377,7 +372,7 @@ class Ticker(Widget):
     def _sync_timer(self) -> None:
         """Run the timer at the rate the mode needs, or not at all."""
         interval: float | None = None
-        if self.is_mounted and self._playlist and not self.paused:
+        if self._live and self._playlist and not self.paused:
             frame = self._cells_per_frame / self._cells_per_second
             interval = frame if self.scrolling else self._page_seconds
         if interval == self._timer_interval:
