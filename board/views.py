@@ -95,9 +95,12 @@ def declaration_lines(contest: Contest) -> list[DeclarationLine]:
 
 
 def ticker_items(updates: Iterable[Update]) -> list[TickerItem]:
-    """Ticker items in publication order: quotes as “text” — Speaker, role (outlet)."""
+    """Ticker items, newest first as the ticker takes them.
+
+    Quotes read “text” — Speaker, role (outlet); news lines plainly.
+    """
     items = []
-    for update in sorted(updates, key=lambda u: u.published_at):
+    for update in sorted(updates, key=lambda u: u.published_at, reverse=True):
         if update.kind == "quote" and update.speaker:
             items.append(
                 TickerItem.quote(update.id, update.text, update.speaker, update.role, update.outlet)

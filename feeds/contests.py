@@ -112,9 +112,7 @@ class Declaration(FeedModel):
     def wording(self) -> str:
         """The result as a producer says it: "LAB hold", "CON gain from LAB", "LAB lose to NOC"."""
         if not self.changed_hands:
-            return (
-                "no overall control, no change" if self.control == NOC else f"{self.control} hold"
-            )
+            return "NOC, no change" if self.control == NOC else f"{self.control} hold"
         if self.control == NOC:
             return f"{self.previous_control} lose to NOC"
         return f"{self.control} gain from {self.previous_control}"

@@ -42,7 +42,7 @@ def _declaration(control: str, previous: str, area: str = "Dudley", **extra: Any
         ("CON", "LAB", "CON gain from LAB", True),
         (NOC, "LAB", "LAB lose to NOC", True),
         ("LD", NOC, "LD gain from NOC", True),
-        (NOC, NOC, "no overall control, no change", False),
+        (NOC, NOC, "NOC, no change", False),
     ],
 )
 def test_declaration_wording(control: str, previous: str, wording: str, changed: bool) -> None:

@@ -123,7 +123,7 @@ def test_declarations_newest_first_with_wording_and_limit() -> None:
     start = lines.index("Latest declarations")
     assert lines[start + 1 :] == [
         "10:30  Dudley · LAB lose to NOC",
-        "05:05  Walsall · no overall control, no change",
+        "05:05  Walsall · NOC, no change",
         "04:15  Worcester · CON lose to NOC",
     ]
 
