@@ -20,7 +20,7 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
 
@@ -65,7 +65,7 @@ class ResultsBoard(App[int]):
 
     CSS_PATH = "board.tcss"
     TITLE = "results-board"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012 - Textual's API
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's API
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's API
     BINDINGS = [  # noqa: RUF012 - Textual's API
         Binding("q", "quit", "Quit"),
@@ -117,10 +117,11 @@ class ResultsBoard(App[int]):
                 yield PartyTable(id="view-table")
                 yield PartyTable(LEGISLATURE_COLUMNS, id="view-legislature")
                 yield Static("", id="view-unsupported", markup=False)
-            with Vertical(id="side"):
+            with Container(id="side"):
                 yield ReportingCounter(id="counter")
-                yield Static("Latest declarations", id="declarations-title")
-                yield DeclarationList(id="declarations")
+                with Vertical(id="declarations-box"):
+                    yield Static("Latest declarations", id="declarations-title")
+                    yield DeclarationList(id="declarations")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
         yield Footer()
         yield Static("", id="too-small", markup=False)

@@ -26,9 +26,9 @@ HELP_TEXT = """\
   [b]?[/b]        this help
 
 [b]Status words[/b]
-  LIVE · DEMO · REPLAY   figures are current
-  STALE   no successful poll for three intervals: figures are the last good ones
-  ERROR   the last poll failed (the reason is shown); figures are the last good ones
+  LIVE, DEMO, REPLAY  figures are current
+  ERROR   the last poll failed (the reason is shown); last good figures stay
+  STALE   no good poll for three intervals; last good figures, marked
   FROZEN  the display is held; updates are counted and wait for [b]f[/b]
   PAUSED  the ticker is paused
 

@@ -65,10 +65,11 @@ class ReportingCounter(Widget):
 
     @property
     def words(self) -> str:
-        """The line under the bar: the counter in words and the percentage, floored."""
+        """The line under the bar, short enough for 30 columns: "96 of 124 councils · 77%"."""
         if not self.total:
             return self.text
-        return f"{self.text} · {100 * self.reported // self.total}%"
+        percent = 100 * min(self.reported, self.total) // self.total
+        return f"{self.reported} of {self.total} {self.noun} · {percent}%"
 
     def _show(self) -> None:
         if not self.is_mounted:

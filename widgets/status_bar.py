@@ -95,21 +95,34 @@ class Timing(Widget):
         status, now = self.status, self.now
         if now is None:
             return Content("")
-        parts: list[str | tuple[str, str]] = [
-            "Last poll ",
-            (clock_time(status.last_poll), "bold"),
-            f" ({ago(status.last_poll, now)}) · Last change ",
-            (clock_time(status.last_change), "bold"),
-            f" ({ago(status.last_change, now)}) · Published ",
-            (clock_time(status.published_at), "bold"),
-            f" · every {status.interval:g} s",
-        ]
+        width = self.size.width
+        times = self._times(status, now, ("Last poll ", "Last change ", "Published "), " · every ")
+        if times.cell_length > width:
+            times = self._times(status, now, ("Poll ", "Change ", "Feed "), " · every ")
+        if times.cell_length > width:
+            times = self._times(status, now, ("Poll ", "Change ", "Feed "), " · ")
+        lines = [times]
         error = status.error_words(now)
         if error is not None:
-            parts += ["\n", ("⚠ ", "bold $error"), (error, "bold $error")]
+            lines.append(Content.assemble(("⚠ ", "bold $error"), (error, "bold $error")))
         elif status.finished:
-            parts += ["\n", ("Replay ended — holding the final figures", "bold")]
-        return Content.assemble(*parts)
+            lines.append(Content.styled("Replay ended — holding the final figures", "bold"))
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _times(
+        status: FeedStatus, now: datetime, labels: tuple[str, str, str], every: str
+    ) -> Content:
+        poll, change, published = labels
+        return Content.assemble(
+            poll,
+            (clock_time(status.last_poll), "bold"),
+            f" ({ago(status.last_poll, now)}) · {change}",
+            (clock_time(status.last_change), "bold"),
+            f" ({ago(status.last_change, now)}) · {published}",
+            (clock_time(status.published_at), "bold"),
+            f"{every}{status.interval:g} s",
+        )
 
 
 class StatusBar(Widget):
