@@ -139,6 +139,8 @@ async def test_narrow_rows_drop_the_bar_then_shorten_the_status() -> None:
         await pilot.pause()
         khan = plain(app.table.rows[0])
         assert khan.rstrip().endswith("56.8% ✔") and "█" not in khan
+        header = plain(app.table.query_one(CandidateHeader)).splitlines()[0]
+        assert header == "Final round · turnout 45.3%"
         assert plain(app.table.rows[-1]).rstrip().endswith("×")
         assert "Caroline Pidgeon" in plain(app.table.rows[3])
 

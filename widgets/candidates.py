@@ -115,12 +115,12 @@ def candidate_widths(width: int) -> Widths:
     return Widths(max(1, width - fixed - STATUS_NARROW), 0, STATUS_NARROW)
 
 
-def round_title(round: int) -> str:
-    """What the header calls a round of a supplementary-vote count."""
-    if round == 1:
-        return "Round 1 — first preferences"
+def round_title(round: int, *, short: bool = False) -> str:
+    """What the header calls a round of a supplementary-vote count (`short`: for narrow rows)."""
     if round == 2:
-        return "Final round — after second preferences"
+        return "Final round" if short else "Final round — after second preferences"
+    if round == 1 and not short:
+        return "Round 1 — first preferences"
     return f"Round {round}"
 
 
@@ -169,9 +169,13 @@ class CandidateHeader(Widget):
     def render(self) -> VisualType:
         """The round and turnout, then the titles aligned with the rows' cells."""
         width = self.size.width
-        title = Content.styled(round_title(self.round), ".candidate-header--title")
-        if self.turnout is not None:
-            title += Content.styled(f" · turnout {self.turnout:.1f}%", ".candidate-header--muted")
+        turnout = "" if self.turnout is None else f" · turnout {self.turnout:.1f}%"
+        words = round_title(self.round)
+        if len(words) + len(turnout) > width:
+            words = round_title(self.round, short=True)
+        title = Content.assemble(
+            (words, ".candidate-header--title"), (turnout, ".candidate-header--muted")
+        )
         widths = candidate_widths(width)
         titles = (
             " " * len(SWATCH)
