@@ -26,12 +26,21 @@ from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
 
 from board.help import HelpScreen
 from board.state import FeedState, FeedStatus, Mode
-from board.views import counter_of, declaration_lines, party_lines, ticker_items
+from board.views import (
+    candidate_lines,
+    counter_of,
+    declaration_lines,
+    party_lines,
+    seat_shares,
+    ticker_items,
+)
 from feeds import Changed, Failed, Feed, FeedSource, Snapshot
-from feeds.contests import LegislatureContest, UnsupportedContest
+from feeds.contests import LegislatureContest, MayorContest, UnsupportedContest
+from widgets.candidates import CandidateTable
 from widgets.declarations import DeclarationList
 from widgets.party_table import LEGISLATURE_COLUMNS, PartyTable
 from widgets.reporting_counter import ReportingCounter
+from widgets.seat_bar import SeatBar
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 
@@ -115,7 +124,10 @@ class ResultsBoard(App[int]):
         with Horizontal(id="main"):
             with ContentSwitcher(initial="view-table", id="views"):
                 yield PartyTable(id="view-table")
-                yield PartyTable(LEGISLATURE_COLUMNS, id="view-legislature")
+                with Vertical(id="view-legislature"):
+                    yield SeatBar(id="seat-bar")
+                    yield PartyTable(LEGISLATURE_COLUMNS, id="legislature-table")
+                yield CandidateTable(id="view-mayor")
                 yield Static("", id="view-unsupported", markup=False)
             with Container(id="side"):
                 yield ReportingCounter(id="counter")
@@ -211,10 +223,21 @@ class ResultsBoard(App[int]):
             )
             self.query_one("#view-unsupported", Static).update(Content(message))
             switcher.current = "view-unsupported"
+        elif isinstance(contest, LegislatureContest):
+            bar = self.query_one("#seat-bar", SeatBar)
+            bar.total, bar.majority = contest.total, contest.majority
+            bar.update_shares(seat_shares(contest))
+            self.query_one("#legislature-table", PartyTable).update_lines(party_lines(contest))
+            switcher.current = "view-legislature"
+        elif isinstance(contest, MayorContest):
+            self.query_one("#view-mayor", CandidateTable).update_candidates(
+                candidate_lines(contest), round=contest.round, turnout=contest.turnout
+            )
+            switcher.current = "view-mayor"
         else:
-            view = "view-legislature" if isinstance(contest, LegislatureContest) else "view-table"
-            self.query_one(f"#{view}", PartyTable).update_lines(party_lines(contest))
-            switcher.current = view
+            self.query_one("#view-table", PartyTable).update_lines(party_lines(contest))
+            switcher.current = "view-table"
+        self.query_one("#main").set_class(isinstance(contest, MayorContest), "-mayor")
         counter = self.query_one(ReportingCounter)
         figures = counter_of(contest)
         counter.reported, counter.total, counter.noun = (
@@ -303,9 +326,10 @@ class ResultsBoard(App[int]):
 
     def action_cycle_sort(self) -> None:
         """Cycle the visible table's sort."""
-        switcher = self.query_one("#views", ContentSwitcher)
-        if switcher.current in ("view-table", "view-legislature"):
-            key = self.query_one(f"#{switcher.current}", PartyTable).cycle_sort()
+        tables = {"view-table": "#view-table", "view-legislature": "#legislature-table"}
+        selector = tables.get(self.query_one("#views", ContentSwitcher).current or "")
+        if selector is not None:
+            key = self.query_one(selector, PartyTable).cycle_sort()
             self.notify(f"Sorted by {key.replace('_', ' ')}", timeout=2)
 
     def action_interval(self, step: int) -> None:

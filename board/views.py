@@ -10,12 +10,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from feeds import NOC, Contest, CouncilsContest, LegislatureContest, MayorContest, Update
-from feeds.contests import latest_first
+from feeds.contests import Candidate, latest_first
+from widgets.candidates import CandidateLine
 from widgets.declarations import DeclarationLine
 from widgets.party_table import PartyLine
+from widgets.seat_bar import SeatShare
 from widgets.ticker import TickerItem
 
-__all__ = ["Counter", "counter_of", "declaration_lines", "party_lines", "ticker_items"]
+__all__ = [
+    "Counter",
+    "candidate_lines",
+    "counter_of",
+    "declaration_lines",
+    "party_lines",
+    "seat_shares",
+    "ticker_items",
+]
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,48 @@ def party_lines(contest: Contest) -> list[PartyLine]:
             for party in contest.parties
         ]
     return []
+
+
+def seat_shares(contest: LegislatureContest) -> list[SeatShare]:
+    """The seat bar's blocks: most seats first (ties by code); parties without seats left out."""
+    parties = sorted(contest.parties, key=lambda party: (-party.seats, party.code))
+    return [
+        SeatShare(key=party.code, label=party.code, colour=party.colour, seats=party.seats)
+        for party in parties
+        if party.seats > 0
+    ]
+
+
+def candidate_lines(contest: MayorContest) -> list[CandidateLine]:
+    """The candidates table's lines, keyed by name.
+
+    A share the feed leaves out is worked out from the votes of the candidates
+    still in the count (all of them in round 1; in the final round an
+    eliminated candidate's votes are from round 1, so their share stays unknown).
+    """
+
+    def in_count(candidate: Candidate) -> bool:
+        return contest.round == 1 or not candidate.eliminated
+
+    whole = sum(candidate.votes for candidate in contest.candidates if in_count(candidate))
+    lines = []
+    for candidate in contest.candidates:
+        share = candidate.share
+        if share is None and whole and in_count(candidate):
+            share = 100.0 * candidate.votes / whole
+        lines.append(
+            CandidateLine(
+                key=candidate.name,
+                name=candidate.name,
+                party=candidate.party,
+                colour=candidate.colour,
+                votes=candidate.votes,
+                share=share,
+                elected=candidate.elected,
+                eliminated=candidate.eliminated,
+            )
+        )
+    return lines
 
 
 def counter_of(contest: Contest) -> Counter:
