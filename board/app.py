@@ -20,27 +20,16 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
+from textual.widgets import Footer, Static, Tab, Tabs
 
+from board.contest_view import ContestView
 from board.help import HelpScreen
 from board.state import FeedState, FeedStatus, Mode
 from board.views import (
-    candidate_lines,
-    counter_of,
-    declaration_lines,
-    party_lines,
-    seat_shares,
     ticker_items,
 )
-from feeds import Changed, Failed, Feed, FeedSource, Snapshot
-from feeds.contests import LegislatureContest, MayorContest, UnsupportedContest
-from widgets.candidates import CandidateTable
-from widgets.declarations import DeclarationList
-from widgets.party_table import LEGISLATURE_COLUMNS, PartyTable
-from widgets.reporting_counter import ReportingCounter
-from widgets.seat_bar import SeatBar
+from feeds import Changed, Contest, Failed, Feed, FeedSource, Snapshot
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 
@@ -115,25 +104,16 @@ class ResultsBoard(App[int]):
         """The newest snapshot held back by a freeze."""
         self.contest_id: str | None = None
         """The selected contest's id (None: the first)."""
+        self._seen: dict[str, Contest] = {}
+        self._unseen: set[str] = set()
+        self._auto_activated: str | None = None
 
     # -- composition -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield StatusBar(clock=self._clock, id="status")
         yield Tabs(id="contests")
-        with Horizontal(id="main"):
-            with ContentSwitcher(initial="view-table", id="views"):
-                yield PartyTable(id="view-table")
-                with Vertical(id="view-legislature"):
-                    yield SeatBar(id="seat-bar")
-                    yield PartyTable(LEGISLATURE_COLUMNS, id="legislature-table")
-                yield CandidateTable(id="view-mayor")
-                yield Static("", id="view-unsupported", markup=False)
-            with Container(id="side"):
-                yield ReportingCounter(id="counter")
-                with Vertical(id="declarations-box"):
-                    yield Static("Latest declarations", id="declarations-title")
-                    yield DeclarationList(id="declarations")
+        yield ContestView(id="main")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
         yield Footer()
         yield Static("", id="too-small", markup=False)
@@ -215,63 +195,58 @@ class ResultsBoard(App[int]):
 
     def _show_contest(self, feed: Feed) -> None:
         contest = feed.contests[self._selected(feed)]
-        switcher = self.query_one("#views", ContentSwitcher)
-        if isinstance(contest, UnsupportedContest):
-            message = (
-                f"{contest.title}: this kind of contest ({contest.kind}) "
-                "is not supported by this version of results-board."
-            )
-            self.query_one("#view-unsupported", Static).update(Content(message))
-            switcher.current = "view-unsupported"
-        elif isinstance(contest, LegislatureContest):
-            bar = self.query_one("#seat-bar", SeatBar)
-            bar.total, bar.majority = contest.total, contest.majority
-            bar.update_shares(seat_shares(contest))
-            self.query_one("#legislature-table", PartyTable).update_lines(party_lines(contest))
-            switcher.current = "view-legislature"
-        elif isinstance(contest, MayorContest):
-            self.query_one("#view-mayor", CandidateTable).update_candidates(
-                candidate_lines(contest), round=contest.round, turnout=contest.turnout
-            )
-            switcher.current = "view-mayor"
-        else:
-            self.query_one("#view-table", PartyTable).update_lines(party_lines(contest))
-            switcher.current = "view-table"
-        self.query_one("#main").set_class(isinstance(contest, MayorContest), "-mayor")
-        counter = self.query_one(ReportingCounter)
-        figures = counter_of(contest)
-        counter.reported, counter.total, counter.noun = (
-            figures.reported,
-            figures.total,
-            figures.noun,
-        )
-        self.query_one(DeclarationList).show(declaration_lines(contest))
+        self._unseen.discard(contest.id)
+        self.query_one(ContestView).show(contest)
 
     def _sync_tabs(self, feed: Feed) -> None:
-        """Keep one tab per contest, changing only what differs (tabs are removed lazily)."""
+        """Keep one tab per contest, changing only what differs (tabs are removed lazily).
+
+        A contest whose figures changed while another was selected gets a "●"
+        on its tab until it is selected.
+        """
+        selected_id = feed.contests[self._selected(feed)].id
+        for contest in feed.contests:
+            previous = self._seen.get(contest.id)
+            if previous is not None and previous != contest and contest.id != selected_id:
+                self._unseen.add(contest.id)
+            self._seen[contest.id] = contest
         tabs = self.query_one(Tabs)
-        wanted = {f"contest-{c.id}": f"{n}  {c.title}" for n, c in enumerate(feed.contests, 1)}
+        wanted = {
+            f"contest-{c.id}": f"{n}  {c.title}" + (" ●" if c.id in self._unseen else "")
+            for n, c in enumerate(feed.contests, 1)
+        }
         for tab in list(tabs.query(Tab)):
             if tab.id not in wanted:
                 tabs.remove_tab(tab)
         have = {tab.id: tab for tab in tabs.query(Tab)}
+        empty = tabs.tab_count == 0
         for tab_id, label in wanted.items():
             if tab_id not in have:
+                if empty:
+                    self._auto_activated, empty = tab_id, False
                 tabs.add_tab(Tab(Content(label), id=tab_id))
             elif have[tab_id].label.plain != label:
                 have[tab_id].label = Content(label)
         tabs.display = len(wanted) > 1
-        selected = f"contest-{feed.contests[self._selected(feed)].id}"
+        selected = f"contest-{selected_id}"
         if tabs.active != selected and selected in have:
             tabs.active = selected
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None or self.shown is None:
             return
+        if event.tab.id != self.query_one(Tabs).active:
+            return  # the echo of an earlier change, overtaken by a later one
+        if event.tab.id == self._auto_activated:
+            # Tabs activates its first tab by itself once mounted; the producer's choice stands.
+            self._auto_activated = None
+            self._sync_tabs(self.shown.feed)
+            return
         contest_id = event.tab.id.removeprefix("contest-")
         if contest_id != self.contest_id:
             self.contest_id = contest_id
             self._show_contest(self.shown.feed)
+            self._sync_tabs(self.shown.feed)
 
     # -- status ------------------------------------------------------------------------------
 
@@ -326,10 +301,8 @@ class ResultsBoard(App[int]):
 
     def action_cycle_sort(self) -> None:
         """Cycle the visible table's sort."""
-        tables = {"view-table": "#view-table", "view-legislature": "#legislature-table"}
-        selector = tables.get(self.query_one("#views", ContentSwitcher).current or "")
-        if selector is not None:
-            key = self.query_one(selector, PartyTable).cycle_sort()
+        key = self.query_one(ContestView).cycle_sort()
+        if key is not None:
             self.notify(f"Sorted by {key.replace('_', ' ')}", timeout=2)
 
     def action_interval(self, step: int) -> None:
@@ -345,8 +318,8 @@ class ResultsBoard(App[int]):
         """Show the contest at `index` (0-based)."""
         if self.shown is not None and index < len(self.shown.feed.contests):
             self.contest_id = self.shown.feed.contests[index].id
-            self._sync_tabs(self.shown.feed)
             self._show_contest(self.shown.feed)
+            self._sync_tabs(self.shown.feed)
 
     def action_next_contest(self) -> None:
         """Show the next contest."""

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from board.app import ResultsBoard, create_app
-from feeds import FeedHTTPError
+from feeds import Backoff, FeedHTTPError
 from tests.boardkit import ManualClock, ScriptedSource, seed_doc
 from tests.waiting import async_wait_for
 from widgets.status_bar import StatusBar
@@ -24,6 +24,7 @@ SnapCompare = Callable[..., bool]
 
 def board(mode: str = "demo") -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
     source = ScriptedSource()
+    source.backoff = Backoff(rng=lambda low, high: low)  # "retrying in 8 s", every run
     clock = ManualClock()
     app = create_app(source, mode=mode, interval=5, clock=clock)  # type: ignore[arg-type]
     app.animation_level = "none"  # the ticker pages: a still frame

@@ -174,18 +174,24 @@ class PartyTable(Widget):
         self.sort_key = self._sort_keys[(index + 1) % len(self._sort_keys)]
         return self.sort_key
 
-    def update_lines(self, lines: Sequence[PartyLine]) -> None:
+    def update_lines(self, lines: Sequence[PartyLine], *, fresh: bool = False) -> None:
         """Show exactly `lines` (the whole current set, keyed by `key`; a repeated key: last wins).
 
         Only rows whose figures changed are repainted; the first fill does not flash. May be
         called before the table is mounted (say, in the app's `compose`): the rows are composed.
+        With `fresh` the lines are another set altogether (the table now shows another
+        contest): the rows are replaced, like a first fill, and nothing flashes.
         """
         if self._header.parent is None:  # not composed yet: compose shows them
             self._pending = list(lines)
             return
         latest = {line.key: line for line in lines}
-        flash = self._filled and self._flash_seconds > 0
         with self.app.batch_update():
+            if fresh and self._rows:
+                self.remove_children(list(self._rows.values()))
+                self._rows.clear()
+                self._filled = False
+            flash = self._filled and self._flash_seconds > 0
             gone = [row for key, row in self._rows.items() if key not in latest]
             for row in gone:
                 del self._rows[row.key]
