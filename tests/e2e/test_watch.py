@@ -34,3 +34,36 @@ def test_watch_shows_the_feed_follows_it_and_goes_stale_when_it_stops() -> None:
             assert board.alive
             board.send("q")
             assert board.wait_exit(timeout=10) == 0
+
+
+def test_contest_tabs_switch_in_a_real_terminal() -> None:
+    from feeds.recording import read_recording
+    from sample_feeds import default_recording
+
+    final = read_recording(default_recording())[-1]
+    with FeedServer([final]) as server:
+        command = [*results_board_command(), "watch", server.url, "--interval", "1"]
+        with PtyProcess(command, size=(80, 24)) as board:
+            board.wait_for_text(lambda text: "1005" in text and "Scottish Parliament" in text)
+            board.send("2")
+            text = board.wait_for_text("65 for majority")
+            assert "SNP" in text and "129 of 129 seats" in text
+            board.send("4")
+            text = board.wait_for_text("1,310,143")
+            assert "994,614" in text and "Sadiq Khan" in text
+            board.send("\t")  # tab wraps round to the first contest
+            board.wait_for_text("96 of 124")
+            board.send("q")
+            assert board.wait_exit(timeout=10) == 0
+
+
+def test_no_color_still_reads_gains_and_losses() -> None:
+    with FeedServer([encode(seed_doc(sequence=1))]) as server:
+        command = [*results_board_command(), "watch", server.url, "--interval", "1"]
+        with PtyProcess(command, size=(120, 40), env={"NO_COLOR": "1"}) as board:
+            text = board.wait_for_text(lambda t: "▼ -28" in t and "▲ +23" in t and "LIVE" in t)
+            assert "No Overall Control" in text
+            board.send("q")
+            board.wait_exit(timeout=10)
+            # Monochrome: no colour escape sequences at all (SGR 30-38/40-48 with colours).
+            assert b"\x1b[38;2;" not in board.raw and b"\x1b[38;5;" not in board.raw
