@@ -141,7 +141,11 @@ class ResultsBoard(App[int]):
         while True:
             outcome = await self.source.poll()
             now = self._clock()
-            self.apply_outcome(outcome, now)
+            try:
+                self.apply_outcome(outcome, now)
+            except Exception as error:  # a display bug must not stop polling
+                self.log.error("could not show poll outcome", error)
+                self._push_status(self.status.with_poll(now, ok=False, error="display error"))
             delay = self.source.next_delay(self.status.interval)
             self._push_status(replace(self.status, next_poll=now + timedelta(seconds=delay)))
             self._wake.clear()
@@ -217,16 +221,21 @@ class ResultsBoard(App[int]):
         self.query_one(DeclarationList).show(declaration_lines(contest))
 
     def _sync_tabs(self, feed: Feed) -> None:
+        """Keep one tab per contest, changing only what differs (tabs are removed lazily)."""
         tabs = self.query_one(Tabs)
-        wanted = [(f"contest-{c.id}", f"{n}  {c.title}") for n, c in enumerate(feed.contests, 1)]
-        have = [(tab.id, str(tab.label)) for tab in tabs.query(Tab)]
-        if have != wanted:
-            tabs.clear()
-            for tab_id, label in wanted:
+        wanted = {f"contest-{c.id}": f"{n}  {c.title}" for n, c in enumerate(feed.contests, 1)}
+        for tab in list(tabs.query(Tab)):
+            if tab.id not in wanted:
+                tabs.remove_tab(tab)
+        have = {tab.id: tab for tab in tabs.query(Tab)}
+        for tab_id, label in wanted.items():
+            if tab_id not in have:
                 tabs.add_tab(Tab(Content(label), id=tab_id))
+            elif have[tab_id].label.plain != label:
+                have[tab_id].label = Content(label)
         tabs.display = len(wanted) > 1
         selected = f"contest-{feed.contests[self._selected(feed)].id}"
-        if tabs.active != selected:
+        if tabs.active != selected and selected in have:
             tabs.active = selected
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:

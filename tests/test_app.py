@@ -280,3 +280,29 @@ async def test_quit_closes_the_source() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("q")
     assert source.closed
+
+
+async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None:
+    app, source, clock = make()
+    first = seed_doc(sequence=1)
+    second = seed_doc(sequence=2)
+    second["contests"].append(
+        {
+            "kind": "legislature",
+            "id": "scotland",
+            "title": "Scottish Parliament",
+            "reported": 10,
+            "total": 129,
+            "majority": 65,
+            "parties": [{"code": "SNP", "name": "SNP", "seats": 10, "seats_change": 0}],
+        }
+    )
+    third = seed_doc(sequence=3, contests=second["contests"], title="Later")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for doc in (first, second, third):
+            source.push(doc)
+            await shown_sequence(app, doc["sequence"])
+        await pilot.pause()
+        tabs = [str(tab.label) for tab in app.query("Tab")]
+        assert tabs == ["1  English councils", "2  Scottish Parliament"]
+        assert [w.name for w in app.workers if w.is_running] == ["poll"]

@@ -446,13 +446,16 @@ def test_demo_pace_without_a_quiet_stretch_is_span_over_length() -> None:
 
 
 def test_demo_pace_cuts_a_quiet_stretch_and_still_fills_the_length() -> None:
+    from feeds.sources.replay import Schedule
+
     minutes = list(range(60)) + [m + 360 for m in range(60)]  # five quiet hours
-    speed, cap = demo_pace(_night(minutes))
-    assert cap is not None
-    gaps = [(b - a) * 60 for a, b in itertools.pairwise(minutes)]
-    played = sum(min(gap / speed, cap) for gap in gaps)
-    assert played == pytest.approx(DEMO_LENGTH, rel=1e-3)
-    assert 300 * 60 / speed > cap  # the quiet stretch really is cut
+    documents = _night(minutes)
+    speed, max_gap = demo_pace(documents)
+    assert max_gap is not None
+    schedule = Schedule(documents, speed, max_gap)  # as ReplaySource plays it
+    assert schedule.duration == pytest.approx(DEMO_LENGTH, rel=1e-3)
+    quiet = schedule.offsets[60] - schedule.offsets[59]
+    assert quiet < 300 * 60 / speed  # the quiet stretch really is cut
     assert speed < (minutes[-1] * 60) / DEMO_LENGTH  # so the busy hours play slower
 
 

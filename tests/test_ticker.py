@@ -53,8 +53,7 @@ class TickerApp(App[None]):
 
     def __init__(self, *, animations: bool = True, **ticker_options: object) -> None:
         super().__init__()
-        if not animations:
-            self.animation_level = "none"
+        self.animation_level = "full" if animations else "none"  # whatever the environment says
         self.clock = FakeClock()
         self.ticker = CountingTicker(clock=self.clock, **ticker_options)
 
@@ -160,10 +159,25 @@ async def test_each_frame_refreshes_the_line_without_layout() -> None:
         assert len(app.ticker.refreshes) == 50
 
 
+async def test_two_cells_per_frame_halves_the_frames() -> None:
+    app = TickerApp(cells_per_frame=2)
+    async with app.run_test(size=(WIDTH, 5)):
+        app.ticker.add_items(news("a", "b"))
+        previous = step(app, 10)
+        app.ticker.refreshes.clear()
+        for _ in range(20):
+            assert step(app, 1 / 8) == previous  # half a frame: nothing moves
+            current = step(app, 1 / 8)
+            assert current[:-2] == previous[2:]
+            previous = current
+        assert app.ticker.refreshes == [False] * 20
+
+
 async def test_timer_moves_the_text() -> None:
     app = TickerApp()
+    app.ticker.add_items(news("a"))  # before the ticker is mounted
     async with app.run_test(size=(WIDTH, 5)):
-        app.ticker.add_items(news("a"))
+        await async_wait_for(lambda: app.ticker.running, "the timer to start on mount")
         before = line(app.ticker)
         app.clock.now += 5  # the running timer notices, without the test calling advance()
         await async_wait_for(lambda: line(app.ticker) != before, "the timer to scroll the text")

@@ -24,9 +24,9 @@ class ReportingCounter(Widget):
     ReportingCounter > .counter--figures { height: 3; width: auto; }
     ReportingCounter Digits { width: auto; text-style: bold; }
     ReportingCounter #counter-of { padding: 1 1 0 1; color: $text-muted; }
-    ReportingCounter > .counter--progress { height: 1; width: auto; }
-    ReportingCounter ProgressBar { width: auto; }
-    ReportingCounter #counter-noun { padding-left: 1; color: $text-muted; }
+    ReportingCounter ProgressBar { width: 1fr; }
+    ReportingCounter ProgressBar > Bar { width: 1fr; }
+    ReportingCounter #counter-noun { color: $text-muted; }
     """
 
     reported: reactive[int] = reactive(0)
@@ -41,9 +41,8 @@ class ReportingCounter(Widget):
             yield Digits("", id="counter-reported")
             yield Label("of", id="counter-of")
             yield Digits("", id="counter-total")
-        with Horizontal(classes="counter--progress"):
-            yield ProgressBar(total=None, show_eta=False, id="counter-bar")
-            yield Label("", id="counter-noun", markup=False)
+        yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="counter-bar")
+        yield Label("", id="counter-noun", markup=False)
 
     def on_mount(self) -> None:
         self._show()
@@ -64,6 +63,13 @@ class ReportingCounter(Widget):
             return f"{self.reported} {self.noun} reported"
         return f"{self.reported} of {self.total} {self.noun} reported"
 
+    @property
+    def words(self) -> str:
+        """The line under the bar: the counter in words and the percentage, floored."""
+        if not self.total:
+            return self.text
+        return f"{self.text} · {100 * self.reported // self.total}%"
+
     def _show(self) -> None:
         if not self.is_mounted:
             return
@@ -73,4 +79,4 @@ class ReportingCounter(Widget):
         self.query_one("#counter-total", Digits).update(str(total) if total else "-")
         bar = self.query_one("#counter-bar", ProgressBar)
         bar.update(total=total or None, progress=min(reported, total) if total else 0)
-        self.query_one("#counter-noun", Label).update(Content(f"{self.noun} reported"))
+        self.query_one("#counter-noun", Label).update(Content(self.words))

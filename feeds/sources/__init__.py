@@ -157,6 +157,9 @@ def demo_pace(
     `max_gap`, raised to three average steps for a recording with few
     documents so that it can still fill `length`. Without such a stretch the
     speed is simply the night's span ÷ `length`.
+
+    The returned `max_gap` is in seconds of feed time, as `ReplaySource` and
+    `Schedule` take it (they shorten a gap before dividing it by the speed).
     """
     times = [_published_at(document) for document in documents]
     known = [t for t in times if t is not None]
@@ -173,7 +176,7 @@ def demo_pace(
     for _ in range(100):
         middle = (slow * fast) ** 0.5
         slow, fast = (middle, fast) if played(middle) > length else (slow, middle)
-    return fast, cap
+    return fast, cap * fast
 
 
 def _published_at(document: bytes) -> datetime | None:
