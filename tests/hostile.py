@@ -77,14 +77,15 @@ VISIBLE: dict[str, str] = {
 """What a producer must see, literally, where the hostile string was a party name."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_BYTES = {
-    "NUL": b"\x00",
-    "DEL": b"\x7f",
-    "backspace": b"\x08",
-    "C1 control (UTF-8)": re.compile(rb"\xc2[\x80-\x9f]"),
-    "bidi override": re.compile("[\u202a-\u202e\u2066-\u2069]".encode()),
-    "zero-width": re.compile("[\u200b-\u200f]".encode()),
+_FORBIDDEN = {
+    "NUL": re.compile("\x00"),
+    "DEL": re.compile("\x7f"),
+    "backspace": re.compile("\x08"),
+    "C1 control": re.compile("[\x80-\x9f]"),
+    "bidi override": re.compile("[\u202a-\u202e\u2066-\u2069]"),
+    "zero-width or direction mark": re.compile("[\u200b-\u200f]"),
 }
+"""Characters no board output needs, searched in the output decoded as UTF-8."""
 _SEQUENCES = re.compile(rb"\x1b(\][0-9]*|\[[0-9;?]*[A-Za-z]|P|_|\^|X)")
 """Escape-sequence introducers, keyed by kind (OSC number, CSI final byte, DCS/APC/PM/SOS)."""
 
@@ -117,22 +118,20 @@ def leaks(raw: bytes, baseline: bytes, strings: dict[str, str] = HOSTILE) -> dic
     """What in `raw` came from the feed, by hostile-string name; `"*"` for anonymous leaks.
 
     A leak is: the bytes of a control sequence from a hostile string
-    (`control_chunks`); a byte no board output ever needs (NUL, DEL, C1, bidi
-    overrides); or more screen clears, device queries, OSC, DCS or private
-    mode sequences of a kind than the `baseline` run of a benign feed wrote.
+    (`control_chunks`) not also in the baseline; a character no board output
+    ever needs (NUL, DEL, C1, bidi overrides); or a screen clear, device query,
+    OSC, DCS or APC of a kind the `baseline` run of a benign feed never wrote.
     Ordinary CSI (cursor moves, colours) is not counted: a board writes them
     all the time, and a leaked one is caught by its chunk.
     """
     found: dict[str, list[str]] = {}
     for name, value in strings.items():
-        hits = [chunk.decode() for chunk in control_chunks(value) if chunk in raw]
+        chunks = control_chunks(value)
+        hits = [chunk.decode() for chunk in chunks if chunk in raw and chunk not in baseline]
         if hits:
             found[name] = [repr(hit) for hit in hits]
-    anonymous = []
-    for what, pattern in _FORBIDDEN_BYTES.items():
-        hit = pattern in raw if isinstance(pattern, bytes) else pattern.search(raw) is not None
-        if hit:
-            anonymous.append(what)
+    text = raw.decode("utf-8", errors="replace")
+    anonymous = [what for what, pattern in _FORBIDDEN.items() if pattern.search(text)]
     allowed = sequence_counts(baseline)
     for kind, count in sequence_counts(raw).items():
         special = kind[:1] != b"[" or kind in (b"[2J", b"[6n", b"[J")
