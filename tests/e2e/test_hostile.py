@@ -21,8 +21,6 @@ from tests.e2e.conftest import watch
 from tests.faultserver import FaultServer, Step
 from tests.hostile import HOSTILE, VISIBLE, hostile_doc, leaks
 
-pytestmark = pytest.mark.e2e
-
 FIELDS = (
     "party name",
     "area",
@@ -44,6 +42,16 @@ def shows_all(screen: str, figure: str) -> bool:
     return figure in screen and all(literal in screen for literal in VISIBLE.values())
 
 
+def test_the_leak_checker_sees_each_kind_of_leak() -> None:
+    baseline = b"\x1b[?1049h\x1b]22;default\x07\x1b[1;1Hboard\x1b[0m"
+    assert leaks(baseline, baseline) == {}
+    assert "osc0-title" in leaks(baseline + HOSTILE["osc0-title"].encode(), baseline)
+    assert "csi-clear" in leaks(baseline + b"\x1b[2JHX-CLEAR", baseline)
+    for planted in ("\x9b2J", "\u202e", "\x00", "\x1b]52;c;x\x07", "\x1bP1$r\x1b\\"):
+        assert "*" in leaks(baseline + planted.encode(), baseline), repr(planted)
+
+
+@pytest.mark.e2e
 def test_hostile_text_shows_literally_and_never_reaches_the_terminal(
     record_property: Callable[[str, object], None],
 ) -> None:
