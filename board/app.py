@@ -10,6 +10,7 @@ tests all build the board through `create_app`.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import signal
 from collections.abc import Callable
@@ -124,7 +125,9 @@ class ResultsBoard(App[int]):
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(signum, self.exit, 128 + signum)
+                # `exit`'s first parameter is `result`: the code must go by name.
+                exit_with = functools.partial(self.exit, return_code=128 + signum)
+                loop.add_signal_handler(signum, exit_with)
             if self._watch_stdin:
                 self.set_interval(2.0, self._check_stdin)
         self.poll_forever()
