@@ -57,7 +57,7 @@ class ResultsBoard(App[int]):
     | r | Poll now |
     | s | Cycle the table's sort |
     | + / - | Longer / shorter poll interval |
-    | 1–9, tab | Choose a contest |
+    | 1–9, tab, shift+tab | Choose a contest |
     | c | Save an SVG screenshot |
     | ? | Help |
     """
@@ -77,7 +77,8 @@ class ResultsBoard(App[int]):
         Binding("c", "save_screenshot", "Screenshot"),
         Binding("question_mark", "help", "Help", key_display="?"),
         *(Binding(str(n), f"select_contest({n - 1})", show=False) for n in range(1, 10)),
-        Binding("tab", "next_contest", "Contest", show=False),
+        Binding("tab", "next_contest(1)", "Contest", show=False, priority=True),
+        Binding("shift+tab", "next_contest(-1)", "Contest", show=False, priority=True),
     ]
 
     def __init__(
@@ -88,14 +89,12 @@ class ResultsBoard(App[int]):
         interval: float = 5.0,
         clock: Callable[[], datetime] | None = None,
         screenshot_dir: Path | None = None,
-        watch_stdin: bool = True,
     ) -> None:
         super().__init__()
         self.source = source
         """Where snapshots come from."""
         self._clock = clock or (lambda: datetime.now().astimezone())
         self._screenshot_dir = screenshot_dir
-        self._watch_stdin = watch_stdin
         self._wake = asyncio.Event()
         self.status = FeedStatus(mode=mode, source=source.description, interval=interval)
         """What the status bar reports; replaced whole after every poll."""
@@ -128,8 +127,6 @@ class ResultsBoard(App[int]):
                 # `exit`'s first parameter is `result`: the code must go by name.
                 exit_with = functools.partial(self.exit, return_code=128 + signum)
                 loop.add_signal_handler(signum, exit_with)
-            if self._watch_stdin:
-                self.set_interval(2.0, self._check_stdin)
         self.poll_forever()
 
     # -- polling -------------------------------------------------------------------------------
@@ -273,10 +270,6 @@ class ResultsBoard(App[int]):
             message = f"terminal too small — need {min_width}×{min_height} (now {width}×{height})"
             self.query_one("#too-small", Static).update(message)
 
-    def _check_stdin(self) -> None:
-        if not os.isatty(0):
-            self.exit(0)
-
     # -- actions -----------------------------------------------------------------------------
 
     def action_toggle_ticker(self) -> None:
@@ -324,11 +317,11 @@ class ResultsBoard(App[int]):
             self._show_contest(self.shown.feed)
             self._sync_tabs(self.shown.feed)
 
-    def action_next_contest(self) -> None:
-        """Show the next contest."""
+    def action_next_contest(self, step: int = 1) -> None:
+        """Show the next (step 1) or previous (step -1) contest, wrapping round."""
         if self.shown is not None:
             contests = self.shown.feed.contests
-            self.action_select_contest((self._selected(self.shown.feed) + 1) % len(contests))
+            self.action_select_contest((self._selected(self.shown.feed) + step) % len(contests))
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""
@@ -363,7 +356,31 @@ def create_app(
 
 
 def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
-    """Run the board in this terminal until the producer quits; return the exit code."""
+    """Run the board in this terminal until the producer quits; return the exit code.
+
+    With standard input closed or not a terminal (a wall display started by a
+    service, `< /dev/null`), the board runs display-only: Textual's input
+    thread would spin at end-of-file, so it is given a pipe that never
+    delivers instead. SIGTERM and SIGHUP still end it cleanly.
+    """
+    quiet_input = _quiet_stdin_if_not_a_terminal()
     app = create_app(source, mode=mode, interval=interval)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if quiet_input is not None:
+            os.close(quiet_input)
     return app.return_code or 0
+
+
+def _quiet_stdin_if_not_a_terminal() -> int | None:
+    """Replace a non-terminal stdin with a silent pipe; return the pipe's write end to keep."""
+    try:
+        if os.isatty(0):
+            return None
+    except OSError:
+        pass
+    read_end, write_end = os.pipe()
+    os.dup2(read_end, 0)
+    os.close(read_end)
+    return write_end

@@ -110,12 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
     interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
     total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
     speed: dict[str, Any] = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
+    deadline: dict[str, Any] = {
+        "type": _number(float, 0.5, 300.0),
+        "default": 10.0,
+        "help": "most seconds one poll of a URL may take (default 10)",
+    }
     demo = command("demo", "play the bundled 2016 night on the board (the default command)", True)
     demo.add_argument("--speed", type=_speed, help="real-time factor (default: about 3 minutes)")
     watch = command("watch", "show a live feed: a URL, a JSON/CSV file or a recording", True)
     watch.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
     watch.add_argument("--interval", **interval)
     watch.add_argument("--total", **total)
+    watch.add_argument("--deadline", **deadline)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
     replay.add_argument("--speed", **speed)
@@ -128,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("out", metavar="OUT.jsonl", help="the recording to append to")
     record.add_argument("--interval", **interval)
     record.add_argument("--total", **total)
+    record.add_argument("--deadline", **deadline)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -219,7 +226,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    source = _open(args.source, total=args.total, token=_token())
+    source = _open(args.source, total=args.total, token=_token(), deadline=args.deadline)
     mode: Literal["live", "replay"] = "replay" if is_recording(args.source) else "live"
     return _run_board(source, mode, args.interval)
 
@@ -347,7 +354,7 @@ def _record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
-    source = _open(args.source, total=args.total, token=_token())
+    source = _open(args.source, total=args.total, token=_token(), deadline=args.deadline)
     written = 0
 
     def report(outcome: PollOutcome) -> None:

@@ -85,11 +85,15 @@ PollOutcome = Changed | Unchanged | Failed
 
 @dataclass
 class Backoff:
-    """Exponential back-off with full jitter, capped, honouring Retry-After.
+    """Exponential back-off with jitter, capped, honouring Retry-After.
 
-    After `failures` consecutive failures the delay is uniform in
-    [`floor`, min(`cap`, interval × 2^failures)]; a server's Retry-After (capped
-    at `retry_after_cap`) is a lower bound. `rng` is injectable for tests.
+    One failure is retried on the normal schedule: a single glitch should cost
+    the board one interval, not more. From the second failure in a row the
+    delay is uniform in [interval, min(`cap`, interval × 2^(failures − 1))] —
+    full jitter above the normal interval, so a failing server is never polled
+    faster than a healthy one. A server's Retry-After (capped at
+    `retry_after_cap`) is a lower bound. No delay is under `floor`. `rng` is
+    injectable for tests.
     """
 
     cap: float = 60.0
@@ -99,14 +103,15 @@ class Backoff:
 
     def delay(self, interval: float, failures: int, retry_after: float | None = None) -> float:
         """Seconds to wait before the next poll."""
-        if failures <= 0:
-            return interval
-        # 2.0 ** n overflows past n = 1023: a board left polling a dead feed overnight gets there.
-        ceiling = min(self.cap, interval * 2.0 ** min(failures, 64))
-        delay = self.rng(min(self.floor, ceiling), ceiling)
-        if retry_after is not None:
+        if failures <= 1:
+            delay = interval
+        else:
+            # 2.0 ** n overflows past n = 1023, which a board polling a dead feed overnight reaches.
+            ceiling = max(interval, min(self.cap, interval * 2.0 ** min(failures - 1, 64)))
+            delay = self.rng(interval, ceiling)
+        if failures > 0 and retry_after is not None:
             delay = max(delay, min(max(retry_after, 0.0), self.retry_after_cap))
-        return delay
+        return max(delay, min(self.floor, interval))
 
 
 class FeedSource(ABC):

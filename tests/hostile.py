@@ -156,6 +156,7 @@ def hostile_doc(sequence: int, title_names: list[str]) -> dict[str, Any]:
     names = list(HOSTILE)
     for index, name in enumerate(names):
         value = HOSTILE[name]
+        minute = 59 if name == "click-action" else index
         contest["parties"].append(
             {"code": f"H{index:02d}", "name": f"{index:02d}{value}", "seats": 0}
         )
@@ -170,7 +171,8 @@ def hostile_doc(sequence: int, title_names: list[str]) -> dict[str, Any]:
         doc["updates"].append(
             {
                 "id": f"h-{index:02d}",
-                "published_at": f"2016-05-06T09:{index:02d}:00+01:00",
+                # The click-action quote is the newest: the ticker (newest first) shows it first.
+                "published_at": f"2016-05-06T09:{minute:02d}:00+01:00",
                 "kind": "quote",
                 "text": value,
                 "speaker": f"S{index:02d}{value}",

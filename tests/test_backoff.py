@@ -28,24 +28,29 @@ def test_no_failures_is_the_normal_interval() -> None:
     assert rng.calls == []
 
 
-def test_ceiling_doubles_with_each_failure_up_to_the_cap() -> None:
+def test_one_failure_is_retried_on_the_normal_schedule() -> None:
+    rng = _Rng(1.0)
+    assert Backoff(rng=rng).delay(5.0, 1) == 5.0
+    assert rng.calls == []  # no jitter for a single glitch
+
+
+def test_ceiling_doubles_with_each_further_failure_up_to_the_cap() -> None:
     rng = _Rng(1.0)
     backoff = Backoff(rng=rng)
-    delays = [backoff.delay(2.0, failures) for failures in range(1, 8)]
-    assert delays == [4.0, 8.0, 16.0, 32.0, 60.0, 60.0, 60.0]
+    delays = [backoff.delay(2.0, failures) for failures in range(1, 9)]
+    assert delays == [2.0, 4.0, 8.0, 16.0, 32.0, 60.0, 60.0, 60.0]
 
 
-def test_full_jitter_spans_floor_to_ceiling() -> None:
+def test_full_jitter_spans_the_interval_to_the_ceiling() -> None:
     rng = _Rng(0.0)
     backoff = Backoff(rng=rng)
-    assert backoff.delay(2.0, 3) == 1.0  # the floor
-    assert rng.calls == [(1.0, 16.0)]
+    assert backoff.delay(2.0, 4) == 2.0  # never faster than a healthy poll
+    assert rng.calls == [(2.0, 16.0)]
 
 
-def test_floor_never_above_ceiling() -> None:
-    rng = _Rng(0.0)
-    Backoff(rng=rng).delay(0.1, 1)
-    assert rng.calls == [(0.2, 0.2)]
+def test_floor_holds_for_long_and_short_intervals() -> None:
+    assert Backoff(floor=1.0, rng=_Rng(0.0)).delay(0.5, 3) == 0.5  # below the floor: the interval
+    assert Backoff(floor=1.0, rng=_Rng(0.0)).delay(2.0, 3) == 2.0
 
 
 def test_custom_cap() -> None:
@@ -59,7 +64,7 @@ def test_huge_failure_count_does_not_overflow() -> None:
 def test_retry_after_is_a_lower_bound() -> None:
     backoff = Backoff(rng=_Rng(0.0))
     assert backoff.delay(2.0, 1, retry_after=30.0) == 30.0
-    assert Backoff(rng=_Rng(1.0)).delay(2.0, 5, retry_after=3.0) == 60.0  # jitter above it stands
+    assert Backoff(rng=_Rng(1.0)).delay(2.0, 6, retry_after=3.0) == 60.0  # jitter above it stands
 
 
 def test_retry_after_is_capped() -> None:
@@ -68,7 +73,7 @@ def test_retry_after_is_capped() -> None:
 
 
 def test_negative_retry_after_is_ignored() -> None:
-    assert Backoff(rng=_Rng(0.0)).delay(2.0, 1, retry_after=-50) == 1.0
+    assert Backoff(rng=_Rng(0.0)).delay(2.0, 1, retry_after=-50) == 2.0
 
 
 class _Scripted(FeedSource):
@@ -101,12 +106,12 @@ async def test_source_backs_off_on_failures_and_resets_after_one_success() -> No
     source = _Scripted(script, Backoff(rng=_Rng(1.0)))
     assert source.next_delay(5.0) == 5.0
     assert isinstance(await source.poll(), Failed)
+    assert source.next_delay(5.0) == 5.0  # one glitch: the normal interval
+    assert isinstance(await source.poll(), Failed)
     assert source.next_delay(5.0) == 10.0
     assert isinstance(await source.poll(), Failed)
-    assert source.next_delay(5.0) == 20.0
-    assert isinstance(await source.poll(), Failed)
     assert source.failures == 3
-    assert source.next_delay(5.0) == 45.0  # Retry-After above the jittered 40
+    assert source.next_delay(5.0) == 45.0  # Retry-After above the jittered 20
     assert isinstance(await source.poll(), Changed)
     assert source.failures == 0 and source.last_error is None
     assert source.next_delay(5.0) == 5.0
@@ -118,5 +123,5 @@ async def test_source_backs_off_on_failures_and_resets_after_one_success() -> No
 def test_jitter_draws_within_range(failures: int) -> None:
     rng = _Rng(0.5)
     delay = Backoff(rng=rng).delay(3.0, failures)
-    low, high = rng.calls[0]
-    assert low <= delay <= high <= 60.0
+    low, high = rng.calls[0] if rng.calls else (3.0, 3.0)
+    assert 3.0 <= low <= delay <= high <= 60.0

@@ -59,12 +59,14 @@ def open_source(
     speed: float = 1.0,
     token: str | None = None,
     client: httpx.AsyncClient | None = None,
+    deadline: float = 10.0,
 ) -> FeedSource:
     """Return the source `spec` names, ready to poll.
 
     `total` is the number of councils for a CSV file; `speed` the real-time
-    factor for a recording; `token` the bearer token and `client` a shared
-    `httpx.AsyncClient` for a URL. Arguments that do not apply are ignored.
+    factor for a recording; `token` the bearer token, `client` a shared
+    `httpx.AsyncClient` and `deadline` the most seconds one poll may take, for
+    a URL. Arguments that do not apply are ignored.
 
     Raises:
         ValueError: a URL whose scheme is not http or https, or without a host;
@@ -81,7 +83,15 @@ def open_source(
             raise ValueError(f"the URL has no host: {spec}")
         from feeds.sources.http import HttpSource
 
-        return HttpSource(spec, client=client, token=token)
+        timeout = min(5.0, deadline * 0.75)  # a silent server is named as such before the deadline
+        return HttpSource(
+            spec,
+            client=client,
+            token=token,
+            deadline=deadline,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+        )
     path = Path(spec).expanduser()
     if not path.exists():
         hint = " (a URL must start with http:// or https://)" if ":" in spec else ""

@@ -30,8 +30,14 @@ CURSOR_SHOW = b"\x1b[?25h"
 
 
 def watch(source: str, *, size: tuple[int, int] = SIZE, stdin_devnull: bool = False) -> PtyProcess:
-    """`results-board watch SOURCE --interval 1` in a fresh pseudo-terminal."""
-    command = [*results_board_command(), "watch", source, "--interval", f"{INTERVAL:g}"]
+    """`results-board watch SOURCE --interval 1 --deadline 2` in a fresh pseudo-terminal.
+
+    The short deadline keeps the hanging and trickling servers' steps short.
+    """
+    command = [
+        *results_board_command(),
+        *("watch", source, "--interval", f"{INTERVAL:g}", "--deadline", "2"),
+    ]
     return PtyProcess(command, size=size, stdin_devnull=stdin_devnull)
 
 

@@ -124,11 +124,11 @@ def test_stdin_at_end_of_file_does_not_spin(
         share, seconds = cpu_until_exit(board, 5.0)
         record_property("cpu_share_stdin_eof", round(share, 3))
         record_property("seconds_to_exit_stdin_eof", round(seconds, 2))
-        # The board spins until its 2-second isatty(0) check ends it (reported): what must
-        # hold is that it ends, cleanly, within the 5-second window, not that it idles.
-        code = board.wait_exit(timeout=10)
-        assert code == 0, f"exit code {code}"
-        assert seconds < 5.0, f"still running after {seconds:.1f} s at {share:.0%} of a core"
+        # Display-only: it keeps showing the board (a wall screen fed by a service), idle.
+        assert board.alive, "a board without a keyboard should keep showing the figures"
+        assert share < 0.2, f"{share:.0%} of a core over {seconds:.1f} s with stdin at EOF"
+        board.signal(signal.SIGTERM)
+        assert board.wait_exit(timeout=10) == 128 + signal.SIGTERM
         assert restored(bytes(board.raw))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -65,5 +67,9 @@ def test_no_color_still_reads_gains_and_losses() -> None:
             assert "No Overall Control" in text
             board.send("q")
             board.wait_exit(timeout=10)
-            # Monochrome: no colour escape sequences at all (SGR 30-38/40-48 with colours).
-            assert b"\x1b[38;2;" not in board.raw and b"\x1b[38;5;" not in board.raw
+            # Monochrome: Textual still sends colours, but only greys (r = g = b).
+            colours = re.findall(rb"\x1b\[[0-9;]*?[34]8;2;(\d+);(\d+);(\d+)", bytes(board.raw))
+            assert colours, "expected some (grey) colour sequences"
+            assert all(r == g == b for r, g, b in colours), set(colours) - {
+                (r, r, r) for r, _, _ in colours
+            }
