@@ -22,6 +22,7 @@ from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from board.contest_view import ContestView
@@ -41,6 +42,9 @@ MIN_SIZE = (60, 20)
 
 TICKER_CELLS_PER_SECOND = 8.0
 """A readable pace; moved two cells a frame (4 frames/s) to halve the bytes on the wire."""
+
+RESIZE_SETTLE = 0.25
+"""Seconds without a resize after which the screen is laid out anew."""
 
 INTERVAL_STEPS = (1.0, 2.0, 3.0, 5.0, 10.0, 15.0, 30.0, 60.0)
 """The poll intervals `+` and `-` step through."""
@@ -107,6 +111,7 @@ class ResultsBoard(App[int]):
         self._seen: dict[str, Contest] = {}
         self._unseen: set[str] = set()
         self._auto_activated: str | None = None
+        self._settle: Timer | None = None
 
     # -- composition -------------------------------------------------------------------------
 
@@ -261,6 +266,16 @@ class ResultsBoard(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
+        # After a storm of resizes Textual could leave the contest view blank until the next
+        # one (found by the e2e resize storm): once the size settles, lay the screen out anew.
+        if self._settle is not None:
+            self._settle.stop()
+        self._settle = self.set_timer(RESIZE_SETTLE, self._after_resize)
+
+    def _after_resize(self) -> None:
+        self._settle = None
+        self._check_size(self.size.width, self.size.height)
+        self.screen.refresh(layout=True, repaint=True)
 
     def _check_size(self, width: int, height: int) -> None:
         min_width, min_height = MIN_SIZE

@@ -61,11 +61,6 @@ def whole(screen: str) -> bool:
     return all(part in screen for part in WHOLE)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="bug (reported): after a storm the party table, counter and declarations are "
-    "sometimes left blank at 120×40 until the next resize; the app's own screenshot too",
-)
 def test_resize_storm_leaves_the_board_whole(
     feed: str, record_property: Callable[[str, object], None]
 ) -> None:

@@ -63,8 +63,8 @@ def test_no_color_still_reads_gains_and_losses() -> None:
     with FeedServer([encode(seed_doc(sequence=1))]) as server:
         command = [*results_board_command(), "watch", server.url, "--interval", "1"]
         with PtyProcess(command, size=(120, 40), env={"NO_COLOR": "1"}) as board:
-            text = board.wait_for_text(lambda t: "▼ -28" in t and "▲ +23" in t and "LIVE" in t)
-            assert "No Overall Control" in text
+            needed = ("▼ -28", "▲ +23", "LIVE", "No Overall Control")
+            board.wait_for_text(lambda text: all(figure in text for figure in needed))
             board.send("q")
             board.wait_exit(timeout=10)
             # Monochrome: Textual still sends colours, but only greys (r = g = b).
