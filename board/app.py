@@ -13,6 +13,7 @@ import asyncio
 import functools
 import os
 import signal
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -42,6 +43,9 @@ MIN_SIZE = (60, 20)
 
 TICKER_CELLS_PER_SECOND = 8.0
 """A readable pace; moved two cells a frame (4 frames/s) to halve the bytes on the wire."""
+
+TERMINAL_CHECK = 2.0
+"""Seconds between checks that the terminal is still there."""
 
 RESIZE_SETTLE = 0.25
 """Seconds without a resize after which the screen is laid out anew."""
@@ -112,6 +116,7 @@ class ResultsBoard(App[int]):
         self._unseen: set[str] = set()
         self._auto_activated: str | None = None
         self._settle: Timer | None = None
+        self._terminal_fd: int | None = None
 
     # -- composition -------------------------------------------------------------------------
 
@@ -132,6 +137,9 @@ class ResultsBoard(App[int]):
                 # `exit`'s first parameter is `result`: the code must go by name.
                 exit_with = functools.partial(self.exit, return_code=128 + signum)
                 loop.add_signal_handler(signum, exit_with)
+            self._terminal_fd = _terminal_fd()
+            if self._terminal_fd is not None:
+                self.set_interval(TERMINAL_CHECK, self._check_terminal)
         self.poll_forever()
 
     # -- polling -------------------------------------------------------------------------------
@@ -287,6 +295,16 @@ class ResultsBoard(App[int]):
 
     # -- actions -----------------------------------------------------------------------------
 
+    def _check_terminal(self) -> None:
+        """Leave at once if the terminal hung up without a SIGHUP (nohup, not our tty).
+
+        Textual's output thread dies on the first failed write and a normal exit
+        then blocks forever writing the restore sequences, so there is nothing
+        to restore and no clean way out but `os._exit`: 129, as for SIGHUP.
+        """
+        if self._terminal_fd is not None and not os.isatty(self._terminal_fd):
+            os._exit(128 + signal.SIGHUP)
+
     def action_toggle_ticker(self) -> None:
         """Pause or resume the ticker."""
         ticker = self.query_one(Ticker)
@@ -386,6 +404,17 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
         if quiet_input is not None:
             os.close(quiet_input)
     return app.return_code or 0
+
+
+def _terminal_fd() -> int | None:
+    """The file descriptor Textual draws on (standard error, else output), if a terminal."""
+    for stream in (sys.__stderr__, sys.__stdout__):
+        try:
+            if stream is not None and os.isatty(stream.fileno()):
+                return stream.fileno()
+        except (OSError, ValueError):
+            continue
+    return None
 
 
 def _quiet_stdin_if_not_a_terminal() -> int | None:

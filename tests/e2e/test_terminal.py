@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -143,12 +142,6 @@ def test_ssh_disconnect_hang_up_then_sighup_exits(feed: str) -> None:
         board.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=subprocess.TimeoutExpired,
-    reason="Textual's writer thread dies on EIO and the next 30 writes fill its queue: the "
-    "board blocks forever in shutdown (reported; not fixed here)",
-)
 def test_terminal_gone_without_sighup_exits(
     feed: str, record_property: Callable[[str, object], None]
 ) -> None:
@@ -156,9 +149,7 @@ def test_terminal_gone_without_sighup_exits(
     try:
         board.wait_for_text(whole)
         _hang_up(board)  # no SIGHUP: a board whose pty is not its controlling terminal, or nohup
-        share = cpu_share(board.process.pid, 3.0)
-        record_property("cpu_share_hung_up", round(share, 3))
-        assert board.wait_exit(timeout=5) == 0
+        # The board checks its terminal every 2 s and leaves as for SIGHUP.
+        assert board.wait_exit(timeout=10) == 128 + signal.SIGHUP
     finally:
-        board.process.kill()  # blocked for good: SIGTERM would not be handled either
         board.close()
