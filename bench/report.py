@@ -108,17 +108,20 @@ def _memory(memory: Memory) -> list[str]:
 def _slow(slow: list[SlowLink]) -> list[str]:
     lines = [
         "| program | link | output (B/s) | polls | lateness p50 / p95 / max (ms) "
-        "| update latency p50 / p95 (ms) |",
-        "|:--|:--|--:|--:|--:|--:|",
+        "| update latency p50 / p95 (ms) | board's own poll lateness p95 / max (ms) |",
+        "|:--|:--|--:|--:|--:|--:|--:|",
     ]
     for s in slow:
         late = _lateness(s)
         link = f"{s.throttle / 1024:.0f} KB/s" if s.throttle else "unthrottled"
         lateness = " / ".join(_fmt(percentile(late, q), ".0f") for q in (50, 95, 100))
         latency = " / ".join(_fmt(1000 * percentile(s.latencies, q), ".0f") for q in (50, 95))
+        own = "not logged"
+        if s.board_lateness is not None:
+            own = " / ".join(_fmt(1000 * percentile(s.board_lateness, q), ".0f") for q in (95, 100))
         lines.append(
             f"| {s.program} | {link} | {_fmt(s.bps, ',.0f')} | {len(s.gaps)} | {lateness} "
-            f"| {latency} |"
+            f"| {latency} | {own} |"
         )
     return lines
 
@@ -206,8 +209,9 @@ def write_report(
         *_slow(slow),
         "",
         "Lateness is measured at the server: the gap between two feed requests minus the "
-        "1 s interval (it includes the request itself, a few ms). The board does not log its "
-        "own poll times yet.",
+        "1 s interval (it includes the request itself, a few ms). The board's own figure needs "
+        "`RESULTS_BOARD_POLL_LOG=path` (one `scheduled,actual` line per poll); until the board "
+        "has it, the column says *not logged*.",
         "",
     ]
     text = "\n".join(lines)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -222,6 +223,30 @@ class SlowLink:
     gaps: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     bps: float = float("nan")
+    board_lateness: list[float] | None = None
+    """Seconds each poll started after its schedule, from the board's own log (if it wrote one)."""
+
+
+POLL_LOG_ENV = "RESULTS_BOARD_POLL_LOG"
+"""The proposed hook: the board appends `scheduled,actual` (monotonic seconds) per poll."""
+
+
+def _read_poll_log(path: Path, start: float, end: float) -> list[float] | None:
+    """Lateness of each scheduled poll in the window; None when the board wrote no log."""
+    try:
+        lines = path.read_text().split()
+    except OSError:
+        return None
+    late = []
+    for line in lines:
+        scheduled, _, actual = line.partition(",")
+        try:
+            due, began = float(scheduled), float(actual)
+        except ValueError:
+            continue
+        if start <= began <= end and began >= due:  # earlier: a poll forced by `r`
+            late.append(began - due)
+    return late if lines else None
 
 
 def measure_slow_link(program: Program, seconds: float, throttle: float | None) -> SlowLink:
@@ -230,9 +255,11 @@ def measure_slow_link(program: Program, seconds: float, throttle: float | None) 
     updates = int(seconds) + 2
     result = SlowLink(program.name, throttle)
     server = LoggingFeedServer(docs.with_updates(updates), manual=True).start()
+    log = Path(tempfile.mkdtemp(prefix="bench-")) / "polls.csv"
+    env = {**program.env, POLL_LOG_ENV: str(log)}
     try:
         with PtyProgram(
-            program.command(server.url), size=(120, 40), env=program.env, throttle=throttle
+            program.command(server.url), size=(120, 40), env=env, throttle=throttle
         ) as pty:
             if pty.wait_for(FeedDocs.FINAL_FIGURE, 30) is None:
                 return result
@@ -252,8 +279,10 @@ def measure_slow_link(program: Program, seconds: float, throttle: float | None) 
             arrivals = [t for t in server.requests if start <= t <= end]
             result.gaps = [b - a for a, b in itertools.pairwise(arrivals)]
             result.bps = pty.bytes_between(start, end) / (end - start)
+        result.board_lateness = _read_poll_log(log, start, end)
     finally:
         server.stop()
+        shutil.rmtree(log.parent, ignore_errors=True)
     return result
 
 
