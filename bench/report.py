@@ -170,7 +170,7 @@ def write_report(
     out: Path,
 ) -> str:
     """Write the results as Markdown to `out`; return the text."""
-    from bench.harness import FeedDocs
+    from bench.feeddocs import FeedDocs
 
     mode = "quick (`--quick`: short windows)" if quick else "full"
     lines = [

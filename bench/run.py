@@ -34,7 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.harness import FeedDocs, LoggingFeedServer, PtyProgram, board_command
+from bench.feeddocs import FeedDocs
+from bench.harness import LoggingFeedServer, PtyProgram, board_command
 from bench.report import write_report
 
 __all__ = ["PROGRAMS", "Measured", "Program", "main"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from bench.harness import FeedDocs, PtyProgram, percentile
+from bench.feeddocs import FeedDocs
+from bench.harness import PtyProgram, percentile
 
 PRINT_THOUSAND = "import sys; sys.stdout.write('x' * 1000 + ' done'); sys.stdout.flush()"
 
