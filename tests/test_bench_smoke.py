@@ -1,0 +1,43 @@
+"""Smoke test of the benchmark harness: a trivial program in a pty, its bytes counted and read."""
+
+from __future__ import annotations
+
+import sys
+
+from bench.feeddocs import FeedDocs
+from bench.harness import PtyProgram, percentile
+
+PRINT_THOUSAND = "import sys; sys.stdout.write('x' * 1000 + ' done'); sys.stdout.flush()"
+
+
+def test_counts_the_bytes_a_program_writes_and_sees_its_screen() -> None:
+    with PtyProgram([sys.executable, "-c", PRINT_THOUSAND], size=(80, 24)) as program:
+        shown = program.wait_for("done", timeout=20)
+        program.wait_quiet(0.2, timeout=5)
+        assert shown is not None, program.text()
+        assert program.total() >= 1005
+        first = program.first_byte_at()
+        assert first is not None
+        assert program.bytes_between(first - 1, shown + 1) == program.total()
+        assert "xxxx" in program.text()
+        assert program.cpu().seconds >= 0
+
+
+def test_a_throttled_read_still_gets_everything() -> None:
+    with PtyProgram([sys.executable, "-c", PRINT_THOUSAND], throttle=64_000) as program:
+        assert program.wait_for("done", timeout=20) is not None
+        program.wait_quiet(0.2, timeout=5)
+        assert program.total() >= 1005
+
+
+def test_update_documents_change_one_party_and_bump_the_sequence() -> None:
+    docs = FeedDocs()
+    updates = docs.with_updates(2)
+    assert len(updates) == 3
+    assert docs.update_figure(1).encode() in updates[2]
+    assert docs.update_figure(1).encode() not in updates[1]
+
+
+def test_percentile_interpolates() -> None:
+    assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
+    assert percentile([0.0, 10.0], 95) == 9.5
