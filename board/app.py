@@ -14,10 +14,12 @@ import functools
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -43,6 +45,9 @@ MIN_SIZE = (60, 20)
 
 TICKER_CELLS_PER_SECOND = 8.0
 """A readable pace; moved two cells a frame (4 frames/s) to halve the bytes on the wire."""
+
+POLL_LOG_ENV = "RESULTS_BOARD_POLL_LOG"
+"""Environment variable naming a file to log poll times to (for the benchmark)."""
 
 TERMINAL_CHECK = 2.0
 """Seconds between checks that the terminal is still there."""
@@ -146,8 +151,16 @@ class ResultsBoard(App[int]):
 
     @work(exclusive=True, exit_on_error=False, group="poll", name="poll")
     async def poll_forever(self) -> None:
-        """Poll the source until the app exits; every outcome becomes board state."""
+        """Poll the source until the app exits; every outcome becomes board state.
+
+        With `RESULTS_BOARD_POLL_LOG=path` set, each poll appends "scheduled,started"
+        monotonic seconds to that file: how late polling runs (on a slow link, say).
+        """
+        log = _open_poll_log()
+        scheduled = time.monotonic()
         while True:
+            if log is not None:
+                log.write(f"{scheduled:.6f},{time.monotonic():.6f}\n")
             outcome = await self.source.poll()
             now = self._clock()
             try:
@@ -157,6 +170,7 @@ class ResultsBoard(App[int]):
                 self._push_status(self.status.with_poll(now, ok=False, error="display error"))
             delay = self.source.next_delay(self.status.interval)
             self._push_status(replace(self.status, next_poll=now + timedelta(seconds=delay)))
+            scheduled = time.monotonic() + delay
             self._wake.clear()
             try:
                 async with asyncio.timeout(delay):
@@ -404,6 +418,17 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
         if quiet_input is not None:
             os.close(quiet_input)
     return app.return_code or 0
+
+
+def _open_poll_log() -> TextIO | None:
+    """The poll log named by `RESULTS_BOARD_POLL_LOG`, line-buffered, or None."""
+    path = os.environ.get(POLL_LOG_ENV)
+    if not path:
+        return None
+    try:
+        return open(path, "a", buffering=1, encoding="ascii")
+    except OSError:
+        return None
 
 
 def _terminal_fd() -> int | None:

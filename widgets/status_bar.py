@@ -86,10 +86,26 @@ class Timing(Widget):
     Timing .-error { color: $error; }
     """
 
-    status: reactive[FeedStatus] = reactive(FeedStatus, layout=True)
+    status: reactive[FeedStatus] = reactive(FeedStatus)
     """What to report."""
     now: reactive[datetime | None] = reactive[datetime | None](None)
     """The clock, advanced once a second by the bar."""
+
+    _two_lines = False
+
+    def watch_status(self) -> None:
+        self._check_height()
+
+    def watch_now(self) -> None:
+        self._check_height()
+
+    def _check_height(self) -> None:
+        """Relayout only when the error line comes or goes, not on every tick (bytes on SSH)."""
+        status, now = self.status, self.now
+        two = now is not None and (status.error_words(now) is not None or status.finished)
+        if two != self._two_lines:
+            self._two_lines = two
+            self.refresh(layout=True)
 
     def render(self) -> Content:
         status, now = self.status, self.now
@@ -116,11 +132,11 @@ class Timing(Widget):
         poll, change, published = labels
         return Content.assemble(
             poll,
-            (clock_time(status.last_poll), "bold"),
+            clock_time(status.last_poll),
             f" ({ago(status.last_poll, now)}) · {change}",
-            (clock_time(status.last_change), "bold"),
+            clock_time(status.last_change),
             f" ({ago(status.last_change, now)}) · {published}",
-            (clock_time(status.published_at), "bold"),
+            clock_time(status.published_at),
             f"{every}{status.interval:g} s",
         )
 

@@ -245,7 +245,7 @@ class Ticker(Widget):
         if self.paused:
             marker = self._content_strip(Content(MARKER), "ticker--marker")
             line = Strip.join([marker, line.crop(marker.cell_length, width)])
-        return line.adjust_cell_length(width, rich_style)
+        return line.adjust_cell_length(width, rich_style).simplify()
 
     def notify_style_update(self) -> None:
         """Drop the cached tape: its colours came from the old styles."""
@@ -357,7 +357,11 @@ class Ticker(Widget):
             return Strip.blank(width, self.rich_style)
         if self._tape_strip is None:
             separator = self._content_strip(Content(SEPARATOR))
-            strips = [(self._content_strip(p.item.content), separator) for p in self._tape]
+            # One style for the whole tape: every style change costs a full colour sequence
+            # per frame on the wire (bench: 432 B a frame with bold speakers, 188 B without).
+            strips = [
+                (self._content_strip(Content(p.item.content.plain)), separator) for p in self._tape
+            ]
             self._tape_strip = Strip.join(s for pair in strips for s in pair).simplify()
         start = self._offset - self._tape[0].start
         if start >= 0:
