@@ -131,11 +131,11 @@ def render(cases: list[Case], wall: float, command: str) -> str:
         f"| soak: ticker items / declaration lines kept | {_figure(cases, 'soak_ticker_items')}"
         f" / {_figure(cases, 'soak_declaration_lines')} |",
         f"| resize storm: resizes | {_figure(cases, 'resizes')} |",
-        f"| CPU, stdin at end-of-file, first paint → exit | "
-        f"{_pct(_figure(cases, 'cpu_share_stdin_eof'))} of a core for "
-        f"{_figure(cases, 'seconds_to_exit_stdin_eof')} s, then exit 0 |",
-        f"| CPU, terminal hung up without SIGHUP (first 3 s) | "
-        f"{_pct(_figure(cases, 'cpu_share_hung_up'))} of a core |",
+        f"| CPU, stdin at end-of-file (display-only board, idle) | "
+        f"{_pct(_figure(cases, 'cpu_share_stdin_eof'))} of a core over "
+        f"{_figure(cases, 'seconds_to_exit_stdin_eof')} s |",
+        f"| terminal hung up without SIGHUP: board left after | "
+        f"{_figure(cases, 'seconds_to_leave_hung_up')} s (exit 129) |",
         "",
         "## Fault matrix",
         "",

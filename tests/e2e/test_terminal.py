@@ -150,6 +150,8 @@ def test_terminal_gone_without_sighup_exits(
         board.wait_for_text(whole)
         _hang_up(board)  # no SIGHUP: a board whose pty is not its controlling terminal, or nohup
         # The board checks its terminal every 2 s and leaves as for SIGHUP.
+        start = time.monotonic()
         assert board.wait_exit(timeout=10) == 128 + signal.SIGHUP
+        record_property("seconds_to_leave_hung_up", round(time.monotonic() - start, 2))
     finally:
         board.close()
