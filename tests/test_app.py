@@ -93,17 +93,16 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
         await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
         clock.advance(1.0)  # far beyond 3 × interval
         app.query_one(StatusBar).tick()
-        await pilot.pause()
+        main = app.query_one("#main")
+        await async_wait_for(lambda: main.has_class("-stale"), "the figures marked stale")
         assert state_of(app) is FeedState.STALE
-        assert app.query_one("#main").has_class("-stale")
         assert "1005" in screen_text(app)
         # Recovery: a good poll clears the marking.
         source.push(with_party(seed_doc(), "LAB", seats=1006))
         await shown_sequence(app, 2)
         app.query_one(StatusBar).tick()
-        await pilot.pause()
+        await async_wait_for(lambda: not main.has_class("-stale"), "the stale marking cleared")
         assert state_of(app) is FeedState.LIVE
-        assert not app.query_one("#main").has_class("-stale")
 
 
 async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 
 from board.state import FeedState, FeedStatus, ago, clock_time
@@ -86,28 +87,35 @@ class Timing(Widget):
     Timing .-error { color: $error; }
     """
 
-    status: reactive[FeedStatus] = reactive(FeedStatus)
+    status: reactive[FeedStatus] = reactive(FeedStatus, repaint=False)
     """What to report."""
-    now: reactive[datetime | None] = reactive[datetime | None](None)
+    now: reactive[datetime | None] = reactive[datetime | None](None, repaint=False)
     """The clock, advanced once a second by the bar."""
 
-    _two_lines = False
+    _shown: Content = Content("")
 
     def watch_status(self) -> None:
-        self._check_height()
+        self._update()
 
     def watch_now(self) -> None:
-        self._check_height()
+        self._update()
 
-    def _check_height(self) -> None:
-        """Relayout only when the error line comes or goes, not on every tick (bytes on SSH)."""
-        status, now = self.status, self.now
-        two = now is not None and (status.error_words(now) is not None or status.finished)
-        if two != self._two_lines:
-            self._two_lines = two
-            self.refresh(layout=True)
+    def on_resize(self) -> None:
+        self._update()
+
+    def _update(self) -> None:
+        """Repaint only when the words change (polls and ticks come several times a second;
+        each repaint is a line on the wire), and relayout only when the line count does."""
+        content = self._content()
+        if content != self._shown:
+            lines_changed = content.plain.count("\n") != self._shown.plain.count("\n")
+            self._shown = content
+            self.refresh(layout=lines_changed)
 
     def render(self) -> Content:
+        return self._shown
+
+    def _content(self) -> Content:
         status, now = self.status, self.now
         if now is None:
             return Content("")
@@ -148,9 +156,11 @@ class StatusBar(Widget):
     StatusBar { height: auto; }
     """
 
-    status: reactive[FeedStatus] = reactive(FeedStatus)
+    status: reactive[FeedStatus] = reactive(
+        FeedStatus, repaint=False
+    )  # the bar draws nothing itself: a repaint would redraw both lines every tick
     """The feed's status; set by the board after every poll."""
-    title: reactive[str] = reactive("")
+    title: reactive[str] = reactive("", repaint=False)
     """The night's title from the feed."""
 
     class StateChanged(Message):
@@ -172,6 +182,7 @@ class StatusBar(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._clock = clock or (lambda: datetime.now().astimezone())
         self._state: FeedState | None = None
+        self._ticker: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Headline()
@@ -179,10 +190,14 @@ class StatusBar(Widget):
 
     def on_mount(self) -> None:
         self.tick()
-        self.set_interval(1.0, self.tick)
+        self._ticker = self.set_interval(1.0, self.tick)
 
     def watch_status(self) -> None:
         self.tick()
+        # The clock ticks one second after the last poll, not at its own phase: a poll and a
+        # tick half a second apart would repaint the timing line twice a second.
+        if self._ticker is not None:
+            self._ticker.reset()
 
     def watch_title(self, title: str) -> None:
         if self.is_mounted:
