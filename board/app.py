@@ -296,6 +296,8 @@ class ResultsBoard(App[int]):
 
     def _after_resize(self) -> None:
         self._settle = None
+        if not self.screen_stack:  # the app is shutting down
+            return
         self._check_size(self.size.width, self.size.height)
         self.screen.refresh(layout=True, repaint=True)
 

@@ -86,7 +86,7 @@ async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
 
 async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
     app, source, clock = make(interval=FAST)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         source.push(seed_doc())
         await shown_sequence(app, 1)
         source.push(FeedUnreachable("connection refused"))
