@@ -209,9 +209,9 @@ def write_report(
         *_slow(slow),
         "",
         "Lateness is measured at the server: the gap between two feed requests minus the "
-        "1 s interval (it includes the request itself, a few ms). The board's own figure needs "
-        "`RESULTS_BOARD_POLL_LOG=path` (one `scheduled,actual` line per poll); until the board "
-        "has it, the column says *not logged*.",
+        "1 s interval (it includes the request itself, a few ms). The board's own figure comes "
+        "from `RESULTS_BOARD_POLL_LOG=path` (one `scheduled,actual` line per poll, written by "
+        "the board); Rich Live keeps no such log.",
         "",
     ]
     text = "\n".join(lines)
