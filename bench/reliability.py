@@ -139,7 +139,8 @@ def render(cases: list[Case], wall: float, command: str) -> str:
         "",
         "## Fault matrix",
         "",
-        "The real `results-board watch URL --interval 1 --deadline 2` in a 120×40 pseudo-terminal against "
+        "The real `results-board watch URL --interval 1 --deadline 2` in a 120×40 "
+        "pseudo-terminal against "
         "`tests/faultserver.py`. After each fault: alive, last good figures shown, the fault named "
         "in the status line; then a new good document. Recovery is the time from the fault on "
         "screen to the new figures on screen.",

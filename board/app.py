@@ -257,18 +257,19 @@ class ResultsBoard(App[int]):
         tabs.display = len(wanted) > 1
         selected = f"contest-{selected_id}"
         if tabs.active != selected and selected in have:
-            tabs.active = selected
+            with tabs.prevent(Tabs.TabActivated):  # our own change: no echo to act on later
+                tabs.active = selected
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None or self.shown is None:
             return
-        if event.tab.id != self.query_one(Tabs).active:
-            return  # the echo of an earlier change, overtaken by a later one
         if event.tab.id == self._auto_activated:
             # Tabs activates its first tab by itself once mounted; the producer's choice stands.
             self._auto_activated = None
             self._sync_tabs(self.shown.feed)
             return
+        if event.tab.id != self.query_one(Tabs).active:
+            return  # overtaken by a later change
         contest_id = event.tab.id.removeprefix("contest-")
         if contest_id != self.contest_id:
             self.contest_id = contest_id

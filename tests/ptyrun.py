@@ -28,6 +28,9 @@ from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
+SETTLE = 0.04
+"""Seconds without output after which the emulated screen holds a whole frame."""
+
 
 def results_board_command() -> list[str]:
     """The installed console script if there is one beside this Python, else `python -m board`."""
@@ -52,6 +55,7 @@ class PtyProcess:
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
         self.lock = threading.Lock()
+        self.last_data = time.monotonic()
         master, slave = pty.openpty()
         self._set_size(slave)
         full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
@@ -87,6 +91,7 @@ class PtyProcess:
             with self.lock:
                 self.raw += data
                 self.stream.feed(data)
+                self.last_data = time.monotonic()
 
     # -- reading the screen ----------------------------------------------------------------
 
@@ -95,13 +100,31 @@ class PtyProcess:
         with self.lock:
             return "\n".join(line.rstrip() for line in self.screen.display)
 
+    def settled_text(self) -> str | None:
+        """The screen once no output has come for `SETTLE` seconds, else None.
+
+        A frame reaches the pty in several reads and pyte ignores synchronized output, so a
+        screen read mid-frame mixes two frames; a quiet moment means the frame is whole.
+        """
+        with self.lock:
+            if time.monotonic() - self.last_data < SETTLE:
+                return None
+            return "\n".join(line.rstrip() for line in self.screen.display)
+
     def wait_for_text(self, needle: str | Callable[[str], bool], timeout: float = 20.0) -> str:
-        """Wait until the screen shows `needle` (or the predicate holds); return the screen."""
+        """Wait until a whole frame shows `needle` (or the predicate holds); return that screen."""
         check = needle if callable(needle) else (lambda text: needle in text)
-        wait_for(
-            lambda: check(self.text()) or not self.alive, f"screen to show {needle!r}", timeout
-        )
-        text = self.text()
+        seen: list[str] = []
+
+        def shown() -> bool:
+            text = self.settled_text()
+            if text is not None and check(text):
+                seen.append(text)
+                return True
+            return not self.alive
+
+        wait_for(shown, f"screen to show {needle!r}", timeout)
+        text = seen[-1] if seen else self.text()
         if not check(text):
             raise AssertionError(
                 f"process exited ({self.process.poll()}) before showing {needle!r}:\n{text}"

@@ -47,12 +47,14 @@ def test_contest_tabs_switch_in_a_real_terminal() -> None:
         command = [*results_board_command(), "watch", server.url, "--interval", "1"]
         with PtyProcess(command, size=(80, 24)) as board:
             board.wait_for_text(lambda text: "1005" in text and "Scottish Parliament" in text)
+            # A frame reaches the pty in pieces (pyte ignores synchronized output): wait for every
+            # figure of the new view together, never one figure and then assert the rest.
             board.send("2")
-            text = board.wait_for_text("65 for majority")
-            assert "SNP" in text and "129 of 129 seats" in text
+            scotland = ("65 for majority", "SNP", "129 of 129 seats")
+            board.wait_for_text(lambda text: all(figure in text for figure in scotland))
             board.send("4")
-            text = board.wait_for_text("1,310,143")
-            assert "994,614" in text and "Sadiq Khan" in text
+            london = ("1,310,143", "994,614", "Sadiq Khan")
+            board.wait_for_text(lambda text: all(figure in text for figure in london))
             board.send("\t")  # tab wraps round to the first contest
             board.wait_for_text("96 of 124")
             board.send("q")
