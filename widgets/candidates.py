@@ -24,6 +24,8 @@ from textual.style import Style
 from textual.visual import VisualType
 from textual.widget import Widget
 
+from widgets._keyed_rows import KeyedRows
+
 __all__ = [
     "CandidateHeader",
     "CandidateLine",
@@ -298,7 +300,7 @@ class CandidateTable(Widget):
         """An empty table; `update_candidates` fills it."""
         super().__init__(name=name, id=id, classes=classes)
         self._header = CandidateHeader()
-        self._rows: dict[str, CandidateRow] = {}
+        self._keyed: KeyedRows[CandidateLine, CandidateRow] = KeyedRows(self, _line_of)
         self._pending: list[CandidateLine] | None = None
 
     def compose(self) -> ComposeResult:
@@ -307,8 +309,8 @@ class CandidateTable(Widget):
         pending, self._pending = self._pending, None
         if pending is not None:
             latest = {line.key: line for line in pending}
-            self._rows = {key: CandidateRow(line) for key, line in latest.items()}
-            yield from (self._rows[line.key] for line in sort_candidates(latest.values()))
+            self._keyed.rows = {key: CandidateRow(line) for key, line in latest.items()}
+            yield from (self._keyed.rows[line.key] for line in sort_candidates(latest.values()))
 
     @property
     def rows(self) -> list[CandidateRow]:
@@ -338,38 +340,18 @@ class CandidateTable(Widget):
         if self._header.parent is None:  # not composed yet: compose shows them
             self._pending = list(lines)
             return
-        latest = {line.key: line for line in lines}
         with self.app.batch_update():
-            gone = [row for key, row in self._rows.items() if key not in latest]
-            for row in gone:
-                del self._rows[row.key]
-            if gone:
-                self.remove_children(gone)
-            new_rows: list[CandidateRow] = []
-            for key, line in latest.items():
-                existing = self._rows.get(key)
-                if existing is not None:
-                    existing.line = line
-                else:
-                    self._rows[key] = CandidateRow(line)
-                    new_rows.append(self._rows[key])
-            if new_rows:
-                self.mount_all(new_rows)
-            self._reorder()
+            self._keyed.sync(lines, CandidateRow, _set_line)
+            wanted = sort_candidates(self._keyed.lines())
+            self._keyed.order(wanted, after=self._header)
 
-    def _reorder(self) -> None:
-        """Move rows into display order, touching nothing if the order is already right."""
-        current = self.rows
-        lines = sort_candidates(row.line for row in self._rows.values())
-        wanted = [self._rows[line.key] for line in lines]
-        if current == wanted:
-            return
-        previous: Widget = self._header
-        for index, row in enumerate(wanted):
-            if index >= len(current) or current[index] is not row:
-                self.move_child(row, after=previous)
-                current = self.rows
-            previous = row
+
+def _line_of(row: CandidateRow) -> CandidateLine:
+    return row.line
+
+
+def _set_line(row: CandidateRow, line: CandidateLine) -> None:
+    row.line = line  # a reactive: an equal line does nothing
 
 
 def sort_candidates(lines: Iterable[CandidateLine]) -> list[CandidateLine]:

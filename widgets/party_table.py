@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from widgets._keyed_rows import KeyedRows
 from widgets._party_row import (
     COUNCIL_COLUMNS,
     LEGISLATURE_COLUMNS,
@@ -122,7 +123,7 @@ class PartyTable(Widget):
         self._columns = tuple(columns)
         self._sort_keys: tuple[SortKey, ...] = tuple(sort_keys)
         self._flash_seconds = flash_seconds
-        self._rows: dict[str, PartyRow] = {}
+        self._keyed: KeyedRows[PartyLine, PartyRow] = KeyedRows(self, _line_of)
         self._filled = False
         self._pending: list[PartyLine] | None = None
         self._header = PartyHeader(self._columns)
@@ -161,12 +162,13 @@ class PartyTable(Widget):
         yield self._header
         pending, self._pending = self._pending, None
         if pending is not None:
-            self._rows = {
+            self._keyed.rows = {
                 line.key: PartyRow(line, self._columns, flash_seconds=self._flash_seconds)
                 for line in {line.key: line for line in pending}.values()
             }
             self._filled = True
-            yield from (self._rows[line.key] for line in sort_lines(self._lines(), self.sort_key))
+            rows = self._keyed.rows
+            yield from (rows[line.key] for line in sort_lines(self._keyed.lines(), self.sort_key))
 
     def cycle_sort(self) -> SortKey:
         """Switch to the next sort key (wrapping round) and return it."""
@@ -185,50 +187,33 @@ class PartyTable(Widget):
         if self._header.parent is None:  # not composed yet: compose shows them
             self._pending = list(lines)
             return
-        latest = {line.key: line for line in lines}
         with self.app.batch_update():
-            if fresh and self._rows:
-                self.remove_children(list(self._rows.values()))
-                self._rows.clear()
+            if fresh:
+                self._keyed.clear()
                 self._filled = False
             flash = self._filled and self._flash_seconds > 0
-            gone = [row for key, row in self._rows.items() if key not in latest]
-            for row in gone:
-                del self._rows[row.key]
-            if gone:
-                self.remove_children(gone)
-            new_rows: list[PartyRow] = []
-            for key, line in latest.items():
-                existing = self._rows.get(key)
-                if existing is not None:
-                    existing.line = line
-                    continue
-                row = PartyRow(line, self._columns, flash_seconds=self._flash_seconds, flash=flash)
-                self._rows[key] = row
-                new_rows.append(row)
-            if new_rows:
-                self.mount_all(new_rows)
+
+            def make(line: PartyLine) -> PartyRow:
+                return PartyRow(line, self._columns, flash_seconds=self._flash_seconds, flash=flash)
+
+            self._keyed.sync(lines, make, _set_line)
             self._reorder()
         self._filled = True
 
     def _reorder(self) -> None:
         """Move rows into display order, touching nothing if the order is already right."""
-        current = self.rows
-        wanted = [self._rows[line.key] for line in sort_lines(self._lines(), self.sort_key)]
-        if current == wanted:
-            return
-        previous: Widget = self._header
-        for index, row in enumerate(wanted):
-            if index >= len(current) or current[index] is not row:
-                self.move_child(row, after=previous)
-                current = self.rows
-            previous = row
-
-    def _lines(self) -> list[PartyLine]:
-        return [row.line for row in self._rows.values()]
+        self._keyed.order(sort_lines(self._keyed.lines(), self.sort_key), after=self._header)
 
     def _sorted_field(self, sort_key: SortKey) -> str:
         if sort_key == "name":
             return "name"
         fields = [column.field for column in self._columns]
         return sort_key if sort_key in fields else ""
+
+
+def _line_of(row: PartyRow) -> PartyLine:
+    return row.line
+
+
+def _set_line(row: PartyRow, line: PartyLine) -> None:
+    row.line = line  # a reactive: an equal line does nothing
