@@ -34,7 +34,7 @@ from board.state import FeedState, FeedStatus, Mode
 from board.views import (
     ticker_items,
 )
-from feeds import Changed, Contest, Failed, Feed, FeedSource, Snapshot
+from feeds import Changed, Contest, Failed, Feed, FeedSource, PollOutcome, Snapshot
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 
@@ -164,12 +164,13 @@ class ResultsBoard(App[int]):
             outcome = await self.source.poll()
             now = self._clock()
             try:
-                self.apply_outcome(outcome, now)
+                status = self.apply_outcome(outcome, now)
             except Exception as error:  # a display bug must not stop polling
                 self.log.error("could not show poll outcome", error)
-                self._push_status(self.status.with_poll(now, ok=False, error="display error"))
-            delay = self.source.next_delay(self.status.interval)
-            self._push_status(replace(self.status, next_poll=now + timedelta(seconds=delay)))
+                status = self.status.with_poll(now, ok=False, error="display error")
+            delay = self.source.next_delay(status.interval)
+            # One status per poll: the bar recomputes once, with the retry time already known.
+            self._push_status(replace(status, next_poll=now + timedelta(seconds=delay)))
             scheduled = time.monotonic() + delay
             self._wake.clear()
             try:
@@ -178,13 +179,11 @@ class ResultsBoard(App[int]):
             except TimeoutError:
                 pass
 
-    def apply_outcome(self, outcome: Changed | Failed | object, now: datetime) -> None:
-        """Record one poll's outcome: show a new snapshot (unless frozen), or report a failure."""
+    def apply_outcome(self, outcome: PollOutcome, now: datetime) -> FeedStatus:
+        """Show a new snapshot (unless frozen); return the status this poll leaves behind."""
         status = self.status
         if isinstance(outcome, Failed):
-            summary = outcome.error.summary
-            self._push_status(status.with_poll(now, ok=False, error=summary))
-            return
+            return status.with_poll(now, ok=False, error=outcome.error.summary)
         status = status.with_poll(now, ok=True)
         status = replace(status, finished=self.source.finished)
         if isinstance(outcome, Changed):
@@ -194,7 +193,7 @@ class ResultsBoard(App[int]):
             else:
                 self.show_snapshot(outcome.snapshot)
                 status = self._status_for(status, outcome.snapshot, now)
-        self._push_status(status)
+        return status
 
     def _status_for(self, status: FeedStatus, snapshot: Snapshot, now: datetime) -> FeedStatus:
         feed = snapshot.feed
