@@ -1,4 +1,4 @@
-"""Provides the party table's line model, its columns, and the one-line row and header widgets.
+"""Provides the party table's one-line row and header widgets (its line and columns: `views`).
 
 Each row is its own small widget so that a change to one party repaints one
 terminal line, not the table (Textual redraws whole dirty regions). Feed text
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual.color import Color
 from textual.content import Content
@@ -20,6 +19,15 @@ from textual.style import Style
 from textual.timer import Timer
 from textual.visual import VisualType
 from textual.widget import Widget
+
+from widgets.views import (
+    COUNCIL_COLUMNS,
+    FIGURES,
+    LEGISLATURE_COLUMNS,
+    Column,
+    ColumnKind,
+    PartyLine,
+)
 
 __all__ = [
     "COUNCIL_COLUMNS",
@@ -32,60 +40,6 @@ __all__ = [
     "column_widths",
     "format_cell",
 ]
-
-ColumnKind = Literal["count", "change", "percent", "percent_change"]
-
-
-@dataclass(frozen=True)
-class PartyLine:
-    """One party's figures as the table shows them; rows are keyed by `key`."""
-
-    key: str
-    """Party code, unique within the table; the no-overall-control row uses "NOC"."""
-    name: str
-    """Display name: untrusted feed text, always shown literally."""
-    colour: str | None = None
-    """Party colour as "#rrggbb" from the feed; anything else shows a neutral swatch."""
-    councils: int | None = None
-    councils_change: int | None = None
-    seats: int | None = None
-    seats_change: int | None = None
-    share: float | None = None
-    """Vote share in percent (legislature view)."""
-    share_change: float | None = None
-    pinned_last: bool = False
-    """True for the "No Overall Control" row: always last whatever the sort."""
-
-
-FIGURES = tuple(f.name for f in fields(PartyLine) if f.name not in {"key", "name", "colour"})
-"""The fields that can flash when they change."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One figure column: which `PartyLine` field, its header, how to format it, its width."""
-
-    field: str
-    header: str
-    kind: ColumnKind
-    width: int
-
-
-COUNCIL_COLUMNS: tuple[Column, ...] = (
-    Column("councils", "Councils", "count", 9),
-    Column("councils_change", "+/-", "change", 7),
-    Column("seats", "Seats", "count", 7),
-    Column("seats_change", "+/-", "change", 7),
-)
-"""The English councils view: Councils, +/-, Seats, +/-."""
-
-LEGISLATURE_COLUMNS: tuple[Column, ...] = (
-    Column("seats", "Seats", "count", 7),
-    Column("seats_change", "+/-", "change", 7),
-    Column("share", "Share", "percent", 7),
-    Column("share_change", "+/-", "percent_change", 7),
-)
-"""A parliament or assembly: Seats, +/-, Share, +/-."""
 
 SWATCH = "▌ "
 """The party-colour swatch (and its gap) that opens every row."""

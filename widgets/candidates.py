@@ -12,8 +12,7 @@ markup in a name shows as typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
@@ -25,6 +24,7 @@ from textual.visual import VisualType
 from textual.widget import Widget
 
 from widgets._keyed_rows import KeyedRows
+from widgets.views import ELIMINATED_NOTE, CandidateLine, sort_candidates
 
 __all__ = [
     "CandidateHeader",
@@ -37,28 +37,6 @@ __all__ = [
     "share_bar",
     "sort_candidates",
 ]
-
-
-@dataclass(frozen=True)
-class CandidateLine:
-    """One candidate's figures as the table shows them; rows are keyed by `key`."""
-
-    key: str
-    """Unique within the table (the candidate's name)."""
-    name: str
-    """The candidate's name: untrusted feed text, always shown literally."""
-    party: str
-    """Party code, e.g. "LAB" (untrusted, shown literally)."""
-    colour: str | None
-    """Party colour as "#rrggbb"; anything else shows a neutral swatch and bar."""
-    votes: int
-    """Votes in the round shown."""
-    share: float | None
-    """Share of the vote in percent, 0–100 (None: not known; no bar)."""
-    elected: bool = False
-    """The winner: marked "✔ ELECTED"."""
-    eliminated: bool = False
-    """Out after the first round: muted, marked "eliminated"."""
 
 
 class Widths(NamedTuple):
@@ -167,16 +145,21 @@ class CandidateHeader(Widget):
     """The round shown: 1 (first preferences) or 2 (final, after second preferences)."""
     turnout: reactive[float | None] = reactive[float | None](None, init=False)
     """Turnout in percent (None: not known, not shown)."""
+    eliminated: reactive[bool] = reactive(False, init=False)
+    """Eliminated candidates are listed: in the final round their votes are the first round's,
+    and the header says so."""
 
     def render(self) -> VisualType:
-        """The round and turnout, then the titles aligned with the rows' cells."""
+        """The round, turnout and what eliminated rows show, then the column titles."""
         width = self.size.width
         turnout = "" if self.turnout is None else f" · turnout {self.turnout:.1f}%"
-        words = round_title(self.round)
-        if len(words) + len(turnout) > width:
-            words = round_title(self.round, short=True)
+        note = f" · {ELIMINATED_NOTE}" if self.eliminated and self.round > 1 else ""
+        long, short = round_title(self.round), round_title(self.round, short=True)
+        for words, extra in ((long, turnout + note), (short, turnout + note), (short, turnout)):
+            if len(words) + len(extra) <= width:
+                break
         title = Content.assemble(
-            (words, ".candidate-header--title"), (turnout, ".candidate-header--muted")
+            (words, ".candidate-header--title"), (extra, ".candidate-header--muted")
         )
         widths = candidate_widths(width)
         titles = (
@@ -337,6 +320,7 @@ class CandidateTable(Widget):
         """
         self._header.round = round
         self._header.turnout = turnout
+        self._header.eliminated = any(line.eliminated for line in lines)
         if self._header.parent is None:  # not composed yet: compose shows them
             self._pending = list(lines)
             return
@@ -352,8 +336,3 @@ def _line_of(row: CandidateRow) -> CandidateLine:
 
 def _set_line(row: CandidateRow, line: CandidateLine) -> None:
     row.line = line  # a reactive: an equal line does nothing
-
-
-def sort_candidates(lines: Iterable[CandidateLine]) -> list[CandidateLine]:
-    """Most votes first; ties by name."""
-    return sorted(lines, key=lambda c: (-c.votes, c.name.casefold(), c.key))

@@ -26,7 +26,6 @@ from typing import ClassVar, Literal
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.timer import Timer
@@ -129,10 +128,7 @@ class _Piece:
 
 
 class Ticker(Widget):
-    """One line of quotes and news, scrolling right to left (or paging, without animation).
-
-    The board binds `p` to `action_toggle_pause`.
-    """
+    """One line of quotes and news, scrolling right to left (or paging, without animation)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "ticker--placeholder",
@@ -155,22 +151,8 @@ class Ticker(Widget):
     """
 
     paused: reactive[bool] = reactive(False, init=False)
-    """Whether the ticker stands still (`p`); while paused it writes nothing."""
-
-    class PausedChanged(Message):
-        """Posted when the ticker is paused or resumed."""
-
-        def __init__(self, ticker: Ticker, paused: bool) -> None:
-            self.ticker = ticker
-            """The ticker that changed."""
-            self.paused = paused
-            """Whether it is now paused."""
-            super().__init__()
-
-        @property
-        def control(self) -> Ticker:
-            """The ticker that changed."""
-            return self.ticker
+    """Whether the ticker stands still; while paused it writes nothing. The board sets it from
+    its own state (`p`); a standalone app may bind a key to `action_toggle_pause`."""
 
     def __init__(
         self,
@@ -228,7 +210,6 @@ class Ticker(Widget):
         self.set_class(paused, "-paused")
         self._sync_timer()
         self.refresh()
-        self.post_message(self.PausedChanged(self, paused))
 
     def render_line(self, y: int) -> Strip:
         """The visible window of the tape (or the page, or the placeholder)."""
