@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -19,23 +19,15 @@ from textual.widgets import Static
 from board.keys import KEYS, plain
 from board.look import STATUS_WORDS
 
-__all__ = ["HelpScreen", "help_text"]
+__all__ = ["HelpScreen"]
 
 
-def help_text() -> Content:
-    """The help: every key and what it does, then what each status word means."""
-    width = max(len(key.shown) for key in KEYS) + 2
-    words = max(len(word) for word, _ in STATUS_WORDS) + 2
-    lines = [Content.styled("results-board — keys", "bold"), Content("")]
-    lines += [
-        Content.assemble((f"  {key.shown:<{width}}", "bold"), plain(key.what)) for key in KEYS
-    ]
-    lines += [Content(""), Content.styled("Status words", "bold")]
-    lines += [
-        Content.assemble(f"  {word:<{words}}", plain(meaning)) for word, meaning in STATUS_WORDS
-    ]
-    lines += [Content(""), Content.styled("escape, q or ? to close", "dim")]
-    return Content("\n").join(lines)
+def _table(rows: list[tuple[str, str]], id: str) -> Grid:
+    """Two columns, the second wrapping with a hanging indent."""
+    cells = []
+    for left, right in rows:
+        cells += [Static(Content.styled(plain(left), "bold")), Static(Content(plain(right)))]
+    return Grid(*cells, id=id, classes="help-table")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,4 +39,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(help_text())
+            yield Static(Content.styled("results-board — keys", "bold"), classes="help-heading")
+            yield _table([(key.shown, key.what) for key in KEYS], "help-keys")
+            yield Static(Content.styled("Status words", "bold"), classes="help-heading")
+            yield _table(list(STATUS_WORDS), "help-words")
+            yield Static(Content.styled("escape, q or ? to close", "dim"))
