@@ -6,13 +6,15 @@ one exclusive worker, `board/polling.py`), a key (`board/keys.py`), a click
 on a tab, and the one clock, which ticks once a second so that "n s ago",
 STALE and the retry countdown stay true. After each change `Display.push`
 (`board/display.py`) hands the widgets their views. The terminal watch
-(signals, hang-ups, stdin) is in `board/terminal.py`. The CLI, the tests and
+(signals and hang-ups: `board/exits.py`, `board/driver.py`; stdin:
+`board/terminal.py`). The CLI, the tests and
 the snapshot tests all build the board through `create_app`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -22,6 +24,8 @@ from typing import ClassVar
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -34,13 +38,7 @@ from board.look import theme_variables
 from board.polling import Poller
 from board.present import SORT_WORDS
 from board.state import BoardState, Mode
-from board.terminal import (
-    TERMINAL_CHECK,
-    TerminalWatch,
-    handle_signals,
-    quiet_stdin_if_not_a_terminal,
-    terminal_fd,
-)
+from board.terminal import quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
@@ -88,6 +86,7 @@ class ResultsBoard(App[int]):
         self._screenshot_dir = screenshot_dir
         self._widgets = Display(self)
         self._settle: Timer | None = None
+        self._loop_for_exit: asyncio.AbstractEventLoop | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -111,11 +110,7 @@ class ResultsBoard(App[int]):
         self.set_state(self.state)
         self.call_after_refresh(self.tick)  # in case the screen was not composed yet
         self.set_interval(1.0, self.tick)
-        if not self.is_headless:
-            handle_signals(asyncio.get_running_loop(), self._exit_with)
-            fd = terminal_fd()
-            if fd is not None:
-                self.set_interval(TERMINAL_CHECK, TerminalWatch(fd).check)
+        self._loop_for_exit = asyncio.get_running_loop()
         self.poll_forever()
 
     # -- the state -----------------------------------------------------------------------------
@@ -177,8 +172,26 @@ class ResultsBoard(App[int]):
             message = f"terminal too small — need {min_width}×{min_height} (now {width}×{height})"
             self.query_one("#too-small", Static).update(message)
 
-    def _exit_with(self, code: int) -> None:
-        self.exit(return_code=code)
+    def request_exit(self, code: int) -> bool:
+        """Ask the running app to leave with `code`, from any thread or a signal handler
+        (`board/exits.py`). Returns False when the app is not running (nothing to ask)."""
+        loop = self._loop_for_exit
+        if loop is None or loop.is_closed():
+            return False
+        try:
+            loop.call_soon_threadsafe(functools.partial(self.exit, return_code=code))
+        except RuntimeError:
+            return False
+        return True
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux one that cannot hang on a terminal that went away."""
+        driver_class = super().get_driver_class()
+        if driver_class is LinuxDriver:
+            from board.driver import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return driver_class
 
     async def on_unmount(self) -> None:
         await self.source.aclose()
@@ -254,14 +267,18 @@ def create_app(
 def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
     """Run the board in this terminal until the producer quits; return the exit code.
 
-    With standard input closed or not a terminal the board runs display-only
-    (`board/terminal.py`); SIGTERM and SIGHUP still end it cleanly.
+    Signals and a terminal that goes away end it with their codes, in time
+    (`board/exits.py`); with standard input closed or not a terminal it runs
+    display-only (`board/terminal.py`).
     """
-    quiet_input = quiet_stdin_if_not_a_terminal()
+    from board.exits import ExitGuard
+
     app = create_app(source, mode=mode, interval=interval)
-    try:
-        app.run()
-    finally:
-        if quiet_input is not None:
-            os.close(quiet_input)
-    return app.return_code or 0
+    with ExitGuard(app.request_exit, terminal_fd=terminal_fd()) as guard:
+        quiet_input = quiet_stdin_if_not_a_terminal()
+        try:
+            app.run()
+        finally:
+            if quiet_input is not None:
+                os.close(quiet_input)
+    return app.return_code or guard.code or 0

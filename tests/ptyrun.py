@@ -38,6 +38,10 @@ def results_board_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "board"]
 
 
+def _take_controlling_terminal() -> None:
+    fcntl.ioctl(1, termios.TIOCSCTTY, 0)
+
+
 class PtyProcess:
     """A child process on a pseudo-terminal, its screen emulated with pyte."""
 
@@ -49,6 +53,7 @@ class PtyProcess:
         env: dict[str, str] | None = None,
         cwd: Path | None = None,
         stdin_devnull: bool = False,
+        controlling: bool = False,
     ) -> None:
         self.width, self.height = size
         self.screen = pyte.Screen(self.width, self.height)
@@ -70,6 +75,9 @@ class PtyProcess:
             cwd=cwd or ROOT,
             start_new_session=True,
             close_fds=True,
+            # As in a real terminal (tmux, ssh): the pty is the child's controlling terminal,
+            # so closing it sends SIGHUP (and SIGCONT) to the child.
+            preexec_fn=_take_controlling_terminal if controlling else None,
         )
         os.close(slave)
         self.master = master
@@ -155,6 +163,16 @@ class PtyProcess:
     def signal(self, signum: int) -> None:
         self.process.send_signal(signum)
 
+    def hang_up(self) -> None:
+        """Close the terminal, as closing a window or `tmux kill-session` does."""
+        self._close_master()
+
+    def _close_master(self) -> None:
+        master, self.master = self.master, -1  # never close a reused descriptor number twice
+        if master >= 0:
+            with contextlib.suppress(OSError):
+                os.close(master)
+
     def wait_exit(self, timeout: float = 10.0) -> int:
         """Wait for the child to exit; return its exit code (negative: killed by a signal)."""
         return self.process.wait(timeout=timeout)
@@ -168,8 +186,7 @@ class PtyProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=5)
-        with contextlib.suppress(OSError):
-            os.close(self.master)
+        self._close_master()
         self._reader.join(timeout=2)
 
     def __enter__(self) -> PtyProcess:

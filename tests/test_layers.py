@@ -39,6 +39,7 @@ LIGHT = (
     "board.keys",
     "board.polling",
     "board.terminal",
+    "board.exits",
     "board.demo",
     "widgets.views",
 )
