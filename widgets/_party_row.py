@@ -8,11 +8,9 @@ literally.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.color import Color
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
@@ -20,6 +18,7 @@ from textual.timer import Timer
 from textual.visual import VisualType
 from textual.widget import Widget
 
+from widgets._cells import colour_style, one_line
 from widgets.views import (
     COUNCIL_COLUMNS,
     FIGURES,
@@ -52,9 +51,6 @@ EXTRA_MAX = 4
 
 CHANGED_STYLE = Style(reverse=True, bold=True)
 """How a just-changed figure shows: reversed, so it reads without colour too."""
-
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-_NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
 def column_widths(columns: Sequence[Column], width: int) -> tuple[int, tuple[int, ...]]:
@@ -89,12 +85,6 @@ def format_cell(kind: ColumnKind, value: float | None) -> tuple[str, str]:
     if text.startswith("+"):
         return f"▲ {text}", "party-row--gain"
     return f"▼ {text}", "party-row--loss"
-
-
-def _swatch_style(colour: str | None) -> Style | str:
-    if colour is not None and _HEX.match(colour):
-        return Style(foreground=Color.parse(colour))
-    return ".party-row--none"
 
 
 class PartyHeader(Widget):
@@ -217,9 +207,9 @@ class PartyRow(Widget):
         """Swatch, name (ellipsised, never wrapped), then each figure right-aligned."""
         line = self.line
         name_width, widths = column_widths(self._columns, self.size.width)
-        name = Content(line.name.translate(_NEWLINES)).truncate(name_width, ellipsis=True, pad=True)
+        name = Content(one_line(line.name)).truncate(name_width, ellipsis=True, pad=True)
         parts: list[str | Content | tuple[str, str | Style]] = [
-            (SWATCH[0], _swatch_style(line.colour)),
+            (SWATCH[0], colour_style(line.colour, ".party-row--none")),
             SWATCH[1:],
             name,
         ]

@@ -11,7 +11,6 @@ seats take. The codes and figures make the bar read without colour; under
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import ClassVar
@@ -23,6 +22,7 @@ from textual.style import Style
 from textual.visual import VisualType
 from textual.widget import Widget
 
+from widgets._cells import is_hex_colour
 from widgets.views import SeatShare
 
 __all__ = ["SeatBar", "SeatShare", "apportion", "bar_cells", "majority_column"]
@@ -36,8 +36,6 @@ TRACK = "░"
 """The fill of the seats still to declare."""
 MARKER = "▼"
 """Points down at the majority's column."""
-
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def apportion(weights: Sequence[int], cells: int) -> list[int]:
@@ -236,7 +234,7 @@ class SeatBar(Widget):
 
 def _block_styles(colour: str | None) -> tuple[Style | str, tuple[Style | str, ...]]:
     """The style of a block's fill, and the styles of the code printed on it (contrasting)."""
-    if colour is None or not _HEX.match(colour):
+    if colour is None or not is_hex_colour(colour):
         return ".seat-bar--neutral", (".seat-bar--neutral", Style(reverse=True, bold=True))
     background = Color.parse(colour)
     label = Style(background=background, foreground=background.get_contrast_text(1.0), bold=True)
