@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from feeds.areas import latest_first
 from feeds.contests import (
@@ -24,7 +24,9 @@ from feeds.contests import (
     Contest,
     CouncilsContest,
     LegislatureContest,
+    LegislatureParty,
     MayorContest,
+    PartyRow,
 )
 from widgets.views import (
     CandidateLine,
@@ -104,15 +106,7 @@ def party_lines(contest: Contest, sort: SortKey | None = None) -> list[PartyLine
     sort); NOC pinned last for councils. Other kinds have no party table: []."""
     if isinstance(contest, CouncilsContest):
         lines = [
-            PartyLine(
-                key=party.code,
-                name=party.name,
-                colour=party.colour,
-                councils=party.councils,
-                councils_change=party.councils_change,
-                seats=party.seats,
-                seats_change=party.seats_change,
-            )
+            _line(party, councils=party.councils, councils_change=party.councils_change)
             for party in contest.parties
         ]
         noc = contest.no_overall_control
@@ -127,21 +121,25 @@ def party_lines(contest: Contest, sort: SortKey | None = None) -> list[PartyLine
         )
     elif isinstance(contest, LegislatureContest):
         lines = [
-            PartyLine(
-                key=party.code,
-                name=party.name,
-                colour=party.colour,
-                seats=party.seats,
-                seats_change=party.seats_change,
-                share=party.share,
-                share_change=party.share_change,
-            )
+            _line(party, share=party.share, share_change=party.share_change)
             for party in contest.parties
         ]
     else:
         return []
     sorts = SORTS[contest.kind]
     return sort_lines(lines, sort if sort in sorts else sorts[0])
+
+
+def _line(party: PartyRow | LegislatureParty, **figures: Any) -> PartyLine:
+    """A party's line: its code, name, colour and seats, and the kind's own `figures`."""
+    return PartyLine(
+        key=party.code,
+        name=party.name,
+        colour=party.colour,
+        seats=party.seats,
+        seats_change=party.seats_change,
+        **figures,
+    )
 
 
 def seat_shares(contest: LegislatureContest) -> list[SeatShare]:
