@@ -310,3 +310,53 @@ async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None
         tabs = [str(tab.label) for tab in app.query("Tab")]
         assert tabs == ["1  English councils", "2  Scottish Parliament"]
         assert [w.name for w in app.workers if w.is_running] == ["poll"]
+
+
+async def test_test_data_is_marked_in_the_title_and_the_status_bar() -> None:
+    from board.look import STATE_COLOURS
+
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc(test=True))
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        headline = app.query_one(Headline).text
+        assert headline.startswith("TEST DATA Election 2016 results live")
+        assert "▚ TEST DATA ▚" in headline and "● LIVE" in headline
+        bar = app.query_one("#status")
+        assert bar.has_class("-test")
+        test_colour = STATE_COLOURS["test"].lower()
+        assert bar.styles.background.hex.lower() != app.query_one("#contests").styles.background.hex
+        assert test_colour in app.export_screenshot().lower()
+        source.push(seed_doc(sequence=2))  # the feed is no longer marked: neither is the board
+        await shown_sequence(app, 2)
+        await pilot.pause()
+        assert "TEST" not in app.query_one(Headline).text and not bar.has_class("-test")
+
+
+async def test_every_panel_is_marked_while_stale() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        clock.advance(60)
+        app.tick()
+        await pilot.pause()
+        main = app.query_one("#main")
+        assert main.has_class("-stale") and not main.has_class("-error")
+        for panel in ("#figures", "#counter", "#declarations-box"):
+            assert app.query_one(panel).styles.border_left[0] == "dashed", panel
+        timing = app.query_one(Timing).text
+        assert timing.startswith("Last good poll 21:00:00 (60 s ago)")
+
+
+async def test_help_open_does_not_stop_the_board_showing_polls() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        source.push(seed_doc())
+        await shown_sequence(app, 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.state.feed.error is None
+        assert "1005" in screen_text(app)

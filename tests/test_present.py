@@ -120,3 +120,18 @@ def test_notes_explain_what_would_look_like_a_contradiction() -> None:
     assert short == "parties hold 129 seats, but 128 are reported"
     [net] = notes(contest("england"))
     assert net.startswith("seat changes add up to +3, not 0: the seats up changed")
+
+
+def test_snapshot_says_test_data_first_and_explains_the_final_round() -> None:
+    from board.plain import render_snapshot
+
+    doc = copy.deepcopy(FINAL)
+    doc["test"] = True
+    text = render_snapshot(Feed.model_validate(doc), declarations=0)
+    lines = text.splitlines()
+    assert lines[0] == "TEST DATA — not live results"
+    assert lines[1] == FINAL["title"]
+    assert "(eliminated: 1st-round votes)" in lines
+    assert "Note: seat changes add up to +3, not 0: the seats up changed" in text
+    doc["test"] = False
+    assert not render_snapshot(Feed.model_validate(doc)).startswith("TEST")
