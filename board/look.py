@@ -99,10 +99,10 @@ STATUS_WORDS: tuple[tuple[str, str], ...] = (
 )
 """What each status word means: the help screen and the README's "Status words" table."""
 
-TEST_CHIP = Chip(f"▚ {TEST_WORDS} ▚", "test")
+TEST_CHIP = Chip(f"▚ {TEST_WORDS} ▚", "test", "▚ TEST ▚")
 """Shown first on the right and before the title while the feed is marked as test data."""
 
-DEMO_BADGE = Chip(CHIP_WORDS[FeedState.DEMO], "demo")
+DEMO_BADGE = Chip(CHIP_WORDS[FeedState.DEMO], "demo", "▶ DEMO")
 """The demo is always labelled as sample data, whatever its state."""
 
 PANEL_MARKS: dict[FeedState, Literal["stale", "error"]] = {
@@ -128,14 +128,15 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
         found.append(TEST_CHIP)
     if state.frozen:
         noun = "update" if state.waiting == 1 else "updates"
-        found.append(Chip(f"❄ FROZEN · {state.waiting} {noun} waiting", "frozen"))
+        words = f"❄ FROZEN · {state.waiting} {noun} waiting"
+        found.append(Chip(words, "frozen", f"❄ FROZEN · {state.waiting} waiting"))
     if state.ticker_paused:
         found.append(Chip("❚❚ PAUSED", "paused"))
     word = state.state_word(now)
     if state.feed.mode == "demo":
         found.append(DEMO_BADGE)
     if not (state.feed.mode == "demo" and word is FeedState.DEMO):
-        found.append(Chip(CHIP_WORDS[word], STATE_TONES[word]))
+        found.append(Chip(CHIP_WORDS[word], STATE_TONES[word], CHIP_WORDS[word].split(" · ")[0]))
     return tuple(found)
 
 

@@ -131,3 +131,15 @@ async def test_without_colour_each_state_keeps_its_glyph_word_and_badge(
                 assert r == g == b, (tone, colour)  # greys only: colour carries nothing
     glyphs = {words.split()[0] for words in WORDS.values()}
     assert len(glyphs) == len(WORDS)
+
+
+async def test_the_test_chip_before_the_title_is_never_cut() -> None:
+    source = ScriptedSource()
+    app = create_app(source, clock=CLOCK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_state(live(test=True).freeze().toggle_ticker())
+        await pilot.pause()
+        headline = app.query_one(Headline)
+        [strip] = headline.render_lines(Region(0, 0, headline.size.width, 1))
+        assert strip.text.startswith(" TEST DATA  "), strip.text
+        assert "● LIVE" in strip.text

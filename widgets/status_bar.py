@@ -60,16 +60,20 @@ class Headline(Widget):
     chips: reactive[tuple[Chip, ...]] = reactive(())
     """The chips on the right, in order."""
 
+    TITLE_MIN = 12
+    """Cells kept for the title; chips take their short words to leave them."""
+
     def render(self) -> Content:
-        parts: list[Content] = []
-        for chip in self.chips:
-            parts += [self._chip(chip), Content(" ")]
-        chips = Content("").join(parts[:-1])
+        lead = 0 if self.title_chip is None else len(self.title_chip.text) + 3
+        chips = self._chips(short=False)
+        if chips.cell_length + 1 + lead + self.TITLE_MIN > self.size.width:
+            chips = self._chips(short=True)
         room = max(0, self.size.width - chips.cell_length - 1)
-        left = Content.styled(self.title, "bold")
-        if self.title_chip is not None:
-            left = Content.assemble(self._chip(self.title_chip), " ", left)
-        return Content.assemble(left.truncate(room, ellipsis=True, pad=True), " ", chips)
+        title = Content.styled(self.title, "bold")
+        if self.title_chip is not None:  # never cut: the title may be cut, not what it is
+            chip = Content.assemble(self._chip(self.title_chip), " ")
+            title = Content.assemble(chip, title.truncate(max(0, room - chip.cell_length)))
+        return Content.assemble(title.truncate(room, ellipsis=True, pad=True), " ", chips)
 
     @property
     def text(self) -> str:
@@ -78,11 +82,16 @@ class Headline(Widget):
         words = [*([chip.text] if chip else []), self.title, *(c.text for c in self.chips)]
         return " ".join(words)
 
+    def _chips(self, *, short: bool) -> Content:
+        parts = [self._chip(chip, short=short) for chip in self.chips]
+        return Content(" ").join(parts)
+
     @staticmethod
-    def _chip(chip: Chip) -> Content:
+    def _chip(chip: Chip, *, short: bool = False) -> Content:
         """The chip in its tone's colours, reversed (a component class's `reverse` does not
         reach `Content`, so it is added here: the chip reads as a badge without colour too)."""
-        return Content.styled(f" {chip.text} ", f".headline--{chip.tone}").stylize(CHIP_STYLE)
+        text = chip.short if short and chip.short else chip.text
+        return Content.styled(f" {text} ", f".headline--{chip.tone}").stylize(CHIP_STYLE)
 
 
 class Timing(Widget):

@@ -187,6 +187,8 @@ class Chip:
     """The words, glyph first (so the chip reads without colour)."""
     tone: Tone
     """Which look it takes."""
+    short: str = ""
+    """Fewer words for a narrow bar ("" : the same words), glyph first too."""
 
 
 @dataclass(frozen=True)
