@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from board import tools
 from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, token, usage
+from board.environment import readable_streams
 from board.keys import epilog
 from board.tools import feed_schema
 from feeds.formats import FORMATS
@@ -76,13 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, board: bool = False) -> argparse.ArgumentParser:
-        return commands.add_parser(
+        parser = commands.add_parser(
             name,
             help=help,
             description=help,
             epilog=epilog() if board else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+        if board:
+            parser.add_argument(
+                "--plain",
+                action="store_true",
+                help="print plain snapshots as the figures change instead of drawing the board "
+                "(automatic where TERM cannot draw)",
+            )
+        return parser
 
     interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
     total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
@@ -142,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (2 for any usage error)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    readable_streams()
     try:
         args = build_parser().parse_args(args_list or ["demo"])
         return _COMMANDS[args.command or "demo"](args)
@@ -160,7 +170,29 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _run_board(source: FeedSource, mode: Literal["live", "demo", "replay"], interval: float) -> int:
+def _run_board(
+    source: FeedSource,
+    mode: Literal["live", "demo", "replay"],
+    interval: float,
+    args: argparse.Namespace,
+) -> int:
+    from board.environment import encoding_problem, terminal_problem
+
+    cannot_draw = terminal_problem()
+    if args.plain or cannot_draw:
+        from board.plainwatch import watch_plain
+
+        if cannot_draw:
+            print(
+                f"{PROG}: {cannot_draw} — printing plain snapshots as the figures change "
+                "(Ctrl+C to stop; 'results-board snapshot SOURCE' prints one)",
+                file=sys.stderr,
+            )
+        label = {"demo": "DEMO · sample data", "replay": "REPLAY"}.get(mode, "")
+        return watch_plain(source, interval=interval, label=label)
+    problem = encoding_problem()
+    if problem is not None:
+        raise UsageError(problem)
     from board.app import run_board  # imports Textual: only the board commands pay for it
 
     return run_board(source, mode=mode, interval=interval)
@@ -171,7 +203,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     with usage():
         source = open_demo(speed=args.speed)
-    return _run_board(source, "demo", REPLAY_INTERVAL)
+    return _run_board(source, "demo", REPLAY_INTERVAL, args)
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -182,7 +214,7 @@ def _watch(args: argparse.Namespace) -> int:
     )
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"
-    return _run_board(source, mode, args.interval)
+    return _run_board(source, mode, args.interval, args)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -190,7 +222,8 @@ def _replay(args: argparse.Namespace) -> int:
 
     if not is_recording(args.recording):
         raise UsageError(f"not a recording (.jsonl): {args.recording} — use 'watch' for a feed")
-    return _run_board(open_spec(args.recording, speed=args.speed), "replay", REPLAY_INTERVAL)
+    source = open_spec(args.recording, speed=args.speed)
+    return _run_board(source, "replay", REPLAY_INTERVAL, args)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

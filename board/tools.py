@@ -45,7 +45,9 @@ def feed_schema() -> dict[str, Any]:
 
 
 def schema(args: argparse.Namespace) -> int:
-    print(json.dumps(feed_schema(), indent=2, ensure_ascii=False))
+    # In a locale that is not UTF-8, \u escapes keep the schema exact (and still JSON).
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    print(json.dumps(feed_schema(), indent=2, ensure_ascii=not utf8))
     return 0
 
 

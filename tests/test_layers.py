@@ -40,6 +40,8 @@ LIGHT = (
     "board.polling",
     "board.terminal",
     "board.exits",
+    "board.environment",
+    "board.plainwatch",
     "board.demo",
     "widgets.views",
 )
