@@ -7,7 +7,7 @@ on a tab, and the one clock, which ticks once a second so that "n s ago",
 STALE and the retry countdown stay true. After each change `Display.push`
 (`board/display.py`) hands the widgets their views. The terminal watch
 (signals and hang-ups: `board/exits.py`, `board/driver.py`; stdin:
-`board/terminal.py`). The CLI, the tests and
+`board/terminal.py`); screenshots in `board/screenshots.py`. The CLI, the tests and
 the snapshot tests all build the board through `create_app`.
 """
 
@@ -37,6 +37,7 @@ from board.help import HelpScreen
 from board.look import theme_variables
 from board.polling import Poller
 from board.present import SORT_WORDS
+from board.screenshots import save_svg
 from board.state import BoardState, Mode
 from board.terminal import quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
@@ -237,13 +238,8 @@ class ResultsBoard(App[int]):
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""
-        directory = self._screenshot_dir or Path.cwd()
-        try:
-            path = self.save_screenshot(path=str(directory))
-        except OSError as error:
-            self.notify(f"Screenshot failed: {error.strerror}", severity="error", markup=False)
-        else:
-            self.notify(f"Screenshot saved to {path}", markup=False, timeout=6)
+        words, severity = save_svg(self, self._screenshot_dir)
+        self.notify(words, severity=severity, markup=False, timeout=6)
 
     def action_help(self) -> None:
         """Show the keys."""
