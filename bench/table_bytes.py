@@ -54,20 +54,11 @@ DATATABLE_COLUMNS = (
 
 
 def _seed() -> list[object]:
+    from sample_feeds.factory import SEED, SEED_NOC
     from widgets import PartyLine
 
-    return [
-        PartyLine("LAB", "Labour", "#dc241f", 49, -1, 1005, -28),
-        PartyLine("CON", "Conservative", "#0087dc", 26, 0, 547, 5),
-        PartyLine("LD", "Liberal Democrat", "#fdbb30", 2, 0, 214, 22),
-        PartyLine("IND", "Independent", None, 0, 0, 53, -8),
-        PartyLine("UKIP", "Ukip", "#70147a", 0, 0, 29, 23),
-        PartyLine("GRN", "Green Party", "#6ab023", 0, 0, 17, -4),
-        PartyLine("RES", "Residents", None, 0, 0, 4, 0),
-        PartyLine("LIB", "Liberal", None, 0, 0, 3, -2),
-        PartyLine("RESP", "Respect", None, 0, 0, 0, -5),
-        PartyLine("NOC", "No Overall Control", None, 19, 1, None, None, pinned_last=True),
-    ]
+    noc = PartyLine("NOC", "No Overall Control", None, *SEED_NOC, None, None, pinned_last=True)
+    return [*(PartyLine(*row) for row in SEED), noc]
 
 
 def _child(mode: str) -> None:

@@ -11,22 +11,15 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.visual import VisualType
 
+from sample_feeds import factory
 from tests.waiting import async_wait_for
 from widgets import COUNCIL_COLUMNS, LEGISLATURE_COLUMNS, PartyLine, PartyTable
 from widgets._party_row import PartyRow
 from widgets.party_table import SORT_KEYS
 
 SEED = (
-    PartyLine("LAB", "Labour", "#dc241f", 49, -1, 1005, -28),
-    PartyLine("CON", "Conservative", "#0087dc", 26, 0, 547, 5),
-    PartyLine("LD", "Liberal Democrat", "#fdbb30", 2, 0, 214, 22),
-    PartyLine("IND", "Independent", None, 0, 0, 53, -8),
-    PartyLine("UKIP", "Ukip", "#70147a", 0, 0, 29, 23),
-    PartyLine("GRN", "Green Party", "#6ab023", 0, 0, 17, -4),
-    PartyLine("RES", "Residents", None, 0, 0, 4, 0),
-    PartyLine("LIB", "Liberal", None, 0, 0, 3, -2),
-    PartyLine("RESP", "Respect", None, 0, 0, 0, -5),
-    PartyLine("NOC", "No Overall Control", None, 19, 1, None, None, pinned_last=True),
+    *(PartyLine(*row) for row in factory.SEED),
+    PartyLine("NOC", "No Overall Control", None, *factory.SEED_NOC, None, None, pinned_last=True),
 )
 SEED_ORDER = ["LAB", "CON", "LD", "IND", "UKIP", "GRN", "RES", "LIB", "RESP", "NOC"]
 LONG_FLASH = 600.0

@@ -16,7 +16,7 @@ from feeds.recording import Recorder, read_recording, record
 from feeds.source import Changed, Failed, PollOutcome
 from feeds.sources.file import FileSource
 from feeds.sources.replay import ReplaySource
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
 from tests.waiting import async_wait_for
 
 START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
@@ -25,7 +25,7 @@ START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
 def _night(count: int) -> list[bytes]:
     """`count` documents a minute apart, sequences 0, 1, …"""
     return [
-        as_bytes(feed_doc(sequence=i, published_at=(START + timedelta(minutes=i)).isoformat()))
+        encode(small_document(sequence=i, published_at=(START + timedelta(minutes=i)).isoformat()))
         for i in range(count)
     ]
 
@@ -56,11 +56,11 @@ def test_read_recording_missing_file_raises(tmp_path: Path) -> None:
 
 def test_recorder_writes_one_compact_line_per_document(tmp_path: Path) -> None:
     path = tmp_path / "night.jsonl"
-    doc = feed_doc(unknown_field={"kept": True}, title="Élection — 選挙")
+    doc = small_document(unknown_field={"kept": True}, title="Élection — 選挙")
     pretty = json.dumps(doc, indent=2, ensure_ascii=True).encode()
     with Recorder(path) as recorder:
         recorder.append(pretty)
-        recorder.append(as_bytes(feed_doc(sequence=8)))
+        recorder.append(encode(small_document(sequence=8)))
         assert recorder.count == 2
     lines = path.read_bytes().split(b"\n")
     assert lines[-1] == b""
@@ -121,7 +121,7 @@ def test_recorder_refuses_what_is_not_json(tmp_path: Path) -> None:
 
 def test_line_separators_and_lone_surrogates_stay_escaped(tmp_path: Path) -> None:
     path = tmp_path / "night.jsonl"
-    doc = feed_doc()
+    doc = small_document()
     doc["updates"][0]["text"] = "one\u2028two \ud83d"
     with Recorder(path) as recorder:
         recorder.append(json.dumps(doc).encode())
@@ -162,7 +162,7 @@ async def test_record_stops_at_the_limit(tmp_path: Path) -> None:
 
 async def test_record_stops_promptly_when_asked_during_the_wait(tmp_path: Path) -> None:
     feed = tmp_path / "feed.json"
-    feed.write_bytes(as_bytes(feed_doc()))
+    feed.write_bytes(encode(small_document()))
     stop = asyncio.Event()
     outcomes: list[PollOutcome] = []
     task = asyncio.create_task(

@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 from feeds.errors import FeedDecodeError
 from feeds.source import Changed, Failed, PollOutcome, Unchanged
 from feeds.sources.replay import ReplaySource, Schedule, published_at_of
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
 
 START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
 
 
 def _doc(seconds: float, sequence: int = 0) -> bytes:
     when = START + timedelta(seconds=seconds)
-    return as_bytes(feed_doc(sequence=sequence, published_at=when.isoformat()))
+    return encode(small_document(sequence=sequence, published_at=when.isoformat()))
 
 
 def _night(*seconds: float) -> list[bytes]:

@@ -21,21 +21,13 @@ from feeds import (
 )
 from sample_feeds import NIGHT_2016, default_recording
 from sample_feeds.data_2016 import unverified_names
+from sample_feeds.factory import SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIRS = (ROOT.parent / "shared" / "data", Path("/work/shared/data"))
 
-SEED_TABLE = [  # the live-blog's table at 96 of 124: code, name, councils, ±, seats, ±
-    ("LAB", "Labour", 49, -1, 1005, -28),
-    ("CON", "Conservative", 26, 0, 547, 5),
-    ("LD", "Liberal Democrat", 2, 0, 214, 22),
-    ("IND", "Independent", 0, 0, 53, -8),
-    ("UKIP", "Ukip", 0, 0, 29, 23),
-    ("GRN", "Green Party", 0, 0, 17, -4),
-    ("RES", "Residents", 0, 0, 4, 0),
-    ("LIB", "Liberal", 0, 0, 3, -2),
-    ("RESP", "Respect", 0, 0, 0, -5),
-]
+SEED_TABLE = [(code, name, *figures) for code, name, _, *figures in SEED]
+"""The live-blog's table at 96 of 124: code, name, councils, ±, seats, ±."""
 
 
 def _data_file(name: str) -> Path:

@@ -15,7 +15,7 @@ import pytest
 
 from feeds.parse import parse_feed
 from feeds.server import LOOP_HOLD, FeedServer
-from tests.test_plain import document, encode
+from sample_feeds.factory import document, encode
 from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.boardkit import encode, seed_doc
+from sample_feeds.factory import document, encode
 from tests.e2e.conftest import INTERVAL, watch
 from tests.faultserver import FaultServer, Step
 from tests.ptyrun import PtyProcess
@@ -37,7 +37,7 @@ FIRST_SEQUENCE = 100
 
 def poisoned(sequence: int, **changes: Any) -> dict[str, Any]:
     """A document with the poison figure and `changes` applied to its first contest."""
-    doc = seed_doc(sequence=sequence)
+    doc = document(sequence=sequence)
     contest = doc["contests"][0]
     contest["parties"][0]["seats"] = POISON
     for key, value in changes.items():
@@ -72,7 +72,7 @@ class Night:
         """The next good document: sequence and LAB's seats one up."""
         self.sequence += 1
         self.seats += 1
-        doc = seed_doc(sequence=self.sequence)
+        doc = document(sequence=self.sequence)
         doc["contests"][0]["parties"][0]["seats"] = self.seats
         return Step.ok(encode(doc))
 
@@ -250,7 +250,7 @@ def test_nothing_listening_at_start_then_the_server_comes(
         assert board.alive
         assert "1005" not in text
         with FaultServer(port=port) as server:
-            server.script([Step.ok(encode(seed_doc()))])
+            server.script([Step.ok(encode(document()))])
             board.wait_for_text("1005", timeout=20)
             elapsed = time.monotonic() - seen
             text = board.wait_for_text("LIVE", timeout=5)

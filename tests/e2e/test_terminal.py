@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.boardkit import seed_doc
+from sample_feeds.factory import document
 from tests.e2e.conftest import restored, watch
 from tests.ptyrun import PtyProcess
 
@@ -52,7 +52,7 @@ def cpu_share(pid: int, seconds: float) -> float:
 @pytest.fixture
 def feed(tmp_path: Path) -> str:
     path = tmp_path / "feed.json"
-    path.write_text(json.dumps(seed_doc()))
+    path.write_text(json.dumps(document()))
     return str(path)
 
 

@@ -8,14 +8,14 @@ import httpx
 import pytest
 
 from feeds.server import FeedServer
-from tests.boardkit import encode, seed_doc, with_party
+from sample_feeds.factory import document, encode, with_party
 from tests.ptyrun import PtyProcess, results_board_command
 
 pytestmark = pytest.mark.e2e
 
 
 def test_watch_shows_the_feed_follows_it_and_goes_stale_when_it_stops() -> None:
-    first = seed_doc(sequence=1)
+    first = document(sequence=1)
     second = with_party(first, "LAB", seats=1010, seats_change=-23)
     with FeedServer([encode(first), encode(second)], manual=True) as server:
         command = [*results_board_command(), "watch", server.url, "--interval", "1"]
@@ -62,7 +62,7 @@ def test_contest_tabs_switch_in_a_real_terminal() -> None:
 
 
 def test_no_color_still_reads_gains_and_losses() -> None:
-    with FeedServer([encode(seed_doc(sequence=1))]) as server:
+    with FeedServer([encode(document(sequence=1))]) as server:
         command = [*results_board_command(), "watch", server.url, "--interval", "1"]
         with PtyProcess(command, size=(120, 40), env={"NO_COLOR": "1"}) as board:
             needed = ("▼ -28", "▲ +23", "LIVE", "No Overall Control")
