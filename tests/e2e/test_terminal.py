@@ -10,7 +10,6 @@ spin the CPU.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import time
 from collections.abc import Callable
@@ -19,9 +18,9 @@ from pathlib import Path
 import psutil
 import pytest
 
+from bench.terminal import PtyProgram
 from sample_feeds.factory import document
 from tests.e2e.conftest import restored, watch
-from tests.ptyrun import PtyProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -94,7 +93,7 @@ def test_signal_exits_cleanly_and_restores_the_terminal(feed: str, signum: int) 
         assert b"Traceback" not in raw
 
 
-def cpu_until_exit(board: PtyProcess, limit: float) -> tuple[float, float]:
+def cpu_until_exit(board: PtyProgram, limit: float) -> tuple[float, float]:
     """(share of one core, seconds) the process used from now until it exits or `limit` passes."""
     process = psutil.Process(board.process.pid)
     start = time.monotonic()
@@ -126,16 +125,11 @@ def test_stdin_at_end_of_file_does_not_spin(
         assert restored(bytes(board.raw))
 
 
-def _hang_up(board: PtyProcess) -> None:
-    """What sshd does when the link drops: the terminal's master side goes away."""
-    os.close(board.master)
-
-
 def test_ssh_disconnect_hang_up_then_sighup_exits(feed: str) -> None:
     board = watch(feed)
     try:
         board.wait_for_text(whole)
-        _hang_up(board)
+        board.hang_up()
         board.signal(signal.SIGHUP)  # the kernel's SIGHUP to the terminal's session
         assert board.wait_exit(timeout=10) in (0, 128 + signal.SIGHUP)
     finally:
@@ -148,7 +142,7 @@ def test_terminal_gone_without_sighup_exits(
     board = watch(feed)
     try:
         board.wait_for_text(whole)
-        _hang_up(board)  # no SIGHUP: a board whose pty is not its controlling terminal, or nohup
+        board.hang_up()  # no SIGHUP: a board whose pty is not its controlling terminal, or nohup
         # The board checks its terminal every 2 s and leaves as for SIGHUP.
         start = time.monotonic()
         assert board.wait_exit(timeout=10) == 128 + signal.SIGHUP
