@@ -1,4 +1,4 @@
-"""Provides what the board's Pilot tests share: a scripted source and a manual clock.
+"""Provides what many tests share: a scripted source, clocks moved by hand, a one-widget app.
 
 `ScriptedSource` is a real `FeedSource` whose `fetch()` waits for the test to
 hand it bytes (or a `FeedError`), so each poll's outcome goes through the same
@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+from textual.app import App, ComposeResult
+from textual.widget import Widget
 
 from feeds import FeedError, FeedSource
 from sample_feeds.factory import encode
@@ -27,6 +30,19 @@ class ManualClock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
+
+
+class MonotonicClock:
+    """A monotonic clock (float seconds) the test moves by hand: `advance`, or set `now`."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 class ScriptedSource(FeedSource):
@@ -59,3 +75,17 @@ class ScriptedSource(FeedSource):
 
     async def aclose(self) -> None:
         self.closed = True
+
+
+W = TypeVar("W", bound=Widget)
+
+
+class WidgetApp(App[None], Generic[W]):
+    """One widget on an otherwise empty screen, for the widget's own Pilot tests."""
+
+    def __init__(self, widget: W) -> None:
+        super().__init__()
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        yield self.widget

@@ -50,6 +50,14 @@ def _changed(outcome: PollOutcome) -> Changed:
     return outcome
 
 
+async def _accepted(path: Path, body: bytes) -> FileSource:
+    """A source on `path` that has read and accepted `body` there."""
+    _write(path, body)
+    source = FileSource(path)
+    _changed(await source.poll())
+    return source
+
+
 def _failed(outcome: PollOutcome, kind: type[FeedError]) -> FeedError:
     assert isinstance(outcome, Failed), outcome
     assert isinstance(outcome.error, kind), outcome.error
@@ -72,9 +80,7 @@ async def test_json_file_is_read_again_only_when_it_changes(tmp_path: Path) -> N
 
 async def test_touched_file_with_same_content_is_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
-    _write(path, encode(small_document()))
-    source = FileSource(path)
-    _changed(await source.poll())
+    source = await _accepted(path, encode(small_document()))
     _write(path, encode(small_document()))
     assert isinstance(await source.poll(), Unchanged)
 
@@ -92,9 +98,7 @@ async def test_missing_file_fails_then_recovers(tmp_path: Path) -> None:
 
 async def test_deleted_file_fails(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
-    _write(path, encode(small_document()))
-    source = FileSource(path)
-    _changed(await source.poll())
+    source = await _accepted(path, encode(small_document()))
     path.unlink()
     _failed(await source.poll(), FeedUnreachable)
 
@@ -140,9 +144,7 @@ async def test_file_over_the_cap_is_refused_without_reading(tmp_path: Path) -> N
 
 async def test_older_sequence_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
-    _write(path, encode(small_document(sequence=9)))
-    source = FileSource(path)
-    _changed(await source.poll())
+    source = await _accepted(path, encode(small_document(sequence=9)))
     _write(path, encode(small_document(sequence=8, title="old copy")))
     _failed(await source.poll(), SequenceRegression)
 

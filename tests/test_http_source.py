@@ -6,16 +6,20 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from feeds.errors import (
+from feeds import (
+    Backoff,
+    Changed,
+    Failed,
     FeedDecodeError,
     FeedError,
     FeedHTTPError,
     FeedTimeout,
     FeedTooLarge,
     FeedUnreachable,
+    PollOutcome,
     SequenceRegression,
+    Unchanged,
 )
-from feeds.source import Backoff, Changed, Failed, PollOutcome, Unchanged
 from feeds.sources.http import HttpSource
 from sample_feeds.factory import encode, small_document
 from tests.faultserver import FaultServer, Step

@@ -8,16 +8,16 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from feeds.contests import (
+from feeds import (
     NOC,
     CouncilsContest,
     Declaration,
+    Feed,
     LegislatureContest,
     MayorContest,
     UnsupportedContest,
-    latest_first,
 )
-from feeds.models import Feed
+from feeds.contests import latest_first
 from sample_feeds.factory import party, small_councils, small_document
 
 NOW = datetime(2016, 5, 6, 10, 0, tzinfo=UTC)

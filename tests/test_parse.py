@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from feeds.contests import CouncilsContest, UnsupportedContest
 from feeds.errors import FeedDecodeError, FeedInvalid, FeedSchemaError, UnsupportedFormat
 from feeds.parse import format_path, parse_feed
-from sample_feeds.factory import encode, small_councils, small_document
+from sample_feeds.factory import encode, legislature, small_councils, small_document
 
 Doc = dict[str, Any]
 
@@ -214,16 +214,8 @@ def test_lone_surrogate_path_still_applies_the_rules() -> None:
 
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
 def test_non_finite_share_change_refused(value: str) -> None:
-    legislature = {
-        "kind": "legislature",
-        "id": "wales",
-        "title": "Wales",
-        "total": 60,
-        "reported": 1,
-        "majority": 31,
-        "parties": [{"code": "LAB", "name": "Labour", "share_change": 1.5}],
-    }
-    body = encode(small_document(contests=[legislature])).replace(b"1.5", value.encode())
+    wales = legislature(parties=[{"code": "LAB", "name": "Labour", "share_change": 1.5}])
+    body = encode(small_document(contests=[wales])).replace(b"1.5", value.encode())
     with pytest.raises(FeedSchemaError) as caught:
         parse_feed(body)
     assert [str(p) for p in caught.value.problems] == [
@@ -233,16 +225,8 @@ def test_non_finite_share_change_refused(value: str) -> None:
 
 @pytest.mark.parametrize("value", [True, "55"])
 def test_share_must_be_a_number(value: object) -> None:
-    legislature = {
-        "kind": "legislature",
-        "id": "wales",
-        "title": "Wales",
-        "total": 60,
-        "reported": 1,
-        "majority": 31,
-        "parties": [{"code": "LAB", "name": "Labour", "share": value}],
-    }
-    assert _problems(small_document(contests=[legislature])) == [
+    wales = legislature(parties=[{"code": "LAB", "name": "Labour", "share": value}])
+    assert _problems(small_document(contests=[wales])) == [
         "contests[0].parties[0].share: must be a number"
     ]
 

@@ -17,6 +17,7 @@ from feeds.source import Changed, Failed, PollOutcome
 from feeds.sources.file import FileSource
 from feeds.sources.replay import ReplaySource
 from sample_feeds.factory import encode, small_document
+from tests.boardkit import MonotonicClock
 from tests.waiting import async_wait_for
 
 START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
@@ -28,19 +29,6 @@ def _night(count: int) -> list[bytes]:
         encode(small_document(sequence=i, published_at=(START + timedelta(minutes=i)).isoformat()))
         for i in range(count)
     ]
-
-
-class _Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def test_read_recording_skips_blank_lines(tmp_path: Path) -> None:
@@ -135,7 +123,7 @@ def test_line_separators_and_lone_surrogates_stay_escaped(tmp_path: Path) -> Non
 
 async def test_record_writes_each_new_document_until_the_replay_ends(tmp_path: Path) -> None:
     documents = _night(3)
-    clock = _Clock()
+    clock = MonotonicClock(0.0)
     source = ReplaySource(documents, clock=clock)
     outcomes: list[PollOutcome] = []
 
@@ -152,7 +140,7 @@ async def test_record_writes_each_new_document_until_the_replay_ends(tmp_path: P
 
 
 async def test_record_stops_at_the_limit(tmp_path: Path) -> None:
-    clock = _Clock()
+    clock = MonotonicClock(0.0)
     source = ReplaySource(_night(5), clock=clock)
     out = tmp_path / "copy.jsonl"
     coroutine = record(source, out, interval=0, limit=2, on_outcome=lambda _: clock.advance(60))
