@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
-from feeds import FeedError, FeedSource
+from feeds import FeedError, FeedSource, RawDocument
 from sample_feeds.factory import encode
 
 
@@ -66,12 +66,12 @@ class ScriptedSource(FeedSource):
     def push(self, item: bytes | dict[str, Any] | FeedError | None) -> None:
         self.queue.put_nowait(encode(item) if isinstance(item, dict) else item)
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         item = await self.queue.get()
         self.fetches += 1
         if isinstance(item, FeedError):
             raise item
-        return item
+        return None if item is None else [RawDocument("scripted", item)]
 
     async def aclose(self) -> None:
         self.closed = True
