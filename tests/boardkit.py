@@ -1,4 +1,4 @@
-"""Provides what many tests share: a scripted source, clocks moved by hand, a one-widget app.
+"""Provides what many tests share: a scripted source, clocks moved by hand, screen reading.
 
 `ScriptedSource` is a real `FeedSource` whose `fetch()` waits for the test to
 hand it bytes (or a `FeedError`), so each poll's outcome goes through the same
@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from feeds import FeedError, FeedSource, RawDocument
 from sample_feeds.factory import encode
+from tests.waiting import async_wait_for
+
+if TYPE_CHECKING:
+    from board.app import ResultsBoard
 
 
 class ManualClock:
@@ -89,3 +94,27 @@ class WidgetApp(App[None], Generic[W]):
 
     def compose(self) -> ComposeResult:
         yield self.widget
+
+
+def screen_text(app: App[Any]) -> str:
+    """Everything on screen as plain text (via the SVG export's text)."""
+    from rich.console import Console
+
+    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(app.screen._compositor.render_update(full=True))  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+async def screen_after(pilot: Pilot[Any], *keys: str) -> str:
+    """Press `keys`, let the app settle, and read the screen."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    return screen_text(pilot.app)
+
+
+async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
+    """Wait until the board shows the document of `sequence`."""
+    await async_wait_for(
+        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
+        f"sequence {sequence} on screen",
+    )

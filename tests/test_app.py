@@ -11,7 +11,7 @@ from board.help import HelpScreen
 from board.state import FeedState
 from feeds import Backoff, FeedHTTPError, FeedUnreachable
 from sample_feeds.factory import document, with_party
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.party_table import PartyTable
@@ -30,22 +30,6 @@ def make(
     clock = ManualClock()
     app = create_app(source, mode=mode, interval=interval, clock=clock)  # type: ignore[arg-type]
     return app, source, clock
-
-
-def screen_text(app: ResultsBoard) -> str:
-    """Everything on screen as plain text (via the SVG export's text)."""
-    from rich.console import Console
-
-    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(app.screen._compositor.render_update(full=True))  # type: ignore[attr-defined]
-    return console.export_text()
-
-
-async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
-    await async_wait_for(
-        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
-        f"sequence {sequence} on screen",
-    )
 
 
 def state_of(app: ResultsBoard) -> FeedState:
