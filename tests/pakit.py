@@ -96,7 +96,7 @@ def ge_sop(revision: int = 1, reported: int = 3) -> bytes:
                 forecast=250,
             ),
             Sop("Lab Co-op", "Labour and Co-operative", votes=1500, share=1.2),
-        ],  # fmt: skip
+        ],
         reported=reported,
         total=9,
         forecast="Lab",
@@ -139,7 +139,7 @@ EXTERNAL = (
 CUT_OFF = aldwick(revision=3)[:150]
 """A result cut off mid-write."""
 MALFORMED = b'<?xml version="1.0"?>\n<LocalElectionResult revision="2"><Election></Council>'
-UNKNOWN = b'<?xml version="1.0"?>\n<ReferendumRunningTotals revision="1"><Election/></ReferendumRunningTotals>'
+UNKNOWN = b'<ReferendumRunningTotals revision="1"><Election/></ReferendumRunningTotals>'
 
 
 def land(folder: Path, name: str, body: bytes, *, stamp: bool = True) -> Path:
