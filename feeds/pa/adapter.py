@@ -60,6 +60,8 @@ class PaFile:
     problem: str | None = None
     """Why the newest revision could not be used, if it could not."""
     test: bool = False
+    since: datetime | None = None
+    """When the problem was found (the newest is named first)."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class PaState:
 
     files: dict[str, PaFile] = field(default_factory=dict)
     late: tuple[tuple[str, datetime], ...] = ()
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     sequence: int = 0
     shown: Feed | None = None
 
@@ -98,7 +100,7 @@ class PaAdapter(Adapter):
         named = [(self._name(d.name), d) for d in documents if not d.name.endswith(".timestamp")]
         for document in documents:
             if document.name.endswith(".timestamp"):
-                self._timestamp(document, notes)
+                self._timestamp(document, notes, now)
         for name, document in sorted(named, key=lambda x: (x[0].key, x[0].revision)):
             self._fold(name, document, now, files, late)
         items = [f.item for f in files.values() if f.item is not None]
@@ -110,8 +112,11 @@ class PaAdapter(Adapter):
             raise FeedSchemaError([Problem("", clean_text(str(error), 300))]) from None
         same = feed is None or (shown is not None and _visible(feed) == _visible(shown))
         state = PaState(files, tuple(late), notes, self.state.sequence + (not same), feed or shown)
-        problems = [f"{f.name}: {f.problem}" for f in files.values() if f.problem]
-        problems = [*notes.values(), *sorted(problems), *(text for text, _ in late)]
+        found = [(f.since or now, f"{f.name}: {f.problem}") for f in files.values() if f.problem]
+        found += [(until - LATE_NOTICE, text) for text, until in late]
+        found += [(since, text) for text, since in notes.values()]
+        found.sort(key=lambda item: item[0], reverse=True)  # the newest first: the status shows it
+        problems = [text for _, text in found]
         return Reading(None if same else feed, tuple(problems), tuple(warnings), state)
 
     def accept(self, reading: Reading) -> None:
@@ -125,14 +130,15 @@ class PaAdapter(Adapter):
         return parse_name(name) or PaFileName(name, name.casefold(), "", 0, False)
 
     @staticmethod
-    def _timestamp(document: RawDocument, notes: dict[str, str]) -> None:
+    def _timestamp(
+        document: RawDocument, notes: dict[str, tuple[str, datetime]], now: datetime
+    ) -> None:
         folder = document.name.rsplit("/", 1)[0] if "/" in document.name else "the folder"
         if document.body.strip():
             notes.pop(document.name, None)
-        else:
-            notes[document.name] = (
-                f"no .timestamp in {clean_text(folder, 60)}: scanning every file each poll"
-            )
+        elif document.name not in notes:
+            text = f"no .timestamp in {clean_text(folder, 60)}: scanning every file each poll"
+            notes[document.name] = (text, now)
 
     def _fold(
         self,
@@ -153,7 +159,7 @@ class PaAdapter(Adapter):
             message = self._message(document.body)
         except (PaXmlError, UnknownMessage, ValueError) as error:
             problem = clean_text(str(error).splitlines()[0] if str(error) else "unreadable", 160)
-            files[name.key] = PaFile(name.name, name.revision, keep, problem, name.test)
+            files[name.key] = PaFile(name.name, name.revision, keep, problem, name.test, now)
             return
         test = name.test or bool(message and _TEST.search(message.election))
         item = InForce(message, received) if message is not None else keep

@@ -32,10 +32,13 @@ class PaFolderSource(MirrorSource):
     def __init__(self, path: Path | str, **options: Any) -> None:
         self.root = Path(path)
         """The folder given."""
-        folder, prefix = results_folder(self.root)
-        super().__init__(prefix=prefix, **options)
-        self.folder = folder
-        """The folder read."""
+        super().__init__(**options)
+
+    @property
+    def folder(self) -> Path:
+        """The folder read: `results/` once it exists (a mirror may make it after we start)."""
+        folder, self.prefix = results_folder(self.root)
+        return folder
 
     @property
     def description(self) -> str:
