@@ -45,6 +45,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 state of parties about 60 KB). A bigger one is a standing problem, not read."""
 LATE_NOTICE = timedelta(minutes=5)
 """How long a late, lower revision is named after it arrived."""
+HEAVY_FILES = 50
+"""Files held beyond which a reading runs in a worker thread (a few ms of mapping)."""
 _TEST = re.compile(r"\btest\b", re.IGNORECASE)
 
 
@@ -87,6 +89,11 @@ class PaAdapter(Adapter):
         """Files larger than this are named, not read."""
         self.state = PaState()
         """The state in force (replaced by `accept`)."""
+
+    @property
+    def heavy(self) -> bool:
+        """More than `HEAVY_FILES` files held: each change re-maps them all, off the loop."""
+        return len(self.state.files) > HEAVY_FILES
 
     def read(self, documents: Sequence[RawDocument], now: datetime) -> Reading:
         """Fold `documents` into a copy of the state and map it; never raises for one bad file.
