@@ -13,6 +13,7 @@ from sample_feeds import pa_2016
 from tests import pakit
 from tests.paftp import PASSWORD, FtpServer
 from tests.ptyrun import PtyProcess, results_board_command
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -111,6 +112,7 @@ def test_ftp_watch_check_snapshot_and_record(tmp_path: Path) -> None:
         try:
             assert recorder.stdout is not None
             assert "wrote sequence 1" in recorder.stdout.readline() + recorder.stdout.readline()
+            wait_for(lambda: b"\n" in out.read_bytes(), "the recording's first line")
         finally:
             recorder.terminate()
             recorder.wait(timeout=10)
