@@ -73,7 +73,7 @@ def rows(contest: CouncilsContest) -> dict[str, tuple[int, int, int, int]]:
 def test_recording_is_package_data_and_small() -> None:
     assert default_recording() == NIGHT_2016
     assert NIGHT_2016.is_file()
-    assert NIGHT_2016.stat().st_size < 1_500_000
+    assert NIGHT_2016.stat().st_size < 3_000_000  # 1.1: every council's figures, each document
 
 
 def test_every_line_validates_in_order(night: list[Feed]) -> None:
