@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
         "metavar": "FORMAT",
         "help": f"what SOURCE is: {formats} (default: results-board JSON, or CSV by name)",
     }
+    test: dict[str, Any] = {
+        "action": "store_true",
+        "help": "mark the figures as test data (PA's TEST account); test data always says TEST",
+    }
     deadline: dict[str, Any] = {
         "type": _number(float, 0.5, 300.0),
         "default": 10.0,
@@ -110,10 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", "play the bundled 2016 night on the board (the default command)", True)
     demo.add_argument("--speed", type=_speed, help="real-time factor (default: about 3 minutes)")
     watch = command("watch", "show a live feed: a URL, a JSON/CSV file or a recording", True)
-    watch.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
+    watch.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="http(s) URL, .json/.csv file or .jsonl; with --format pa a PA file, folder or ftp://",
+    )
     watch.add_argument("--interval", **interval)
     watch.add_argument("--total", **total)
     watch.add_argument("--format", **format_)
+    watch.add_argument("--test", **test)
     watch.add_argument("--deadline", **deadline)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
@@ -122,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source", metavar="SOURCE", help="URL, file, or recording (every line)")
     check.add_argument("--total", **total)
     check.add_argument("--format", **format_)
+    check.add_argument("--test", **test)
     command("schema", "print the JSON Schema of the feed format")
     record = command("record", "append each new document of SOURCE to a recording, until Ctrl-C")
     record.add_argument("source", metavar="SOURCE", help="URL or file to poll")
@@ -129,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--interval", **interval)
     record.add_argument("--total", **total)
     record.add_argument("--format", **format_)
+    record.add_argument("--test", **test)
     record.add_argument("--deadline", **deadline)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
@@ -143,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
     snapshot.add_argument("--format", **format_)
+    snapshot.add_argument("--test", **test)
     snapshot.add_argument("--width", type=_number(int, 40), default=80, help="columns (80)")
     snapshot.add_argument("--declarations", type=_number(int, 0), default=5, help="how many (5)")
     return parser
@@ -209,8 +221,14 @@ def _demo(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
+    options = {"test": True} if args.test else {}
     source = open_spec(
-        args.source, format=args.format, total=args.total, token=token(), deadline=args.deadline
+        args.source,
+        format=args.format,
+        total=args.total,
+        token=token(),
+        deadline=args.deadline,
+        **options,
     )
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"

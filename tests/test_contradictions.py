@@ -12,8 +12,7 @@ from textual.pilot import Pilot
 from board.app import ResultsBoard, create_app
 from feeds.recording import read_recording
 from sample_feeds import default_recording
-from tests.boardkit import ManualClock, ScriptedSource
-from tests.test_app import screen_text, shown_sequence
+from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
 from widgets.seat_bar import SeatBar
 
 FINAL: dict[str, Any] = json.loads(read_recording(default_recording())[-1])

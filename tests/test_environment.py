@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.terminal import ROOT, PtyProgram, board_command
 from board.environment import ERRORS, encoding_problem, terminal_problem
-from tests.ptyrun import ROOT, PtyProcess, results_board_command
 
 RECORDING = str(ROOT / "sample_feeds" / "election-2016.jsonl")
 
@@ -59,7 +59,7 @@ def _run(*args: str, encoding: str = "latin-1", **env: str) -> subprocess.Comple
     environ = {**os.environ, "PYTHONIOENCODING": encoding, **env}
     environ.pop("PYTHONUTF8", None)
     return subprocess.run(
-        [*results_board_command(), *args],
+        [*board_command(), *args],
         capture_output=True,
         env=environ,
         cwd=ROOT,
@@ -100,11 +100,11 @@ def test_the_board_in_a_locale_that_is_not_utf8_says_what_it_needs_in_one_line()
 
 
 def test_a_dumb_terminal_gets_plain_snapshots_and_no_escape_sequence(tmp_path: Path) -> None:
-    command = [*results_board_command(), "demo", "--speed", "100000"]
-    with PtyProcess(command, env={"TERM": "dumb"}) as board:
+    command = [*board_command(), "demo", "--speed", "100000"]
+    with PtyProgram(command, env={"TERM": "dumb"}) as board:
         board.wait_for_text("No Overall Control")
         board.wait_for_text("DEMO · sample data")
         assert board.wait_exit(timeout=30) == 0  # the replay ends; plain mode ends with it
-        raw = bytes(board.raw)
+        raw = board.raw
     assert b"\x1b" not in raw
     assert b"cannot draw the board" in raw and b"96 of 124" in raw

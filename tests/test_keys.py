@@ -8,13 +8,13 @@ import re
 import pytest
 from textual.binding import Binding
 
+from bench.terminal import ROOT
 from board.app import ResultsBoard
 from board.cli import build_parser
 from board.commands import bindings, palette_commands
 from board.keys import KEYS, epilog, plain, readme_table
 from board.look import STATUS_WORDS
 from board.state import BoardState
-from tests.ptyrun import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyrun import ROOT
+from bench.terminal import ROOT
 
 PACKAGES = ("board", "widgets", "feeds", "sample_feeds")
 

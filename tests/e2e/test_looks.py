@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.boardkit import seed_doc
-from tests.ptyrun import PtyProcess, results_board_command
+from bench.terminal import PtyProgram, board_command
+from sample_feeds.factory import document
 
 pytestmark = pytest.mark.e2e
 
@@ -35,9 +35,9 @@ SIXTEEN = {
 """The colours pyte names: the 16 and the terminal's default (anything else is a hex triplet)."""
 
 
-def chip_look(board: PtyProcess, words: str) -> tuple[str, str, bool] | None:
+def chip_look(board: PtyProgram, words: str) -> tuple[str, str, bool] | None:
     """(foreground, background, reversed) of the chip's first word cell, if it is on screen."""
-    with board.lock:
+    with board._lock:  # the reader thread feeds the screen: read it between two feeds
         for row in range(board.height):
             line = board.screen.buffer[row]
             text = "".join(line[x].data for x in range(board.width))
@@ -61,11 +61,11 @@ def test_each_chip_has_its_own_look_in_16_colours_and_reads_without_colour(
     tmp_path: Path, record_property: Callable[[str, object], None]
 ) -> None:
     feed = tmp_path / "feed.json"
-    feed.write_text(json.dumps(seed_doc(test=True)))
-    command = [*results_board_command(), "watch", str(feed), "--interval", "1"]
+    feed.write_text(json.dumps(document(test=True)))
+    command = [*board_command(), "watch", str(feed), "--interval", "1"]
     boards = {
-        "16 colours": PtyProcess(command, env={"TERM": "xterm", "COLORTERM": ""}),
-        "NO_COLOR": PtyProcess(command, env={"NO_COLOR": "1"}),
+        "16 colours": PtyProgram(command, env={"TERM": "xterm", "COLORTERM": ""}),
+        "NO_COLOR": PtyProgram(command, env={"NO_COLOR": "1"}),
     }
     looks: dict[str, dict[str, tuple[str, str, bool]]] = {name: {} for name in boards}
 
@@ -73,7 +73,7 @@ def test_each_chip_has_its_own_look_in_16_colours_and_reads_without_colour(
         for name, board in boards.items():
             for tone in tones:
 
-                def seen(text: str, board: PtyProcess = board, tone: str = tone) -> bool:
+                def seen(text: str, board: PtyProgram = board, tone: str = tone) -> bool:
                     return CHIPS[tone] in text and chip_look(board, CHIPS[tone]) is not None
 
                 board.wait_for_text(seen)

@@ -18,9 +18,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.boardkit import seed_doc
+from bench.terminal import PtyProgram, board_command
+from sample_feeds.factory import document
 from tests.e2e.conftest import restored, watch
-from tests.ptyrun import PtyProcess, results_board_command
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +51,7 @@ def cpu_share(pid: int, seconds: float) -> float:
 @pytest.fixture
 def feed(tmp_path: Path) -> str:
     path = tmp_path / "feed.json"
-    path.write_text(json.dumps(seed_doc()))
+    path.write_text(json.dumps(document()))
     return str(path)
 
 
@@ -95,7 +95,7 @@ def test_signal_exits_cleanly_and_restores_the_terminal(feed: str, signum: int) 
         assert b"Traceback" not in raw
 
 
-def cpu_until_exit(board: PtyProcess, limit: float) -> tuple[float, float]:
+def cpu_until_exit(board: PtyProgram, limit: float) -> tuple[float, float]:
     """(share of one core, seconds) the process used from now until it exits or `limit` passes."""
     process = psutil.Process(board.process.pid)
     start = time.monotonic()
@@ -127,16 +127,11 @@ def test_stdin_at_end_of_file_does_not_spin(
         assert restored(bytes(board.raw))
 
 
-def _hang_up(board: PtyProcess) -> None:
-    """What sshd does when the link drops: the terminal's master side goes away."""
-    board.hang_up()
-
-
 def test_ssh_disconnect_hang_up_then_sighup_exits(feed: str) -> None:
     board = watch(feed)
     try:
         board.wait_for_text(whole)
-        _hang_up(board)
+        board.hang_up()
         board.signal(signal.SIGHUP)  # the kernel's SIGHUP to the terminal's session
         assert board.wait_exit(timeout=10) in (0, 128 + signal.SIGHUP)
     finally:
@@ -149,7 +144,7 @@ def test_terminal_gone_without_sighup_exits(
     board = watch(feed)
     try:
         board.wait_for_text(whole)
-        _hang_up(board)  # no SIGHUP: a board whose pty is not its controlling terminal, or nohup
+        board.hang_up()  # no SIGHUP: a board whose pty is not its controlling terminal, or nohup
         # A watchdog checks the terminal twice a second and leaves as for SIGHUP.
         start = time.monotonic()
         assert board.wait_exit(timeout=10) == 128 + signal.SIGHUP
@@ -167,7 +162,7 @@ first polls (the field fault hung 7 times in 9 at about 1 s)."""
 def test_terminal_closed_at_any_moment_ends_the_board_with_129(
     seconds: float, record_property: Callable[[str, object], None]
 ) -> None:
-    board = PtyProcess([*results_board_command(), "demo"], controlling=True)
+    board = PtyProgram([*board_command(), "demo"], controlling=True)
     try:
         time.sleep(seconds)  # the moment of the drop is this test's input, not a wait
         board.hang_up()  # the kernel sends SIGHUP and SIGCONT to the terminal's session
