@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.terminal import PtyProgram, board_command
 from sample_feeds import pa_2016
 from tests import pakit
 from tests.paftp import PASSWORD, FtpServer
-from bench.terminal import PtyProgram, board_command
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
