@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.terminal import PtyProgram, board_command
 from sample_feeds import pa_2016
 from tests import pakit
 from tests.paftp import PASSWORD, FtpServer
-from tests.ptyrun import PtyProcess, results_board_command
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -20,13 +20,13 @@ pytestmark = pytest.mark.e2e
 FIGURES = ("2 of 5", "Labour and Co-operative", "No Overall Control")
 
 
-def board(source: str, env: dict[str, str] | None = None) -> PtyProcess:
-    command = [*results_board_command(), "watch", "--format", "pa", source, "--interval", "1"]
-    return PtyProcess(command, size=(120, 40), env=env)
+def board(source: str, env: dict[str, str] | None = None) -> PtyProgram:
+    command = [*board_command(), "watch", "--format", "pa", source, "--interval", "1"]
+    return PtyProgram(command, size=(120, 40), env=env)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*results_board_command(), *args], capture_output=True, text=True,
+    return subprocess.run([*board_command(), *args], capture_output=True, text=True,
                           timeout=60, env=env)  # fmt: skip
 
 
@@ -106,7 +106,7 @@ def test_ftp_watch_check_snapshot_and_record(tmp_path: Path) -> None:
         )
         assert refused.returncode == 2 and "FTP login refused" in refused.stderr
         out = tmp_path / "night.jsonl"
-        recorder = subprocess.Popen([*results_board_command(), "record", "--format", "pa", url,
+        recorder = subprocess.Popen([*board_command(), "record", "--format", "pa", url,
                                      str(out), "--interval", "1"], env=env,
                                     stdout=subprocess.PIPE, text=True)  # fmt: skip
         try:
