@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypedDict, Unpack
 
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -45,7 +45,7 @@ from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 
-__all__ = ["MIN_SIZE", "ResultsBoard", "create_app", "run_board"]
+__all__ = ["MIN_SIZE", "BoardOptions", "ResultsBoard", "create_app", "run_board"]
 
 MIN_SIZE = (60, 20)
 """Below this the board shows "terminal too small" instead of a garbled layout."""
@@ -246,18 +246,18 @@ class ResultsBoard(App[int]):
         self.push_screen(HelpScreen())
 
 
-def create_app(
-    source: FeedSource,
-    *,
-    mode: Mode = "live",
-    interval: float = 5.0,
-    clock: Callable[[], datetime] | None = None,
-    screenshot_dir: Path | None = None,
-) -> ResultsBoard:
+class BoardOptions(TypedDict, total=False):
+    """What `create_app` passes on to `ResultsBoard` besides the source."""
+
+    mode: Mode
+    interval: float
+    clock: Callable[[], datetime] | None
+    screenshot_dir: Path | None
+
+
+def create_app(source: FeedSource, **options: Unpack[BoardOptions]) -> ResultsBoard:
     """Build the board: the one factory used by the CLI, the tests and the snapshot tests."""
-    return ResultsBoard(
-        source, mode=mode, interval=interval, clock=clock, screenshot_dir=screenshot_dir
-    )
+    return ResultsBoard(source, **options)
 
 
 def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:

@@ -49,7 +49,7 @@ async def test_live_board_shows_the_seed_figures() -> None:
         await shown_sequence(app, 1)
         await pilot.pause()
         counter = app.query_one(ReportingCounter)
-        assert (counter.reported, counter.total) == (96, 124)
+        assert (counter.view.reported, counter.view.total) == (96, 124)
         assert counter.text == "96 of 124 councils reported"
         text = screen_text(app)
         for figure in ("Labour", "1005", "547", "No Overall Control", "Dudley", "LAB lose to NOC"):

@@ -50,24 +50,9 @@ class ReportingCounter(Widget):
         self._show()
 
     @property
-    def reported(self) -> int:
-        """Declared so far."""
-        return self.view.reported
-
-    @property
-    def total(self) -> int:
-        """Declaring in all (0: not known)."""
-        return self.view.total
-
-    @property
     def text(self) -> str:
         """The counter in words, as a screen reader or a log would want it."""
         return self.view.text
-
-    @property
-    def words(self) -> str:
-        """The line under the bar."""
-        return self.view.words
 
     def _show(self) -> None:
         if not self.is_mounted:
