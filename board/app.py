@@ -17,12 +17,13 @@ import asyncio
 import functools
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import ClassVar, TypedDict, Unpack
 
 from textual import events, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
@@ -30,8 +31,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from board.alerts import AlertRule
 from board.commands import bindings, palette_commands
 from board.contest_view import ContestView
+from board.desk import DEFAULT_TICKER_MAX_AGE, Desk
+from board.desk_actions import DeskActions
 from board.display import Display
 from board.help import HelpScreen
 from board.look import theme_variables
@@ -41,6 +45,7 @@ from board.screenshots import save_svg
 from board.state import BoardState, Mode
 from board.terminal import quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
+from widgets.alert_banner import AlertBanner
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
@@ -57,8 +62,8 @@ RESIZE_SETTLE = 0.25
 """Seconds without a resize after which the screen is laid out anew."""
 
 
-class ResultsBoard(App[int]):
-    """A live election-results board; its keys are `board.keys.KEYS`."""
+class ResultsBoard(DeskActions):
+    """A live election-results board; its keys are `board.keys.KEYS` (the desk's: `DeskActions`)."""
 
     CSS_PATH = "board.tcss"
     TITLE = "results-board"
@@ -74,23 +79,30 @@ class ResultsBoard(App[int]):
         interval: float = 5.0,
         clock: Callable[[], datetime] | None = None,
         screenshot_dir: Path | None = None,
+        bell: bool = False,
+        alert_rule: AlertRule | None = None,
+        ticker_max_age: timedelta | None = DEFAULT_TICKER_MAX_AGE,
     ) -> None:
         super().__init__()
         self.source = source
         """Where snapshots come from."""
         self.clock = clock or (lambda: datetime.now().astimezone())
         """The board's one clock: poll times, "n s ago", STALE."""
-        self.state = BoardState.start(mode=mode, source=source.description, interval=interval)
+        self.state = replace(
+            BoardState.start(mode=mode, source=source.description, interval=interval),
+            desk=Desk(rule=alert_rule or AlertRule(), ticker_max_age=ticker_max_age),
+        )
         """What the board shows and why; replaced whole by every transition."""
         self.poller = Poller(source, self.clock)
         """The polling loop, run by the app's one worker."""
         self._screenshot_dir = screenshot_dir
-        self._widgets = Display(self)
+        self._widgets = Display(self, bell=bell)
         self._settle: Timer | None = None
         self._loop_for_exit: asyncio.AbstractEventLoop | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
+        yield AlertBanner(id="alert")
         yield ContestTabs(id="contests")
         yield ContestView(id="main")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
@@ -253,6 +265,9 @@ class BoardOptions(TypedDict, total=False):
     interval: float
     clock: Callable[[], datetime] | None
     screenshot_dir: Path | None
+    bell: bool
+    alert_rule: AlertRule | None
+    ticker_max_age: timedelta | None
 
 
 def create_app(source: FeedSource, **options: Unpack[BoardOptions]) -> ResultsBoard:
@@ -260,7 +275,7 @@ def create_app(source: FeedSource, **options: Unpack[BoardOptions]) -> ResultsBo
     return ResultsBoard(source, **options)
 
 
-def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
+def run_board(source: FeedSource, **options: Unpack[BoardOptions]) -> int:
     """Run the board in this terminal until the producer quits; return the exit code.
 
     Signals and a terminal that goes away end it with their codes, in time
@@ -269,7 +284,7 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
     """
     from board.exits import ExitGuard
 
-    app = create_app(source, mode=mode, interval=interval)
+    app = create_app(source, **options)
     with ExitGuard(app.request_exit, terminal_fd=terminal_fd()) as guard:
         quiet_input = quiet_stdin_if_not_a_terminal()
         try:

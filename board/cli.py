@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from board import tools
 from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, token, usage
+from board.deskcli import desk_options, desk_settings
 from board.environment import readable_streams
 from board.keys import epilog
 from board.tools import feed_schema
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                 help="print plain snapshots as the figures change instead of drawing the board "
                 "(automatic where TERM cannot draw)",
             )
+            desk_options(parser)
         return parser
 
     interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
@@ -157,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--test", **test)
     snapshot.add_argument("--width", type=_number(int, 40), default=80, help="columns (80)")
     snapshot.add_argument("--declarations", type=_number(int, 0), default=5, help="how many (5)")
+    snapshot.add_argument(
+        "--moments", type=_number(int, 0), default=10, help="key moments, newest first (10)"
+    )
     return parser
 
 
@@ -207,7 +212,7 @@ def _run_board(
         raise UsageError(problem)
     from board.app import run_board  # imports Textual: only the board commands pay for it
 
-    return run_board(source, mode=mode, interval=interval)
+    return run_board(source, mode=mode, interval=interval, **desk_settings(args))
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -2,53 +2,37 @@
 
 The app calls `Display.push(state, now)` after every transition and once a
 second (the clock): the status bar gets a new `StatusView` (it repaints only
-if the words changed), the tabs their labels, the ticker its pause and any
-new items, and the contest view the selected contest — only when the
-snapshot, the selection or the sort changed — and its stale/error mark.
+if the words changed), the tabs their labels, the ticker its pause, and the
+contest view the selected contest — only when the snapshot, the selection or
+the sort changed — and its stale/error mark. The desk's part (alert banner,
+the ticker's items by age, open desk screens) is `board/desk_display.py`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from textual.app import App
 
 from board.contest_view import ContestView
+from board.desk_display import DeskDisplay, ticker_items
 from board.look import panel_mark, status_view, tab_lines
 from board.state import BoardState
-from feeds.models import Update
 from feeds.source import Snapshot
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
-from widgets.ticker import Ticker, TickerItem
+from widgets.ticker import Ticker
 
 __all__ = ["Display", "ticker_items"]
-
-
-def ticker_items(updates: Iterable[Update]) -> list[TickerItem]:
-    """Ticker items, newest first as the ticker takes them.
-
-    Quotes read “text” — Speaker, role (outlet); news lines plainly.
-    """
-    items = []
-    for update in sorted(updates, key=lambda u: u.published_at, reverse=True):
-        if update.kind == "quote" and update.speaker:
-            items.append(
-                TickerItem.quote(update.id, update.text, update.speaker, update.role, update.outlet)
-            )
-        else:
-            items.append(TickerItem.news(update.id, update.text))
-    return items
 
 
 class Display:
     """The widgets of one board, and what they were last given."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: App[Any], *, bell: bool = False) -> None:
         self._app = app
-        self._shown: Snapshot | None = None
+        self._desk = DeskDisplay(app, bell=bell)
         self._contest: tuple[Snapshot, str, str | None] | None = None  # snapshot, contest, sort
 
     def push(self, state: BoardState, now: datetime) -> None:
@@ -71,8 +55,5 @@ class Display:
                     self._contest = (state.shown, contest.id, sort)
                     view.show(contest, sort)
             view.mark(panel_mark(state, now))
-            ticker = board.query_one(Ticker)
-            ticker.paused = state.ticker_paused
-            if state.shown is not None and state.shown is not self._shown:
-                self._shown = state.shown
-                ticker.add_items(ticker_items(state.shown.feed.updates))
+            board.query_one(Ticker).paused = state.ticker_paused
+            self._desk.push(board, state, now)

@@ -87,6 +87,28 @@ KEYS: tuple[Key, ...] = (
         ),
     ),
     Key(
+        "/",
+        "find an area of the contest on screen: type a few letters (accents and case do not "
+        "matter), `enter` opens its result; with nothing typed, every area — declared newest "
+        "first, then still to declare (`tab`: only one of the two)",
+        (Bind("slash", "find_area", "Find", key_display="/"),),
+        "Find an area",
+    ),
+    Key(
+        "a",
+        "acknowledge the alert banner (a change of control, in any contest; it stays until "
+        "acknowledged or replaced, and counts the others)",
+        (Bind("a", "acknowledge"),),
+        "Acknowledge the alerts",
+    ),
+    Key(
+        "m",
+        "the night's key moments with their times: first declarations, changes of control, "
+        "a majority, the count complete",
+        (Bind("m", "moments", "Moments"),),
+        "Show the key moments",
+    ),
+    Key(
         "c",
         "save an SVG screenshot (the notification says where)",
         (Bind("c", "save_screenshot", "Screenshot"),),

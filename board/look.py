@@ -129,7 +129,11 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
     if state.frozen:
         noun = "update" if state.waiting == 1 else "updates"
         words = f"❄ FROZEN · {state.waiting} {noun} waiting"
-        found.append(Chip(words, "frozen", f"❄ FROZEN · {state.waiting} waiting"))
+        short = f"❄ FROZEN · {state.waiting} waiting"
+        if held := len(state.desk.held):  # changes of control that came in while frozen
+            words += f" · ⚑ {held} control {'change' if held == 1 else 'changes'}"
+            short += f" · ⚑ {held}"
+        found.append(Chip(words, "frozen", short))
     if state.ticker_paused:
         found.append(Chip("❚❚ PAUSED", "paused"))
     word = state.state_word(now)
@@ -141,20 +145,18 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
 
 
 def _times(state: BoardState, now: datetime) -> tuple[str, ...]:
-    """The times line, longest first: the last good poll, the last change, the feed's time."""
+    """The times line, longest first: the clock of the night (local time and the feed's own),
+    then the last good poll, the last change and the interval."""
     feed = state.feed
-
-    def line(poll: str, change: str, published: str, every: str) -> str:
-        return (
-            f"{poll}{clock_time(feed.last_success)} ({ago(feed.last_success, now)})"
-            f" · {change}{clock_time(feed.last_change)} ({ago(feed.last_change, now)})"
-            f" · {published}{clock_time(feed.published_at)}{every}{feed.interval:g} s"
-        )
-
+    good, change = feed.last_success, feed.last_change
+    clock = f"Now {clock_time(now)} · Feed {clock_time(feed.published_at)}"
     return (
-        line("Last good poll ", "Last change ", "Published ", " · every "),
-        line("Good poll ", "Change ", "Feed ", " · every "),
-        line("Good poll ", "Change ", "Feed ", " · "),
+        f"{clock} · Last good poll {clock_time(good)} ({ago(good, now)})"
+        f" · Last change {clock_time(change)} ({ago(change, now)}) · every {feed.interval:g} s",
+        f"{clock} · Good poll {ago(good, now)} · Change {ago(change, now)}"
+        f" · every {feed.interval:g} s",
+        f"{clock_time(now)} · Feed {clock_time(feed.published_at)[:5]}"
+        f" · Good poll {ago(good, now)} · {feed.interval:g} s",
     )
 
 

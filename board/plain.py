@@ -10,6 +10,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from board.moments import moment_lines
+from board.moments import moments as moments_of
 from board.present import (
     TEST_WORDS,
     candidate_lines,
@@ -46,12 +48,16 @@ def signed(value: int) -> str:
     return f"{value:+d}" if value else "0"
 
 
-def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> str:
-    """The whole feed as plain text: title, time, then each contest and its latest declarations.
+def render_snapshot(
+    feed: Feed, *, width: int = 80, declarations: int = 5, moments: int = 10
+) -> str:
+    """The whole feed as plain text: title, time, each contest and its latest declarations, then
+    the night's key moments.
 
     A feed marked as test data says so on its first line. `width` bounds the
     tables (names are shortened with "…" to fit) and wraps notes;
-    `declarations` is how many of each contest's latest declarations to list.
+    `declarations` is how many of each contest's latest declarations to list,
+    `moments` how many key moments (newest first; `board/moments.py`).
     """
     width = max(width, 40)
     lines = [f"{TEST_WORDS} — not live results"] if feed.test else []
@@ -66,7 +72,21 @@ def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> st
             lines.append("")
             lines.append("Latest declarations")
             lines.extend(_fit(_declaration(d), width) for d in shown)
+    lines.extend(_moments(feed, moments, width))
     return "\n".join(lines) + "\n"
+
+
+def _moments(feed: Feed, count: int, width: int) -> list[str]:
+    """The key moments section: "03:12  English councils · Dudley · LAB lose to NOC"."""
+    shown = moment_lines(moments_of(feed))[: max(count, 0)]
+    if not shown:
+        return []
+    time_width = max(len(line.time) for line in shown)
+    rows = [
+        f"{line.time:>{time_width}}  " + (f"{line.contest} · " if line.contest else "") + line.words
+        for line in shown
+    ]
+    return ["", "Key moments", *(_fit(row, width) for row in rows)]
 
 
 def _contest(contest: Contest, width: int) -> list[str]:

@@ -15,7 +15,10 @@ Textual, so every rule is tested as a plain function with a fixed clock
   for contests whose figures changed while another was selected (`unseen`);
 - the poll interval (`step_interval`), the ticker (`toggle_ticker`), the
   table's sort (`cycle_sort`);
-- the state word at a moment (`state_word`, from `FeedStatus.state`).
+- the state word at a moment (`state_word`, from `FeedStatus.state`);
+- the producer's desk (`desk`, `board/desk.py`): alerts on a change of control
+  (raised by every snapshot received, frozen or not; `acknowledge`), the
+  summary said on unfreezing, and the moments the feed does not time.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from board.desk import Desk
 from board.present import SORTS, SortKey
 from board.status import (
     STALE_AFTER_INTERVALS,
@@ -32,6 +36,7 @@ from board.status import (
     ago,
     clock_time,
 )
+from board.summary import NOTHING, freeze_summary
 from feeds.contests import Contest
 from feeds.source import Changed, Failed, PollOutcome, Snapshot
 
@@ -72,6 +77,8 @@ class BoardState:
     """The producer paused the ticker."""
     sorts: tuple[tuple[str, SortKey], ...] = ()
     """The producer's sort for each contest kind that has one; unlisted kinds: their default."""
+    desk: Desk = field(default_factory=Desk)
+    """Alerts waiting, what unfreezing said, moments first seen (`board/desk.py`)."""
 
     @classmethod
     def start(cls, *, mode: Mode, source: str, interval: float) -> BoardState:
@@ -122,6 +129,11 @@ class BoardState:
         state = replace(self, feed=feed)
         if not isinstance(outcome, Changed):
             return state
+        before = self.pending or self.shown
+        desk = self.desk.received(
+            None if before is None else before.feed, outcome.snapshot.feed, frozen=self.frozen
+        )
+        state = replace(state, desk=desk)
         if self.frozen:
             return replace(state, pending=outcome.snapshot, waiting=self.waiting + 1)
         return state._show(outcome.snapshot, now)
@@ -165,8 +177,16 @@ class BoardState:
         """Release the display, showing the newest snapshot that waited."""
         if not self.frozen:
             return self
-        state = replace(self, frozen=False, waiting=0, pending=None)
+        summary = NOTHING
+        if self.pending is not None and self.shown is not None:
+            summary = freeze_summary(self.shown.feed, self.pending.feed)
+        desk = self.desk.released(summary)
+        state = replace(self, frozen=False, waiting=0, pending=None, desk=desk)
         return state if self.pending is None else state._show(self.pending, now)
+
+    def acknowledge(self) -> BoardState:
+        """`a`: the alerts on the banner acknowledged."""
+        return replace(self, desk=self.desk.acknowledged())
 
     def toggle_freeze(self, now: datetime) -> BoardState:
         """`f`: freeze, or unfreeze and show the newest."""

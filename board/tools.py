@@ -147,7 +147,9 @@ def snapshot(args: argparse.Namespace) -> int:
         print(f"problem: {one_line(problem)}", file=sys.stderr)
     for warning in snapshot.warnings:
         print(f"warning: {one_line(warning)}", file=sys.stderr)
-    text = render_snapshot(snapshot.feed, width=args.width, declarations=args.declarations)
+    text = render_snapshot(
+        snapshot.feed, width=args.width, declarations=args.declarations, moments=args.moments
+    )
     sys.stdout.write(text)
     return 0
 

@@ -53,8 +53,8 @@ def boards(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Stand in for `board.app` (the Textual app): record each `run_board` call."""
     calls: list[dict[str, Any]] = []
 
-    def run_board(source: FeedSource, *, mode: str, interval: float) -> int:
-        calls.append({"source": source, "mode": mode, "interval": interval})
+    def run_board(source: FeedSource, *, mode: str, interval: float, **desk: Any) -> int:
+        calls.append({"source": source, "mode": mode, "interval": interval, **desk})
         return 0
 
     fake = types.ModuleType("board.app")
@@ -277,7 +277,9 @@ def test_check_unreachable_url_exits_2(
 
 
 def test_snapshot_file(capsys: pytest.CaptureFixture[str], feed_file: Path) -> None:
-    code, out, err = run(capsys, "snapshot", str(feed_file), "--declarations", "1")
+    code, out, err = run(
+        capsys, "snapshot", str(feed_file), "--declarations", "1", "--moments", "0"
+    )
     assert code == 0
     assert "96 of 124 councils reported (77%)" in out
     assert out.splitlines()[-1] == "03:12  Dudley · LAB lose to NOC"

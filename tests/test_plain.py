@@ -76,7 +76,8 @@ def test_figures_are_right_aligned() -> None:
 def test_declarations_newest_first_with_wording_and_limit() -> None:
     lines = render(night(), declarations=3).splitlines()
     start = lines.index("Latest declarations")
-    assert lines[start + 1 :] == [
+    end = lines.index("", start)  # the key moments follow, after a blank line
+    assert lines[start + 1 : end] == [
         "10:30  Dudley · LAB lose to NOC",
         "05:05  Walsall · NOC, no change",
         "04:15  Worcester · CON lose to NOC",

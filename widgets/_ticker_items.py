@@ -2,7 +2,9 @@
 
 Order: new items are shown next, ahead of repeats; every item is shown once
 before any repeats; repeats go least recently shown first; `max_items` are
-kept (the oldest dropped) and a key seen before is ignored.
+kept (the oldest dropped) and a key seen before is ignored. `keep` makes the
+playlist exactly a given list: items no longer in it leave (too old to show),
+and an item whose look changed (faded) is replaced where it stands.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class TickerItem:
     """The feed update's id: an item whose key was seen before is ignored."""
     content: Content
     """What to show: always built from untrusted text as `Content`, never as markup."""
+    faded: bool = False
+    """Old enough to be doubted: drawn faded (the board drops it when older still)."""
 
     @classmethod
     def quote(
@@ -36,19 +40,23 @@ class TickerItem:
         speaker: str,
         role: str | None = None,
         outlet: str | None = None,
+        *,
+        time: str = "",
+        faded: bool = False,
     ) -> TickerItem:
-        """A quote: “text” — Speaker, role (outlet), with the speaker in bold."""
-        parts: list[str | tuple[str, str]] = ["“", text, "” — ", (speaker, "bold")]
+        """A quote: [time] “text” — Speaker, role (outlet), with the speaker in bold."""
+        parts: list[str | tuple[str, str]] = [f"{time} " if time else "", "“", text, "” — "]
+        parts.append((speaker, "bold"))
         if role:
             parts.append(f", {role}")
         if outlet:
             parts.append(f" ({outlet})")
-        return cls(key, Content.assemble(*parts))
+        return cls(key, Content.assemble(*parts), faded)
 
     @classmethod
-    def news(cls, key: str, text: str) -> TickerItem:
-        """A plain news line."""
-        return cls(key, Content(text))
+    def news(cls, key: str, text: str, *, time: str = "", faded: bool = False) -> TickerItem:
+        """A plain news line, after its time if given ("10:07 Ukip has had …")."""
+        return cls(key, Content(f"{time} {text}" if time else text), faded)
 
 
 class Playlist:
@@ -83,6 +91,27 @@ class Playlist:
                 if oldest in queue:
                     queue.remove(oldest)
         return added
+
+    def keep(self, items: Sequence[TickerItem]) -> bool:
+        """Make the playlist hold exactly `items` (newest first): others leave, changed ones are
+        replaced in place, new ones queue as in `add`. True if anything changed."""
+        wanted = {item.key: item for item in items}
+        changed = False
+        for key in [key for key in self._items if key not in wanted]:
+            del self._items[key]
+            for queue in (self._unseen, self._shown):
+                if key in queue:
+                    queue.remove(key)
+            changed = True
+        for key, item in wanted.items():
+            if key in self._items and self._items[key] != item:
+                self._items[key] = item
+                changed = True
+        return self.add(items) > 0 or changed
+
+    def get(self, key: str) -> TickerItem | None:
+        """The item with this key as it is now (None: it left)."""
+        return self._items.get(key)
 
     def next(self) -> TickerItem:
         """The item to show next; it becomes the most recently shown."""

@@ -10,6 +10,8 @@ With `app.animation_level == "none"` the ticker pages instead: one whole item
 (cut with "…") for `page_seconds`, its timer at that rate.
 
 The order items come round in is `widgets/_ticker_items.py`'s `Playlist`.
+`keep_items` makes it exactly the board's list: items too old leave (one on
+screen scrolls off first), and a faded item is drawn `ticker--faded`.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ MARKER = "❚❚ "
 """Drawn at the left edge while the ticker is paused."""
 
 PLACEHOLDER = "no updates yet"
-"""Shown, muted, until the first item arrives."""
+"""Shown, muted, until the first item arrives (the board may say otherwise: `placeholder`)."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,14 @@ class Ticker(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "ticker--placeholder",
         "ticker--marker",
+        "ticker--faded",
     }
     """
     | Class | Description |
     | :- | :- |
     | `ticker--placeholder` | The text shown before any item arrives. |
     | `ticker--marker` | The ❚❚ shown while paused. |
+    | `ticker--faded` | An item old enough to be doubted. |
     """
 
     DEFAULT_CSS = """
@@ -72,6 +76,7 @@ class Ticker(Widget):
         width: 1fr;
         & > .ticker--placeholder { color: $text-muted; text-style: italic; }
         & > .ticker--marker { color: $warning; text-style: bold; }
+        & > .ticker--faded { color: $text-disabled; }
     }
     """
 
@@ -125,6 +130,8 @@ class Ticker(Widget):
         # Paging: the item on show and when it went up.
         self._page: TickerItem | None = None
         self._page_started = 0.0
+        self.placeholder = PLACEHOLDER
+        """Shown, muted, while there is nothing to show."""
 
     def watch_paused(self, paused: bool) -> None:
         """Freeze or restart the clock and the timer, and show the state as `-paused`."""
@@ -143,9 +150,11 @@ class Ticker(Widget):
         if y != 0 or width <= 0:
             return Strip.blank(width, rich_style)
         if not self._playlist:
-            line = self._content_strip(Content(PLACEHOLDER), "ticker--placeholder")
+            line = self._content_strip(Content(self.placeholder), "ticker--placeholder")
         elif self._mode == "page" and self._page is not None:
-            line = self._content_strip(self._page.content.truncate(width, ellipsis=True))
+            page = self._playlist.get(self._page.key) or self._page
+            faded = "ticker--faded" if page.faded else None
+            line = self._content_strip(page.content.truncate(width, ellipsis=True), faded)
         else:
             line = self._window(width)
         if self.paused:
@@ -195,6 +204,16 @@ class Ticker(Widget):
         Giving `[a, b]` is the same as adding `b` and then `a`: `a` shows first.
         """
         if self._playlist.add(items) and self._live:
+            self.advance()
+            self._sync_timer()
+            self.refresh()
+
+    def keep_items(self, items: Sequence[TickerItem], placeholder: str = PLACEHOLDER) -> None:
+        """Show exactly `items` (newest first): new ones next, others leave, a faded one is
+        redrawn; `placeholder` is said when none is left."""
+        self.placeholder = placeholder
+        if self._playlist.keep(items) and self._live:
+            self._tape_strip = None
             self.advance()
             self._sync_timer()
             self.refresh()
@@ -265,15 +284,19 @@ class Ticker(Widget):
             separator = self._content_strip(Content(SEPARATOR))
             # One style for the whole tape: every style change costs a full colour sequence
             # per frame on the wire (bench: 432 B a frame with bold speakers, 188 B without).
-            strips = [
-                (self._content_strip(Content(p.item.content.plain)), separator) for p in self._tape
-            ]
+            strips = [(self._piece_strip(p.item), separator) for p in self._tape]
             self._tape_strip = Strip.join(s for pair in strips for s in pair).simplify()
         start = self._offset - self._tape[0].start
         if start >= 0:
             return self._tape_strip.crop(start, start + width)
         lead = Strip.blank(-start, self.rich_style)
         return Strip.join([lead, self._tape_strip.crop(0, width + start)])
+
+    def _piece_strip(self, item: TickerItem) -> Strip:
+        """An item on the tape as it looks now (faded, once old), in one style."""
+        current = self._playlist.get(item.key) or item
+        faded = "ticker--faded" if current.faded else None
+        return self._content_strip(Content(item.content.plain), faded)
 
     def _content_strip(self, content: Content, component: str | None = None) -> Strip:
         style = self.get_visual_style(component) if component else self.visual_style

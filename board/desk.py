@@ -1,0 +1,112 @@
+"""Provides `Desk`: the producer's desk inside the board state — alerts waiting, moments seen.
+
+A frozen value kept in `BoardState.desk` and changed only by its pure
+transitions, which `BoardState` calls (`board/state.py`):
+
+- `received(before, after, frozen=…)`: a new snapshot arrived (shown, or held by
+  a freeze). Its new changes of control that the rule alerts on are added —
+  to `waiting` (the banner's, newest first), or to `held` while the display
+  is frozen, so the banner does not change on air; `raised` counts every
+  alert ever (the bell rings when it grows). A waiting alert whose change the
+  feed no longer has (a corrected result) is withdrawn. Moments whose time
+  the feed does not give are stamped with the first publication that showed
+  them (`seen`).
+- `released(summary)`: the freeze ended: held alerts join the banner's, and
+  the summary of what changed is kept in `said` for the board to say.
+- `acknowledged()`: the producer acknowledged the banner (`a`): every alert
+  on it goes; alerts still held by a freeze stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from board.alerts import Alert, AlertRule, changes_of, new_changes
+from board.moments import inexact_keys
+from feeds.models import Feed
+from widgets.views import BannerView
+
+__all__ = ["BANNER_HINT", "DEFAULT_TICKER_MAX_AGE", "Desk"]
+
+DEFAULT_TICKER_MAX_AGE = timedelta(minutes=30)
+"""Ticker items older than this fade; older than twice this they leave."""
+
+BANNER_HINT = "a acknowledge · m moments"
+"""The keys the banner names."""
+
+NAMED = 4
+"""How many other unacknowledged areas the banner names before "…"."""
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Alerts waiting to be acknowledged, and what the board must remember of the night."""
+
+    rule: AlertRule = field(default_factory=AlertRule)
+    """Which changes of control alert."""
+    ticker_max_age: timedelta | None = DEFAULT_TICKER_MAX_AGE
+    """Ticker items older than this fade, older than twice this leave (None: never)."""
+    waiting: tuple[Alert, ...] = ()
+    """Unacknowledged alerts on the banner, newest first."""
+    held: tuple[Alert, ...] = ()
+    """Alerts that arrived while the display was frozen (counted in the FROZEN chip)."""
+    raised: int = 0
+    """Every alert raised so far: the bell rings when it grows."""
+    seen: tuple[tuple[str, datetime], ...] = ()
+    """Moments the feed gives no time for, and the publication that first showed each."""
+    said: str | None = None
+    """What changed while frozen, said when the freeze ended (None: nothing to say)."""
+    said_count: int = 0
+    """How many summaries were said (the board shows each once)."""
+
+    def received(self, before: Feed | None, after: Feed, *, frozen: bool) -> Desk:
+        """The desk after snapshot `after` arrived (`before`: the newest one before it)."""
+        new = tuple(alert for alert, d in new_changes(before, after) if self.rule.alerts(d))
+        current = {alert.key for alert, _ in changes_of(after)}
+        waiting = tuple(alert for alert in self.waiting if alert.key in current)
+        held = tuple(alert for alert in self.held if alert.key in current)
+        if frozen:
+            held = _newest_first(new + held)
+        else:
+            waiting = _newest_first(new + waiting)
+        known = dict(self.seen)
+        seen = self.seen + tuple(
+            (key, after.published_at) for key in inexact_keys(after) if key not in known
+        )
+        return replace(self, waiting=waiting, held=held, raised=self.raised + len(new), seen=seen)
+
+    def released(self, summary: str | None) -> Desk:
+        """The freeze ended: held alerts go on the banner; `summary` is to be said."""
+        waiting = _newest_first(self.held + self.waiting)
+        count = self.said_count + (summary is not None)
+        return replace(self, waiting=waiting, held=(), said=summary, said_count=count)
+
+    def acknowledged(self) -> Desk:
+        """The banner's alerts acknowledged (held ones stay until the freeze ends)."""
+        return replace(self, waiting=())
+
+    @property
+    def banner(self) -> BannerView | None:
+        """The banner: the newest alert waiting and the others, counted and named; None when
+        nothing waits."""
+        if not self.waiting:
+            return None
+        newest, others = self.waiting[0], self.waiting[1:]
+        more = ""
+        if others:
+            names = ", ".join(alert.area for alert in others[:NAMED])
+            names += ", …" if len(others) > NAMED else ""
+            more = f"{len(self.waiting)} unacknowledged: {names}"
+        return BannerView(f"{newest.text} — {newest.contest}", more, BANNER_HINT)
+
+    @property
+    def unacknowledged(self) -> tuple[Alert, ...]:
+        """Every alert not yet acknowledged: on the banner, then held, newest first."""
+        return _newest_first(self.waiting + self.held)
+
+
+def _newest_first(alerts: tuple[Alert, ...]) -> tuple[Alert, ...]:
+    """Newest first, each change once."""
+    unique = {alert.key: alert for alert in reversed(alerts)}
+    return tuple(sorted(unique.values(), key=lambda alert: alert.declared_at, reverse=True))

@@ -1,0 +1,73 @@
+"""Provides `DeskActions`: the desk's keys — find an area (`/`), acknowledge (`a`), moments (`m`).
+
+A mixin of `ResultsBoard` (`board/app.py`), so the app module stays the
+app's: each action is a pure transition of the state (`board/state.py`) or
+opens a desk screen (`board/desk_screens.py`). While a desk screen (or the
+help) is open, the board's contest keys (tab, shift+tab) belong to it:
+`check_action` turns the board's off under a modal screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.app import App
+from textual.screen import Screen
+
+from board.area_view import area_items
+from board.state import BoardState
+
+__all__ = ["DeskActions"]
+
+BOARD_ONLY = frozenset({"next_contest", "select_contest"})
+"""Actions of the board screen that a modal screen over it must not trigger."""
+
+
+class DeskActions(App[int]):
+    """The desk's actions; the app provides `state`, `set_state` and `clock`."""
+
+    state: BoardState
+    clock: Callable[[], datetime]
+
+    def set_state(self, state: BoardState) -> None:  # pragma: no cover - the app's
+        raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The board's contest keys only on the board's own screen (not under a modal)."""
+        if action in BOARD_ONLY and len(self.screen_stack) > 1:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_find_area(self) -> None:
+        """`/`: find an area of the selected contest by typing (all of them, when nothing is
+        typed: declared newest first, then still to declare)."""
+        from board.desk_screens import FinderScreen
+
+        contest = self.state.selected
+        if contest is None:
+            self.notify("Nothing to search yet: no figures have arrived", timeout=3)
+            return
+        if not area_items(contest):
+            self.notify(f"{contest.title}: the feed lists no areas for this contest", markup=False)
+            return
+        self.push_screen(FinderScreen(contest))
+
+    def open_area(self, contest_id: str, area: str, *, replace: Screen[None] | None = None) -> None:
+        """Show one area's result (closing `replace`, the finder, first)."""
+        from board.desk_screens import AreaScreen
+
+        if replace is not None:
+            replace.dismiss()
+        self.push_screen(AreaScreen(contest_id, area))
+
+    def action_acknowledge(self) -> None:
+        """`a`: the alerts on the banner acknowledged."""
+        self.set_state(self.state.acknowledge())
+
+    def action_moments(self) -> None:
+        """`m`: the night's key moments, newest first."""
+        from board.desk_screens import MomentsScreen
+
+        if not isinstance(self.screen, MomentsScreen):
+            self.push_screen(MomentsScreen())

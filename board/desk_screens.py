@@ -1,0 +1,193 @@
+"""Provides the producer's desk screens: the finder (`/`), an area's result, the key moments (`m`).
+
+Each is a modal screen over the board that follows the feed while it is open
+(`refresh_from(state)`, called by `board/desk_display.py` after every change),
+so an area that declares while its page is open shows its result at once.
+What they show is worked out in `board/area_view.py` and `board/moments.py`;
+they only lay it out. Keys, shown on each screen:
+
+| screen | keys |
+|---|---|
+| finder | type to narrow · ↑ ↓ page up/down · tab: scope · enter: open · escape: close |
+| area | `/` find another · escape: close |
+| key moments | `a` acknowledge the alerts · escape or `m`: close |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from board.area_view import area_items, area_view
+from board.finder import FinderIndex
+from board.moments import moment_lines, moments
+from board.state import BoardState
+from feeds.contests import Contest
+from widgets.area_result import AreaResult
+from widgets.finder import Finder
+from widgets.moments import MomentList
+
+if TYPE_CHECKING:
+    from board.desk_actions import DeskActions
+
+__all__ = ["AreaScreen", "DeskScreen", "FinderScreen", "MomentsScreen", "contest_of"]
+
+
+def contest_of(state: BoardState, contest_id: str) -> Contest | None:
+    """The contest with this id in the snapshot on screen."""
+    return None if state.shown is None else state.shown.feed.contest(contest_id)
+
+
+class DeskScreen(ModalScreen[None]):
+    """A desk screen: it follows the board's state while open."""
+
+    DEFAULT_CSS = """
+    DeskScreen {
+        align: center top;
+        & > .desk-box {
+            width: 100;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            margin-top: 1;
+            padding: 0 1;
+            border: round $accent;
+            background: $surface;
+        }
+        & .desk-title { text-style: bold; height: auto; }
+        & .desk-hint { color: $text-muted; height: auto; }
+    }
+    """
+
+    def refresh_from(self, state: BoardState) -> None:
+        """Show what `state` says now (the default: nothing changes)."""
+
+    @property
+    def board(self) -> DeskActions:
+        """The board app, with its desk actions."""
+        from board.desk_actions import DeskActions
+
+        app = self.app
+        assert isinstance(app, DeskActions)
+        return app
+
+
+class FinderScreen(DeskScreen):
+    """Find an area of one contest by typing; Enter opens its result."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("tab", "scope", "Scope", priority=True),
+    ]
+
+    def __init__(self, contest: Contest) -> None:
+        super().__init__()
+        self.contest_id = contest.id
+        """The contest searched."""
+        self._title = contest.title
+        self._index = FinderIndex(area_items(contest))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="desk-box"):
+            title = Content.assemble(("Find an area · ", "bold"), self._title)
+            yield Static(title, classes="desk-title")
+            index = self._index
+            yield Finder(
+                index.find,
+                scopes=index.scopes(),
+                total=len(index),
+                placeholder="Type a few letters of a name",
+                id="finder",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#finder-query").focus()
+
+    def action_scope(self) -> None:
+        """Cycle the scope: all, declared, still to declare."""
+        self.query_one(Finder).next_scope()
+
+    def on_finder_chosen(self, event: Finder.Chosen) -> None:
+        self.board.open_area(self.contest_id, event.key, replace=self)
+
+    def refresh_from(self, state: BoardState) -> None:
+        contest = contest_of(state, self.contest_id)
+        if contest is None:
+            return
+        items = area_items(contest)
+        if tuple(items) != self._index.items:
+            self._index = FinderIndex(items)
+            self.query_one(Finder).set_find(
+                self._index.find, self._index.scopes(), len(self._index)
+            )
+
+
+class AreaScreen(DeskScreen):
+    """One area's result; it updates if the area declares (or is corrected) while open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("slash", "find", "Find another", key_display="/"),
+    ]
+
+    def __init__(self, contest_id: str, area: str) -> None:
+        super().__init__()
+        self.contest_id = contest_id
+        """The contest the area belongs to."""
+        self.area = area
+        """The area shown."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="desk-box"):
+            yield AreaResult(id="area-result")
+            yield Static("/ find another · escape: close", classes="desk-hint")
+
+    def on_mount(self) -> None:
+        self.refresh_from(self.board.state)
+
+    def action_find(self) -> None:
+        """Find another area of the same contest."""
+        self.dismiss()
+        self.board.action_find_area()
+
+    def refresh_from(self, state: BoardState) -> None:
+        contest = contest_of(state, self.contest_id)
+        view = None if contest is None else area_view(contest, self.area)
+        if view is not None:
+            self.query_one(AreaResult).view = view
+
+
+class MomentsScreen(DeskScreen):
+    """The night's key moments, newest first; unacknowledged changes marked, `a` acknowledges."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,m", "dismiss", "Close"),
+        Binding("a", "app.acknowledge", "Acknowledge"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="desk-box"):
+            yield Static("", id="moments-title", classes="desk-title", markup=False)
+            with VerticalScroll(id="moments-scroll"):
+                yield MomentList(id="moments")
+            yield Static("a acknowledge · escape: close", classes="desk-hint")
+
+    def on_mount(self) -> None:
+        self.refresh_from(self.board.state)
+
+    def refresh_from(self, state: BoardState) -> None:
+        shown = state.shown
+        found = [] if shown is None else moments(shown.feed, dict(state.desk.seen))
+        waiting = state.desk.unacknowledged
+        keys = {alert.key for alert in waiting}
+        self.query_one(MomentList).show(moment_lines(found, keys))
+        count = f" · {len(waiting)} unacknowledged" if waiting else ""
+        self.query_one("#moments-title", Static).update(
+            Content(f"Key moments · newest first{count}")
+        )

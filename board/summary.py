@@ -1,0 +1,88 @@
+"""Provides `freeze_summary`: what changed while the display was frozen, to be said on air.
+
+"11 councils declared · LAB −1 council · 2 control changes": for each
+contest, how many more were declared (the counter's noun: councils, seats,
+areas), each party's net change in councils held (a councils contest) or
+seats (a legislature), and how many changes of control came in. A night of
+several contests says each that changed, named. Minus signs are the
+typographic "−" a caption would use. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from board.alerts import changes_of
+from board.present import counter_of
+from feeds.contests import NOC, Contest, CouncilsContest, LegislatureContest
+from feeds.models import Feed
+
+__all__ = ["NOTHING", "freeze_summary", "signed"]
+
+NOTHING = "No new results while frozen"
+"""What unfreezing says when no figure changed."""
+
+
+def signed(value: int) -> str:
+    """ "+2", "−1" (a real minus sign)."""
+    return f"+{value}" if value > 0 else f"−{-value}"
+
+
+def _plural(count: int, noun: str) -> str:
+    """ "1 council", "2 councils" (the noun given in the plural)."""
+    return f"{count} {noun[:-1] if abs(count) == 1 and noun.endswith('s') else noun}"
+
+
+def _party_changes(before: Contest, after: Contest) -> list[str]:
+    """Each party's net change in councils (councils contest) or seats (legislature)."""
+    if isinstance(before, CouncilsContest) and isinstance(after, CouncilsContest):
+        held = {p.code: p.councils for p in before.parties} | {
+            NOC: before.no_overall_control.councils
+        }
+        now = {p.code: p.councils for p in after.parties} | {NOC: after.no_overall_control.councils}
+        noun = "councils"
+    elif isinstance(before, LegislatureContest) and isinstance(after, LegislatureContest):
+        held = {p.code: p.seats for p in before.parties}
+        now = {p.code: p.seats for p in after.parties}
+        noun = "seats"
+    else:
+        return []
+    changes = []
+    for code in dict.fromkeys([*now, *held]):
+        delta = now.get(code, 0) - held.get(code, 0)
+        if delta:
+            words = signed(delta) if code == NOC else f"{signed(delta)} {_plural(delta, noun)}"
+            changes.append(f"{code} {words}")
+    return changes
+
+
+def _contest_summary(before: Contest | None, after: Contest, changes: int) -> list[str]:
+    """The parts said of one contest."""
+    parts = []
+    counter, earlier = counter_of(after), None if before is None else counter_of(before)
+    declared = (counter.reported if counter else 0) - (earlier.reported if earlier else 0)
+    if counter is not None and declared > 0:
+        parts.append(f"{_plural(declared, counter.noun)} declared")
+    if before is not None:
+        parts += _party_changes(before, after)
+    if changes:
+        parts.append(_plural(changes, "control changes"))
+    return parts
+
+
+def freeze_summary(before: Feed, after: Feed) -> str:
+    """What changed between `before` (on screen when frozen) and `after` (shown on unfreezing):
+    one line per contest that changed, or `NOTHING`."""
+    known = {alert.key for alert, _ in changes_of(before)}
+    new: dict[str, int] = {}
+    for alert, _ in changes_of(after):
+        if alert.key not in known:
+            new[alert.contest_id] = new.get(alert.contest_id, 0) + 1
+    lines = []
+    for contest in after.contests:
+        parts = _contest_summary(before.contest(contest.id), contest, new.get(contest.id, 0))
+        if parts:
+            lines.append((contest.title, " · ".join(parts)))
+    if not lines:
+        return NOTHING
+    if len(lines) == 1 and len(after.contests) == 1:
+        return lines[0][1]
+    return "\n".join(f"{title}: {words}" for title, words in lines)
