@@ -8,7 +8,7 @@ they only lay it out. Keys, shown on each screen:
 
 | screen | keys |
 |---|---|
-| finder | type to narrow · ↑ ↓ page up/down · tab: scope · enter: open · escape: close |
+| finder | type (the best match's result shows beside the list) · ↑ ↓ · tab · enter · escape |
 | area | `/` find another · escape: close |
 | key moments | `a` acknowledge the alerts · escape or `m`: close |
 """
@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from board.area_view import area_items, area_view
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
     from board.desk_actions import DeskActions
 
 __all__ = ["AreaScreen", "DeskScreen", "FinderScreen", "MomentsScreen", "contest_of"]
+
+
+PREVIEW_DELAY = 0.12
+"""Seconds without a keystroke before the highlighted area's result is drawn beside the list."""
 
 
 def contest_of(state: BoardState, contest_id: str) -> Contest | None:
@@ -62,6 +67,19 @@ class DeskScreen(ModalScreen[None]):
         }
         & .desk-title { text-style: bold; height: auto; }
         & .desk-hint { color: $text-muted; height: auto; }
+        & > #finder-box { width: 90%; max-width: 150; height: 1fr; margin-bottom: 1; }
+        & #finder-body { layout: horizontal; height: 1fr; }
+        & #finder { width: 60; height: 1fr; }
+        & #finder-list { height: 1fr; max-height: 100%; }
+        & #finder-preview { width: 1fr; height: 1fr; padding-left: 2; }
+    }
+    DeskScreen.-narrow {
+        & > #finder-box { width: 100%; }
+        & #finder-body { layout: vertical; }
+        & #finder { width: 1fr; height: 1fr; }
+        & #finder-preview {
+            height: 1fr; padding-left: 0; border-top: solid $foreground 20%;
+        }
     }
     """
 
@@ -79,7 +97,8 @@ class DeskScreen(ModalScreen[None]):
 
 
 class FinderScreen(DeskScreen):
-    """Find an area of one contest by typing; Enter opens its result."""
+    """Find an area of one contest by typing: the highlighted area's result shows beside the list
+    as you type (below it on a narrow terminal); Enter opens it whole."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
@@ -92,19 +111,23 @@ class FinderScreen(DeskScreen):
         """The contest searched."""
         self._title = contest.title
         self._index = FinderIndex(area_items(contest))
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="desk-box"):
+        with Vertical(classes="desk-box", id="finder-box"):
             title = Content.assemble(("Find an area · ", "bold"), self._title)
             yield Static(title, classes="desk-title")
             index = self._index
-            yield Finder(
-                index.find,
-                scopes=index.scopes(),
-                total=len(index),
-                placeholder="Type a few letters of a name",
-                id="finder",
-            )
+            with Container(id="finder-body"):
+                yield Finder(
+                    index.find,
+                    scopes=index.scopes(),
+                    total=len(index),
+                    placeholder="Type a few letters of a name",
+                    id="finder",
+                )
+                with VerticalScroll(id="finder-preview"):
+                    yield AreaResult(id="preview")
 
     def on_mount(self) -> None:
         self.query_one("#finder-query").focus()
@@ -116,16 +139,33 @@ class FinderScreen(DeskScreen):
     def on_finder_chosen(self, event: Finder.Chosen) -> None:
         self.board.open_area(self.contest_id, event.key, replace=self)
 
+    def on_finder_highlighted(self, event: Finder.Highlighted) -> None:
+        # The preview follows once typing pauses: each keystroke redraws the list at once, and
+        # the result beside it (a relayout) only for the area the producer stopped on.
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(PREVIEW_DELAY, self._preview_now)
+
+    def _preview_now(self) -> None:
+        self._pending = None
+        self._preview(self.board.state, self.query_one(Finder).highlighted)
+
+    def _preview(self, state: BoardState, key: str | None) -> None:
+        """Show the highlighted area's result beside the list."""
+        contest = contest_of(state, self.contest_id)
+        view = None if contest is None or key is None else area_view(contest, key)
+        self.query_one("#preview", AreaResult).view = view
+
     def refresh_from(self, state: BoardState) -> None:
         contest = contest_of(state, self.contest_id)
         if contest is None:
             return
         items = area_items(contest)
+        finder = self.query_one(Finder)
         if tuple(items) != self._index.items:
             self._index = FinderIndex(items)
-            self.query_one(Finder).set_find(
-                self._index.find, self._index.scopes(), len(self._index)
-            )
+            finder.set_find(self._index.find, self._index.scopes(), len(self._index))
+        self._preview(state, finder.highlighted)
 
 
 class AreaScreen(DeskScreen):

@@ -104,6 +104,7 @@ class FinderIndex:
         self.items: tuple[FinderItem, ...] = tuple(items)
         """Every item, in the order given (the order of an empty query)."""
         self._entries = [_Entry(item, fold(item.name), n) for n, item in enumerate(self.items)]
+        self._last: tuple[str, str, list[_Entry]] = ("", "", self._entries)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -123,12 +124,20 @@ class FinderIndex:
         `scope` is "All" or one section's name (others find nothing).
         """
         wanted = fold(query)
+        last_wanted, last_scope, last_matched = self._last
+        # Typing on only narrows: whatever a longer query finds, its prefix found too (every
+        # tier implies the letters in order), so only those need ranking again.
+        narrowing = last_wanted and wanted.startswith(last_wanted) and scope == last_scope
+        candidates = last_matched if narrowing else self._entries
+        matched: list[_Entry] = []
         ranked: list[tuple[int, str, int, FinderItem]] = []
-        for entry in self._entries:
+        for entry in candidates:
             if scope != "All" and entry.item.section != scope:
                 continue
             found = tier(wanted, entry.folded)
             if found is not None:
+                matched.append(entry)
                 ranked.append((found, entry.folded if wanted else "", entry.order, entry.item))
+        self._last = (wanted, scope, matched)
         ranked.sort(key=lambda found: found[:3])
         return [found[3] for found in ranked]

@@ -26,9 +26,14 @@ def signed(value: int) -> str:
     return f"+{value}" if value > 0 else f"−{-value}"
 
 
+def _noun(count: int, noun: str) -> str:
+    """ "council" for one (or minus one), "councils" otherwise (the noun given in the plural)."""
+    return noun[:-1] if abs(count) == 1 and noun.endswith("s") else noun
+
+
 def _plural(count: int, noun: str) -> str:
-    """ "1 council", "2 councils" (the noun given in the plural)."""
-    return f"{count} {noun[:-1] if abs(count) == 1 and noun.endswith('s') else noun}"
+    """ "1 council", "2 councils"."""
+    return f"{count} {_noun(count, noun)}"
 
 
 def _party_changes(before: Contest, after: Contest) -> list[str]:
@@ -49,7 +54,7 @@ def _party_changes(before: Contest, after: Contest) -> list[str]:
     for code in dict.fromkeys([*now, *held]):
         delta = now.get(code, 0) - held.get(code, 0)
         if delta:
-            words = signed(delta) if code == NOC else f"{signed(delta)} {_plural(delta, noun)}"
+            words = signed(delta) if code == NOC else f"{signed(delta)} {_noun(delta, noun)}"
             changes.append(f"{code} {words}")
     return changes
 

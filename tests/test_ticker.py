@@ -312,3 +312,34 @@ async def test_hostile_and_wide_text_scrolls_literally() -> None:
         assert hostile in seen and "選挙結果" in seen
         await pilot.pause()
         assert app.is_running
+
+
+# --- ages: the board keeps exactly the items young enough, fading the old --------------------
+
+
+def test_an_item_carries_its_time() -> None:
+    assert TickerItem.news("n", "Ukip gains", time="10:07").content.plain == "10:07 Ukip gains"
+    quote = TickerItem.quote("q", "hung on", "Jeremy Corbyn", time="08:50", faded=True)
+    assert quote.content.plain == "08:50 “hung on” — Jeremy Corbyn" and quote.faded
+
+
+async def test_keep_items_fades_drops_and_says_when_nothing_is_recent() -> None:
+    app = TickerApp(animations=False)
+    async with app.run_test(size=(WIDTH, 5)) as pilot:
+        fresh, old = TickerItem.news("a", "fresh item"), TickerItem.news("b", "old item")
+        app.ticker.keep_items([fresh, old])
+        await pilot.pause()
+        assert pages(app, 2) == ["fresh item", "old item"]
+        faded = TickerItem.news("b", "old item", faded=True)
+        app.ticker.keep_items([fresh, faded])
+        await pilot.pause()
+        strip = app.ticker.render_line(0)
+        wanted = app.ticker.get_visual_style("ticker--faded").rich_style.color
+        colours = {s.style.color for s in strip if s.text.strip() and s.style}
+        assert strip.text.strip() == "old item" and colours == {wanted}  # redrawn faded at once
+        app.ticker.keep_items([fresh])  # the old one leaves
+        await pilot.pause()
+        assert set(pages(app, 3)) == {"fresh item"}
+        app.ticker.keep_items([], "no recent updates")
+        await pilot.pause()
+        assert line(app.ticker).strip() == "no recent updates" and not app.ticker.running

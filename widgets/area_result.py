@@ -71,13 +71,15 @@ class AreaResult(Widget):
         if view is None:
             return Content("")
         width = max(40, self.size.width or 80)
-        lines = [Content.styled(one_line(view.name), "bold").truncate(width, ellipsis=True)]
-        headline = Content.styled(one_line(view.headline), "bold reverse $warning")
-        if not view.changed_hands:
-            headline = Content.styled(one_line(view.headline), "bold")
-        mark = Content.styled("▶ ", "bold $warning") if view.changed_hands else Content("")
-        contest = Content.styled(one_line(view.contest) + " · ", "$text-muted")
-        lines.append(Content.assemble(mark, contest, headline).truncate(width, ellipsis=True))
+        name = Content.styled(one_line(view.name), "bold")
+        contest = Content.styled(" · " + one_line(view.contest), "$text-muted")
+        lines = [Content.assemble(name, contest).truncate(width, ellipsis=True)]
+        if view.changed_hands:
+            mark = Content.styled("▶ ", "bold $warning")
+            headline = Content.styled(one_line(view.headline), "bold reverse $warning")
+            lines.append(Content.assemble(mark, headline).truncate(width, ellipsis=True))
+        else:
+            lines.append(Content.styled(one_line(view.headline), "bold").truncate(width))
         if view.facts:
             lines.append(Content(" · ".join(one_line(fact) for fact in view.facts)))
         if view.rows:

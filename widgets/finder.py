@@ -4,8 +4,10 @@ A query line over a list. With nothing typed the list is every item in its
 sections' order (declared newest first, then still to declare), under a
 heading per section; as you type it is the items the board's `find` ranks
 best first (prefix and word-prefix matches first, accents and case ignored:
-`board/finder.py`). The first match is highlighted, so Enter opens it.
-Items are untrusted feed text: options are built as `Content`, never markup.
+`board/finder.py`). The first match is highlighted, so Enter opens it; each
+change of highlight posts `Highlighted`, so the board can show that item's
+result beside the list as you type (no Enter needed to read it).
+Items are untrusted feed text: rows are drawn from `Content`, never markup.
 
 | key | what it does |
 |---|---|
@@ -25,10 +27,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from widgets._cells import one_line
+from widgets._finder_list import FinderList, Row
 from widgets.views import FinderItem
 
 __all__ = ["FindFunction", "Finder", "FinderItem"]
@@ -36,8 +38,8 @@ __all__ = ["FindFunction", "Finder", "FinderItem"]
 FindFunction = Callable[[str, str], Sequence[FinderItem]]
 """The board's search: (query, scope) → the items found, best first."""
 
-NAME_CELLS = 28
-"""Cells given to the name before the detail (longer names are cut with "…")."""
+NAME_CELLS = 26
+"""The most cells given to the name before the detail (longer names are cut with "…")."""
 
 
 class Finder(Vertical):
@@ -55,9 +57,17 @@ class Finder(Vertical):
         height: auto;
         & > Input, & > Input:focus { border: none; height: 1; padding: 0 1; }
         & > #finder-count { color: $text-muted; padding: 0 1; height: 1; }
-        & > OptionList { height: auto; max-height: 1fr; border: none; padding: 0; }
+        & > FinderList { height: 1fr; }
     }
     """
+
+    class Highlighted(Message):
+        """The highlighted item changed (None: nothing matches)."""
+
+        def __init__(self, key: str | None) -> None:
+            super().__init__()
+            self.key = key
+            """The highlighted item's key, or None."""
 
     class Chosen(Message):
         """An item was chosen (Enter)."""
@@ -92,11 +102,13 @@ class Finder(Vertical):
         """The query the list shows the matches of."""
         self.found: list[FinderItem] = []
         """What the list shows, in order."""
+        self.highlighted: str | None = None
+        """The highlighted item's key (None: nothing matches)."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self._placeholder, id="finder-query")
         yield Static("", id="finder-count", markup=False)
-        yield OptionList(id="finder-list")
+        yield FinderList(self._prompt, id="finder-list")
 
     def on_mount(self) -> None:
         self.show(self.typed)
@@ -107,28 +119,20 @@ class Finder(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            chosen = options.get_option_at_index(options.highlighted).id
-            if chosen is not None:
-                self.post_message(self.Chosen(chosen))
+        chosen = self.query_one(FinderList).highlighted_key
+        if chosen is not None:
+            self.post_message(self.Chosen(chosen))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(event.option.id))
+    def _highlight(self, key: str | None) -> None:
+        if key != self.highlighted:
+            self.highlighted = key
+            self.post_message(self.Highlighted(key))
 
     def action_move(self, step: int) -> None:
-        """Move the highlight by `step` options, skipping headings."""
-        options = self.query_one(OptionList)
-        if not options.option_count:
-            return
-        index = options.highlighted if options.highlighted is not None else -step
-        index = max(0, min(options.option_count - 1, index + step))
-        while options.get_option_at_index(index).disabled and 0 < index < options.option_count - 1:
-            index += 1 if step > 0 else -1
-        if not options.get_option_at_index(index).disabled:
-            options.highlighted = index
+        """Move the highlight by `step` items, skipping headings."""
+        listing = self.query_one(FinderList)
+        listing.move(step)
+        self._highlight(listing.highlighted_key)
 
     def next_scope(self) -> None:
         """Search the next scope (tab)."""
@@ -142,31 +146,31 @@ class Finder(Vertical):
         self._scopes = tuple(scopes) or ("All",)
         if self.scope not in self._scopes:
             self.scope = self._scopes[0]
-        self.show(self.typed)
+        self.show(self.typed, keep=True)
 
-    def show(self, query: str) -> None:
-        """List what `query` finds in the current scope; the first match highlighted."""
+    def show(self, query: str, *, keep: bool = False) -> None:
+        """List what `query` finds in the current scope; the first match highlighted (with
+        `keep`, the item highlighted before, if it is still listed)."""
         self.typed = query
         found = list(self._find(query, self.scope))
         self.found = found
-        options: list[Option | None] = []
+        rows: list[Row] = []
         section = None
         for item in found:
             if not query and item.section and item.section != section:
                 section = item.section
-                count = sum(other.section == section for other in found)
-                heading = Content.styled(f"{section} ({count})", "bold $text-muted")
-                options.append(Option(heading, disabled=True))
-            options.append(Option(self._prompt(item), id=item.key))
-        listing = self.query_one(OptionList)
-        with self.app.batch_update():
-            listing.clear_options()
-            listing.add_options(options)
-            first = next(
-                (n for n, o in enumerate(options) if o is not None and not o.disabled), None
-            )
-            listing.highlighted = first
-            self.query_one("#finder-count", Static).update(Content(self._count_words()))
+                size = sum(other.section == section for other in found)
+                heading = Content.styled(f"{section} ({size})", "bold $text-muted")
+                rows.append(Row(heading=heading))
+            rows.append(Row(item))
+        picked = next((n for n, row in enumerate(rows) if row.key is not None), None)
+        if keep and self.highlighted is not None:
+            picked = next((n for n, row in enumerate(rows) if row.key == self.highlighted), picked)
+        listing = self.query_one(FinderList)
+        listing.set_rows(rows, picked)
+        self._highlight(listing.highlighted_key)
+        counter = self.query_one("#finder-count", Static)
+        counter.update(Content(self._count_words()), layout=False)  # one line, always
 
     def _count_words(self) -> str:
         """ "12 of 650 areas · Still to declare · ↑↓ enter · tab: scope"."""
@@ -175,11 +179,13 @@ class Finder(Vertical):
         return f"{len(self.found)} of {self.total} {self._noun}{scope}{hint}"
 
     @staticmethod
-    def _prompt(item: FinderItem) -> Content:
-        """ "▶ Dudley           03:12 · LAB lose to NOC": the name, then the detail muted."""
+    def _prompt(item: FinderItem, width: int) -> Content:
+        """ "▶ Dudley           03:12 · LAB lose to NOC": the name, then the detail muted; one
+        line of `width` cells at most."""
         marker = Content.styled("▶ ", "bold $warning") if item.highlight else Content("  ")
-        name = Content(one_line(item.name)).truncate(NAME_CELLS, ellipsis=True, pad=True)
+        cells = min(NAME_CELLS, max(12, width // 2 - 2))
+        name = Content(one_line(item.name)).truncate(cells, ellipsis=True, pad=True)
         name = name.stylize("bold") if item.highlight else name
         detail_style = "bold" if item.highlight else "$text-muted"
         detail = Content.styled(one_line(item.detail), detail_style)
-        return Content.assemble(marker, name, "  ", detail)
+        return Content.assemble(marker, name, "  ", detail).truncate(width, ellipsis=True)

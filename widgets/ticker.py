@@ -214,6 +214,8 @@ class Ticker(Widget):
         self.placeholder = placeholder
         if self._playlist.keep(items) and self._live:
             self._tape_strip = None
+            if self._page is not None and self._playlist.get(self._page.key) is None:
+                self._page = None  # a page that left goes at once (a scrolling one scrolls off)
             self.advance()
             self._sync_timer()
             self.refresh()

@@ -1,0 +1,196 @@
+"""Pilot tests of the producer's desk on the board: the finder, an area's result, alerts across
+contests and freezes, the bell, key moments and the ticker's ages — keyboard only."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from board.app import ResultsBoard, create_app
+from board.desk_screens import AreaScreen, FinderScreen, MomentsScreen
+from feeds import Backoff
+from sample_feeds.factory import declaration
+from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
+from tests.deskkit import night, seat, with_declaration
+from tests.waiting import async_wait_for
+from widgets.alert_banner import AlertBanner
+from widgets.area_result import AreaResult
+from widgets.finder import Finder
+from widgets.moments import MomentList
+from widgets.ticker import Ticker
+
+GAIN = seat("Caer Wen", "02:00", "PC", "LAB")
+
+
+def make(**options: Any) -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
+    source = ScriptedSource()
+    source.backoff = Backoff(floor=0.0, cap=0.01)
+    clock = ManualClock()
+    app = create_app(source, mode="live", interval=0.01, clock=clock, **options)
+    app.animation_level = "none"
+    return app, source, clock
+
+
+def preview(app: ResultsBoard) -> str:
+    view = app.screen.query_one("#preview", AreaResult).view
+    return "" if view is None else view.name
+
+
+async def test_slash_and_two_letters_show_dudleys_result_and_enter_opens_it() -> None:
+    app, source, _ = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(night())
+        await shown_sequence(app, 1)
+        await pilot.press("slash", "d", "u")  # three keys: the result shows beside the list
+        assert isinstance(app.screen, FinderScreen)
+        await async_wait_for(lambda: preview(app) == "Dudley", "Dudley's result in the preview")
+        await pilot.press("enter")
+        assert isinstance(app.screen, AreaScreen) and app.screen.area == "Dudley"
+        await pilot.pause()
+        text = screen_text(app)
+        for words in ("LAB lose to NOC · declared 03:12", "Control LAB → NOC", "Seats up 24 of 72"):
+            assert words in text, words
+        assert "Conservative" in text and "▲ +4" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AreaScreen)
+
+
+async def test_the_list_of_every_area_its_scopes_and_tab_stays_in_the_finder() -> None:
+    app, source, _ = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        source.push(night())
+        await shown_sequence(app, 1)
+        await pilot.press("slash")
+        finder = app.screen.query_one(Finder)
+        assert [i.name for i in finder.found] == [
+            "Dudley", "Birmingham", "St Albans", "Stoke-on-Trent", "Walsall",
+        ]  # fmt: skip
+        await pilot.press("tab")  # only the declared
+        assert finder.scope == "Declared" and [i.name for i in finder.found] == [
+            "Dudley",
+            "Birmingham",
+        ]
+        await pilot.press("tab")
+        assert finder.scope == "Still to declare" and len(finder.found) == 3
+        assert app.state.selected is not None and app.state.selected.id == "england"  # no tab
+        await pilot.press("tab", "s", "t")
+        assert [i.name for i in finder.found][:2] == ["St Albans", "Stoke-on-Trent"]
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, AreaScreen) and app.screen.area == "Stoke-on-Trent"
+        await pilot.pause()
+        assert "Still to declare" in screen_text(app)
+
+
+async def test_an_open_area_shows_its_result_the_moment_it_declares() -> None:
+    app, source, _ = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(night())
+        await shown_sequence(app, 1)
+        await pilot.press("slash", "w", "a", "l", "enter")
+        assert isinstance(app.screen, AreaScreen) and app.screen.area == "Walsall"
+        walsall = declaration("Walsall", "05:05", "NOC", "NOC", note="A hung council again.")
+        source.push(with_declaration(night(), 0, walsall))
+        await shown_sequence(app, 2)
+        result = app.screen.query_one(AreaResult)
+        await async_wait_for(
+            lambda: result.view is not None and "declared 05:05" in result.view.headline,
+            "Walsall's result on its open page",
+        )
+
+
+async def test_a_gain_on_another_contest_raises_the_banner_until_acknowledged() -> None:
+    app, source, _ = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        source.push(night())
+        await shown_sequence(app, 1)
+        banner = app.query_one(AlertBanner)
+        assert not banner.display
+        source.push(with_declaration(night(), 1, GAIN))
+        await shown_sequence(app, 2)
+        await pilot.pause()
+        assert banner.display and "Caer Wen · PC gain from LAB — Invented Assembly" in banner.text
+        assert "⚑ 02:00 Caer Wen · PC gain from LAB" in screen_text(app)
+        assert app.state.selected is not None and app.state.selected.id == "england"
+        await pilot.press("a")
+        await pilot.pause()
+        assert not banner.display and "Caer Wen" not in screen_text(app)
+
+
+async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(night())
+        await shown_sequence(app, 1)
+        await pilot.press("f")
+        source.push(with_declaration(night(), 1, GAIN))
+        await async_wait_for(lambda: app.state.waiting == 1, "one update waiting")
+        app.tick()
+        await pilot.pause()
+        assert not app.query_one(AlertBanner).display  # the display holds, on air
+        assert "⚑ 1 control change" in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.query_one(AlertBanner).display
+        said = "Invented Assembly: 1 seat declared · PC +1 seat · 1 control change"
+        told = [(n.title, n.message, n.markup) for n in app._notifications]
+        assert told == [("While frozen", said, False)]
+
+
+async def test_the_bell_rings_for_each_alert_only_with_bell() -> None:
+    for bell, expected in ((True, 1), (False, 0)):
+        app, source, _ = make(bell=bell)
+        rung: list[None] = []
+        app.bell = partial(rung.append, None)  # type: ignore[method-assign]
+        async with app.run_test(size=(80, 24)) as pilot:
+            source.push(night())
+            await shown_sequence(app, 1)
+            assert rung == []  # the first snapshot is the baseline
+            source.push(with_declaration(night(), 1, GAIN))
+            await shown_sequence(app, 2)
+            await pilot.pause()
+            assert len(rung) == expected
+
+
+async def test_the_key_moments_and_acknowledging_from_them() -> None:
+    app, source, _ = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(night())
+        await shown_sequence(app, 1)
+        source.push(with_declaration(night(), 1, GAIN))
+        await shown_sequence(app, 2)
+        await pilot.press("m")
+        assert isinstance(app.screen, MomentsScreen)
+        await pilot.pause()
+        moments = app.screen.query_one(MomentList).text
+        assert "Caer Wen · PC gain from LAB (" not in moments
+        assert "02:00 ▶ Invented Assembly" in moments and "● NEW" in moments
+        assert "Dudley · LAB lose to NOC" in moments and "First declaration: Birmingham" in moments
+        await pilot.press("a")
+        await pilot.pause()
+        assert "● NEW" not in app.screen.query_one(MomentList).text
+        await pilot.press("escape")
+        assert not app.query_one(AlertBanner).display
+
+
+async def test_old_ticker_items_fade_and_leave() -> None:
+    doc = night()
+    doc["published_at"] = "2016-05-06T10:30:00+01:00"
+    doc["updates"] = [
+        {"id": "later", "published_at": "2016-05-06T09:00:00+01:00", "kind": "update",
+         "text": "Results will not be revealed until later today"},
+        {"id": "faded", "published_at": "2016-05-06T09:45:00+01:00", "kind": "update",
+         "text": "Faded line"},
+        {"id": "fresh", "published_at": "2016-05-06T10:20:00+01:00", "kind": "update",
+         "text": "Fresh line"},
+    ]  # fmt: skip
+    app, source, _ = make()
+    app.state = app.state.__class__.start(mode="replay", source="x", interval=0.01)
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(doc)
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        playlist = app.query_one(Ticker)._playlist
+        assert playlist.get("later") is None
+        faded, fresh = playlist.get("faded"), playlist.get("fresh")
+        assert faded is not None and faded.faded and faded.content.plain == "09:45 Faded line"
+        assert fresh is not None and not fresh.faded
