@@ -93,12 +93,9 @@ class Desk:
         if not self.waiting:
             return None
         newest, others = self.waiting[0], self.waiting[1:]
-        more = ""
-        if others:
-            names = ", ".join(alert.area for alert in others[:NAMED])
-            names += ", …" if len(others) > NAMED else ""
-            more = f"{len(self.waiting)} unacknowledged: {names}"
-        return BannerView(f"{newest.text} — {newest.contest}", more, BANNER_HINT)
+        names = tuple(alert.area for alert in others[:NAMED])
+        names += ("…",) if len(others) > NAMED else ()
+        return BannerView(newest.text, newest.contest, len(self.waiting), names, BANNER_HINT)
 
     @property
     def unacknowledged(self) -> tuple[Alert, ...]:

@@ -216,7 +216,9 @@ class MomentsScreen(DeskScreen):
             yield Static("", id="moments-title", classes="desk-title", markup=False)
             with VerticalScroll(id="moments-scroll"):
                 yield MomentList(id="moments")
-            yield Static("a acknowledge · escape: close", classes="desk-hint")
+            yield Static(
+                "● not yet acknowledged · a acknowledge · escape: close", classes="desk-hint"
+            )
 
     def on_mount(self) -> None:
         self.refresh_from(self.board.state)

@@ -2,8 +2,10 @@
 
 "11 councils declared · LAB −1 council · 2 control changes": for each
 contest, how many more were declared (the counter's noun: councils, seats,
-areas), each party's net change in councils held (a councils contest) or
-seats (a legislature), and how many changes of control came in. A night of
+areas), how each party's net change moved (councils gained or lost, for a
+councils contest; seats gained or lost, for a legislature — what is said on
+air, not the tallies, which grow with every declaration), and how many
+changes of control came in. A night of
 several contests says each that changed, named. Minus signs are the
 typographic "−" a caption would use. Nothing here imports Textual.
 """
@@ -37,16 +39,18 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _party_changes(before: Contest, after: Contest) -> list[str]:
-    """Each party's net change in councils (councils contest) or seats (legislature)."""
+    """How each party's net change moved: councils (councils contest) or seats (legislature)."""
+    held: dict[str, int]
+    now: dict[str, int]
     if isinstance(before, CouncilsContest) and isinstance(after, CouncilsContest):
-        held = {p.code: p.councils for p in before.parties} | {
-            NOC: before.no_overall_control.councils
-        }
-        now = {p.code: p.councils for p in after.parties} | {NOC: after.no_overall_control.councils}
+        held = {p.code: p.councils_change for p in before.parties}
+        held[NOC] = before.no_overall_control.councils_change
+        now = {p.code: p.councils_change for p in after.parties}
+        now[NOC] = after.no_overall_control.councils_change
         noun = "councils"
     elif isinstance(before, LegislatureContest) and isinstance(after, LegislatureContest):
-        held = {p.code: p.seats for p in before.parties}
-        now = {p.code: p.seats for p in after.parties}
+        held = {p.code: p.seats_change for p in before.parties}
+        now = {p.code: p.seats_change for p in after.parties}
         noun = "seats"
     else:
         return []

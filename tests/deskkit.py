@@ -83,6 +83,8 @@ def with_declaration(doc: Doc, contest: int, added: Doc) -> Doc:
     target["declarations"].append(added)
     if target["kind"] == "legislature":
         new["contests"][contest] = assembly(*target["declarations"])
-    else:
+    else:  # a council more, held by its winner: the table still adds up
         target["reported"] = min(target["total"], target["reported"] + 1)
+        row = next((p for p in target["parties"] if p["code"] == added["control"]), None)
+        (row or target["no_overall_control"])["councils"] += 1
     return new

@@ -48,8 +48,9 @@ def test_a_gain_on_a_contest_not_on_screen_alerts_with_its_contest_named() -> No
     assert state.selected is not None and state.selected.id == "england"  # the tab stays
     banner = state.desk.banner
     assert banner is not None
-    assert banner.text == "02:00 Caer Wen · PC gain from LAB — Invented Assembly"
-    assert banner.more == "" and "a acknowledge" in banner.hint
+    assert banner.text == "02:00 Caer Wen · PC gain from LAB"
+    assert banner.contest == "Invented Assembly"
+    assert (banner.count, banner.others) == (1, ()) and "a acknowledge" in banner.hint
     assert state.desk.raised == 1
 
 
@@ -68,7 +69,14 @@ def test_newer_alerts_replace_the_banner_and_the_others_are_counted_and_named() 
     state = receive(receive(receive(board(), one), two, 10), three, 15)
     banner = state.desk.banner
     assert banner is not None and banner.text.startswith("05:00 Ynys Fach · CON gain from PC")
-    assert banner.more == "3 unacknowledged: Walsall, Caer Wen"
+    assert (banner.count, banner.others) == (3, ("Walsall", "Caer Wen"))
+    from widgets.alert_banner import AlertBanner
+
+    assert AlertBanner.versions(banner)[0] == (
+        " ⚑ 05:00 Ynys Fach · CON gain from PC — Invented Assembly · 3 unacknowledged: "
+        "Walsall, Caer Wen · a acknowledge · m moments "
+    )
+    assert AlertBanner.versions(banner)[-1] == " ⚑ 05:00 Ynys Fach · CON gain from PC · +2 "
     acknowledged = state.acknowledge()
     assert acknowledged.desk.banner is None and acknowledged.desk.raised == 3
 
@@ -101,6 +109,7 @@ def test_during_a_freeze_alerts_are_held_counted_in_the_chip_and_shown_on_unfree
     assert state.acknowledge().desk.held == state.desk.held  # held ones are not on the banner
     released = state.unfreeze(T0 + timedelta(seconds=20))
     assert released.desk.banner is not None and "Walsall" in released.desk.banner.text
+    # the document's net changes did not move (only the tallies, which are not said)
     assert released.desk.said == "English councils: 1 council declared · 1 control change"
 
 

@@ -131,7 +131,7 @@ async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary()
         await pilot.press("f")
         await pilot.pause()
         assert app.query_one(AlertBanner).display
-        said = "Invented Assembly: 1 seat declared · PC +1 seat · 1 control change"
+        said = "Invented Assembly: 1 seat declared · 1 control change"
         told = [(n.title, n.message, n.markup) for n in app._notifications]
         assert told == [("While frozen", said, False)]
 
@@ -163,11 +163,11 @@ async def test_the_key_moments_and_acknowledging_from_them() -> None:
         await pilot.pause()
         moments = app.screen.query_one(MomentList).text
         assert "Caer Wen · PC gain from LAB (" not in moments
-        assert "02:00 ▶ Invented Assembly" in moments and "● NEW" in moments
+        assert "02:00 ● ▶ Invented Assembly" in moments
         assert "Dudley · LAB lose to NOC" in moments and "First declaration: Birmingham" in moments
         await pilot.press("a")
         await pilot.pause()
-        assert "● NEW" not in app.screen.query_one(MomentList).text
+        assert "●" not in app.screen.query_one(MomentList).text
         await pilot.press("escape")
         assert not app.query_one(AlertBanner).display
 

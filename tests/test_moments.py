@@ -84,23 +84,28 @@ def test_snapshot_prints_the_key_moments_newest_first() -> None:
 
 
 def england(reported: int, lab: int, noc: int, *declared: dict[str, Any]) -> dict[str, Any]:
-    parties = [party("LAB", "Labour", lab, 100), party("CON", "Conservative", 30, 90)]
+    """Councils where Labour's net change is `lab` and no overall control's `noc`; the
+    tallies grow with `reported` (what is said is the change, not the tally)."""
+    parties = [
+        party("LAB", "Labour", reported // 2, 100, councils_change=lab),
+        party("CON", "Conservative", reported - reported // 2 - 2, 90, councils_change=-lab - noc),
+    ]
     return councils(
         reported=reported,
         parties=parties,
-        no_overall_control={"councils": noc},
+        no_overall_control={"councils": 2, "councils_change": noc},
         declarations=list(declared),
     )
 
 
 def test_the_summary_a_producer_can_read_on_air() -> None:
-    before = document(england(80, 50, 0))
+    before = document(england(80, 0, 0))
     changes = [declaration(f"Council {n}", "04:00", "LAB", "LAB") for n in range(9)]
     changes += [
         declaration("Dudley", "04:10", "NOC", "LAB"),
         declaration("Hart", "04:20", "CON", "NOC"),
     ]
-    after = document(england(91, 49, 1, *changes))
+    after = document(england(91, -1, 1, *changes))
     assert freeze_summary(feed(before), feed(after)) == (
         "11 councils declared · LAB −1 council · NOC +1 · 2 control changes"
     )
@@ -110,8 +115,10 @@ def test_the_summary_a_producer_can_read_on_air() -> None:
 def test_a_night_of_several_contests_names_each_that_changed() -> None:
     before = night()
     after = night(seat("Aberfall", "01:00", "PC", "LAB"), seat("Brynmôr", "01:10", "PC", "PC"))
+    for row, change in zip(after["contests"][1]["parties"], (-1, 0, 1), strict=True):
+        row["seats_change"] = change  # LAB, CON, PC: Plaid's gain from Labour
     assert freeze_summary(feed(before), feed(after)) == (
-        "Invented Assembly: 2 seats declared · PC +2 seats · 1 control change"
+        "Invented Assembly: 2 seats declared · LAB −1 seat · PC +1 seat · 1 control change"
     )
 
 

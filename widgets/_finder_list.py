@@ -56,6 +56,7 @@ class FinderList(ScrollView, can_focus=False):
         height: 1fr;
         overflow-x: hidden;
         overflow-y: scroll;
+        scrollbar-size-vertical: 1;
         & > .finder-list--highlight { background: $block-cursor-background; text-style: bold; }
     }
     FinderList:nocolor > .finder-list--highlight { text-style: bold reverse; }

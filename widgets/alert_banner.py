@@ -49,17 +49,31 @@ class AlertBanner(Widget):
         if view is None:
             return Content("")
         width = self.size.width or 80
-        alert = Content(f" {GLYPH} {one_line(view.text)} ")
-        more = Content(f"· {one_line(view.more)} ") if view.more else Content("")
-        hint = Content.styled(f"· {view.hint} ", "not bold") if view.hint else Content("")
-        for extra in ((more, hint), (more,), ()):
-            line = Content.assemble(alert, *extra)
-            if line.cell_length <= width:
-                return line
-        return alert.truncate(width, ellipsis=True)
+        for words in self.versions(view):
+            if len(words) <= width:
+                return Content(words)
+        return Content(self.versions(view)[-1]).truncate(width, ellipsis=True)
+
+    @staticmethod
+    def versions(view: BannerView) -> list[str]:
+        """The banner's words, longest first: the count outlasts the contest's name, the names
+        of the others and the keys, so a narrow terminal still says how many wait."""
+        alert = f" {GLYPH} {one_line(view.text)}"
+        contest = f" — {one_line(view.contest)}" if view.contest else ""
+        hint = f" · {view.hint}" if view.hint else ""
+        if view.count <= 1:
+            return [f"{alert}{contest}{hint} ", f"{alert}{contest} ", f"{alert} "]
+        names = ", ".join(one_line(name) for name in view.others)
+        counted = f" · {view.count} unacknowledged"
+        return [
+            f"{alert}{contest}{counted}: {names}{hint} ",
+            f"{alert}{contest}{counted}: {names} ",
+            f"{alert}{contest}{counted} ",
+            f"{alert}{counted} ",
+            f"{alert} · +{view.count - 1} ",
+        ]
 
     @property
     def text(self) -> str:
-        """The banner's words ("" when hidden), for tests and logs."""
-        view = self.view
-        return "" if view is None else " ".join(p for p in (view.text, view.more, view.hint) if p)
+        """The banner's words at their longest ("" when hidden), for tests and logs."""
+        return "" if self.view is None else self.versions(self.view)[0].strip()

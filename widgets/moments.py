@@ -1,10 +1,12 @@
 """Provides `MomentList`: the night's key moments, newest first, each with its time.
 
-"03:12  English councils  Dudley · LAB lose to NOC ●": the time (or "by
-10:30" where the feed does not say), the contest where the night has
-several, and what happened; a change of control marked ▶, one not yet
-acknowledged marked ● NEW. It draws `MomentLine`s and decides nothing; the
-text is untrusted and drawn as `Content`.
+"03:12 ● ▶ English councils  Dudley · LAB lose to NOC": the time (or "by
+10:30" where the feed does not say), ● for a change not yet acknowledged,
+▶ for a change of control, the contest where the night has several (its
+column narrows on a narrow terminal), and what happened — one line each,
+cut with "…" at the edge, the marks first so they are never cut. It draws
+`MomentLine`s and decides nothing; the text is untrusted and drawn as
+`Content`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from widgets.views import MomentLine
 __all__ = ["MomentLine", "MomentList"]
 
 CONTEST_CELLS = 22
-"""Cells given to the contest's name where the night has several."""
+"""The most cells given to the contest's name where the night has several."""
 
 
 class MomentList(Widget):
@@ -47,18 +49,19 @@ class MomentList(Widget):
         return Content("\n").join(self._row(line, time_width) for line in self.lines)
 
     def _row(self, line: MomentLine, time_width: int) -> Content:
+        width = self.size.width or 80
         when = Content.styled(line.time.rjust(time_width), "$text-muted")
+        new = Content.styled("● ", "bold $warning") if line.unacknowledged else Content("  ")
         change = line.kind == "change"
         marker = Content.styled("▶ ", "bold $warning") if change else Content("  ")
-        parts: list[Content | str] = [when, " ", marker]
+        parts: list[Content | str] = [when, " ", new, marker]
         if line.contest:
+            cells = min(CONTEST_CELLS, max(8, width // 5))
             contest = Content.styled(one_line(line.contest), "$text-muted")
-            parts += [contest.truncate(CONTEST_CELLS, ellipsis=True, pad=True), " "]
+            parts += [contest.truncate(cells, ellipsis=True, pad=True), " "]
         style = "bold" if change or line.kind in ("majority", "elected", "complete") else ""
         parts.append(Content.styled(one_line(line.words), style))
-        if line.unacknowledged:
-            parts.append(Content.styled(" ● NEW", "bold $warning"))
-        return Content.assemble(*parts)
+        return Content.assemble(*parts).truncate(width, ellipsis=True)
 
     @property
     def text(self) -> str:

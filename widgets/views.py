@@ -302,9 +302,13 @@ class BannerView:
     """The alert banner: the newest unacknowledged alert and how many more there are."""
 
     text: str
-    """"03:12 Dudley · LAB lose to NOC — English councils" (untrusted text, literal)."""
-    more: str = ""
-    """"3 unacknowledged: Hart, Worcester" ("" when this is the only one)."""
+    """"03:12 Dudley · LAB lose to NOC" (untrusted text, literal)."""
+    contest: str = ""
+    """The alert's contest: "English councils" (untrusted)."""
+    count: int = 1
+    """Alerts waiting to be acknowledged, this one included."""
+    others: tuple[str, ...] = ()
+    """The other waiting alerts' areas, newest first (untrusted)."""
     hint: str = ""
     """The keys: "a acknowledge · m moments"."""
 
