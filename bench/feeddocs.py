@@ -3,12 +3,19 @@
 The night's final document comes from the bundled 2016 recording (package
 data of `sample_feeds`, installed with the board); the runs publish one-party
 changes to it, and the memory run replays a long synthetic night built on it.
+
+Its ticker items are re-timed to the run's own clock — half within the
+board's ticker age (30 min), half older (drawn faded) — so a live board keeps
+its ticker running, faded items included: items of 2016 would all have left
+a live board's ticker (`board/ticker_age.py`), and steady output would be
+measured without the ticker it is meant to include.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 from feeds.recording import read_recording
@@ -37,8 +44,8 @@ class FeedDocs:
         night = read_recording(default_recording())
         self.night: list[bytes] = night
         """The recording's documents, in order."""
-        self.final: dict[str, Any] = json.loads(night[-1])
-        """The last document of the night."""
+        self.final: dict[str, Any] = _retimed(json.loads(night[-1]))
+        """The last document of the night, its ticker items re-timed to now."""
 
     def with_updates(self, count: int) -> list[bytes]:
         """The final document, then `count` documents each changing one party's seats."""
@@ -77,3 +84,14 @@ class FeedDocs:
             doc["updates"] = [*list(doc.get("updates", []))[-5:], news]
             docs.append(encode(doc))
         return docs
+
+
+def _retimed(doc: dict[str, Any]) -> dict[str, Any]:
+    """`doc` with its ticker items from 2 to about 55 minutes old by this machine's clock,
+    oldest first as they were: the newer half fresh, the older half faded."""
+    now = datetime.now().astimezone()
+    updates = doc.get("updates", [])
+    for n, update in enumerate(reversed(updates)):
+        minutes = 2 + n * 53 / max(1, len(updates) - 1)
+        update["published_at"] = (now - timedelta(minutes=minutes)).isoformat(timespec="seconds")
+    return doc

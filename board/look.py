@@ -145,18 +145,18 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
 
 
 def _times(state: BoardState, now: datetime) -> tuple[str, ...]:
-    """The times line, longest first: the clock of the night (local time and the feed's own),
+    """The times line, longest first: the clock of the night (local time and the feed's own, to
+    the minute: a clock in seconds would repaint the line between polls, doubling its bytes),
     then the last good poll, the last change and the interval."""
     feed = state.feed
     good, change = feed.last_success, feed.last_change
-    clock = f"Now {clock_time(now)} · Feed {clock_time(feed.published_at)}"
+    clock = f"Now {clock_time(now)[:5]} · Feed {clock_time(feed.published_at)[:5]}"
     return (
         f"{clock} · Last good poll {clock_time(good)} ({ago(good, now)})"
         f" · Last change {clock_time(change)} ({ago(change, now)}) · every {feed.interval:g} s",
         f"{clock} · Good poll {ago(good, now)} · Change {ago(change, now)}"
         f" · every {feed.interval:g} s",
-        f"{clock_time(now)} · Feed {clock_time(feed.published_at)[:5]}"
-        f" · Good poll {ago(good, now)} · {feed.interval:g} s",
+        f"{clock} · Good poll {ago(good, now)} · {feed.interval:g} s",
     )
 
 
