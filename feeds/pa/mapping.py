@@ -16,7 +16,8 @@ Rules, with their sources (election.pressassociation.com, issue 9):
   top-up list seats are added to their legislature's parties.
 - A result replaces the rush of the same area; FPTP messages of a mayoral
   election (`Election type="M"`) are each a `mayor` contest.
-- Recounts, PA's forecast and notes go to the ticker (`feeds.pa.declare`).
+- Recounts, PA's forecast and notes go to the ticker (`feeds.pa.declare`);
+  the forecast is also the legislature's `projection` (`feeds.pa.forecast`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from feeds.fields import NOC
 from feeds.models import FORMAT, Feed, Update
 from feeds.pa import messages as m
 from feeds.pa.declare import candidates, code, declaration, slug, update
+from feeds.pa.forecast import forecast
 from feeds.parties import lookup_party
 
 __all__ = ["InForce", "build_feed", "check_message", "contests_of"]
@@ -231,14 +233,17 @@ def _legislature(
     election: str, sop: m.FptpStateOfParties | None, areas: list[InForce[Any]]
 ) -> Contest:
     decls = tuple(d for v in areas if (d := declaration(v.message, v.received)))
+    projection = None
     if sop is not None:
+        codes = unique(code(p.code) for p in sop.parties)
         parties = tuple(
             LegislatureParty(code=c, name=p.name or p.code, colour=_colour(p.name, p.code),
                              seats=p.seats,
                              seats_change=p.gains - p.losses, votes=p.votes, share=p.share,
                              share_change=p.share_change)
-            for c, p in zip(unique(code(p.code) for p in sop.parties), sop.parties, strict=True)
+            for c, p in zip(codes, sop.parties, strict=True)
         )  # fmt: skip
+        projection = forecast(sop, codes)
         total, reported = max(sop.total, 1), min(sop.reported, max(sop.total, 1))
     else:
         won, change = Counter[str](), Counter[str]()
@@ -263,6 +268,7 @@ def _legislature(
         majority=total // 2 + 1,
         parties=parties or (LegislatureParty(code="Other", name="Other"),),
         declarations=decls,
+        projection=projection,
     )
 
 
