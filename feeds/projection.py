@@ -60,7 +60,8 @@ class Projection(FeedModel):
     """A projection of a contest's result, and whose it is (1.1)."""
 
     source: Annotated[ShortText, Field(min_length=1)]
-    """Whose projection: "PA forecast", "BBC projected national share". Always shown."""
+    """Whose projection: "PA forecast", "BBC projected national share". Always shown; never
+    empty, once cleaned (a source of control characters alone is refused)."""
     summary: ShortText | None = None
     """The projection in words, as the source puts it: "No overall majority", "Lab, majority
     +24"."""
@@ -68,13 +69,6 @@ class Projection(FeedModel):
     """When the source made it (None: with the document)."""
     parties: tuple[ProjectedParty, ...] = ()
     """Each party's projected figures; `code`s unique."""
-
-    @field_validator("source")
-    @classmethod
-    def _source_named(cls, source: str) -> str:
-        if not source:  # empty once cleaned (it was only control characters or spaces)
-            raise ValueError("a projection must name its source")
-        return source
 
     @field_validator("parties")
     @classmethod

@@ -23,7 +23,7 @@ from widgets._cells import is_hex_colour, one_line
 from widgets.gains_chart import GainBarCell
 from widgets.wall_views import WallCell, WallLine
 
-__all__ = ["WallHeader", "WallRow", "digits_width"]
+__all__ = ["WallHeader", "WallRow", "cell_widths", "digits_width"]
 
 CELL_GAP = 3
 """Cells of air a figure column keeps on its left, at the least."""
@@ -131,22 +131,26 @@ class WallHeader(Horizontal):
     """
 
     def __init__(
-        self, headers: Sequence[str], cells: Sequence[WallCell], *, bars: bool = False
+        self, headers: Sequence[str], widths: Sequence[int] = (), *, bars: bool = False
     ) -> None:
         super().__init__(classes="-bars" if bars else None)
         self.bars = bars
         """Whether the rows draw gains bars (the bar column gets a title)."""
         self.headers = tuple(headers)
         """The titles, one per figure column."""
-        self.cells = tuple(cells)
-        """The first row's cells, whose widths the titles take."""
+        self.widths = tuple(widths)
+        """The least width of each figure column (`cell_widths` of the rows' cells)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="wall-swatch")
         yield Static("", classes="wall-name")
-        for index, title in enumerate(self.headers):
+        for title, width in zip(self.headers, self.widths, strict=False):
             label = Static(Content(title), classes="wall-cell", markup=False)
-            if index < len(self.cells):
-                label.styles.min_width = _cell_width(self.cells[index])
+            label.styles.min_width = width
             yield label
         yield Static(Content("net seats ◂ lost · won ▸"), classes="wall-bar-title", markup=False)
+
+
+def cell_widths(cells: Sequence[WallCell]) -> tuple[int, ...]:
+    """The least width of each figure column for a row of `cells` (the header takes them)."""
+    return tuple(_cell_width(cell) for cell in cells)

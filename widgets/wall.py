@@ -26,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from widgets._keyed_rows import KeyedRows
-from widgets._wall_row import WallHeader, WallRow
+from widgets._wall_row import WallHeader, WallRow, cell_widths
 from widgets.projection import ProjectionPanel
 from widgets.reporting_counter import ReportingCounter
 from widgets.seat_bar import SeatBar
@@ -134,7 +134,7 @@ class Wall(Vertical):
     Wall > #wall-top { height: auto; margin-bottom: 1; }
     Wall #wall-headline { width: 1fr; height: auto; }
     Wall #wall-title { text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-    Wall #wall-target { color: $text-muted; }
+    Wall #wall-target { display: none; color: $text-muted; }
     Wall #wall-counter { max-width: 80; }
     Wall > #wall-empty { display: none; color: $text-muted; padding: 1 0; }
     Wall.-roomy WallRow > GainBarCell { display: block; }
@@ -189,14 +189,17 @@ class Wall(Vertical):
             counter.display = new.counter is not None
             counter.view = new.counter or CounterView()
             if old.target != new.target:
-                self.query_one("#wall-target", Static).update(Content(new.target))
-            cells = new.lines[0].cells if new.lines else ()
+                target = self.query_one("#wall-target", Static)
+                target.update(Content(new.target))
+                target.display = bool(new.target)
+            # The header is made again only when its columns change (not with every figure).
+            widths = cell_widths(new.lines[0].cells) if new.lines else ()
             header = self.query_one(WallHeader)
             bars = new.scale > 0
-            if (header.headers, header.cells, header.bars) != (new.headers, cells, bars):
+            if (header.headers, header.widths, header.bars) != (new.headers, widths, bars):
                 header.remove()
                 self.mount(
-                    WallHeader(new.headers, cells, bars=bars), before=self.query_one("#wall-empty")
+                    WallHeader(new.headers, widths, bars=bars), before=self.query_one("#wall-empty")
                 )
             if old.empty != new.empty:
                 empty = self.query_one("#wall-empty", Static)

@@ -1,0 +1,78 @@
+"""Snapshot tests of wall mode: each size, each kind of contest, stale and test data.
+
+The SVGs live in tests/__snapshots__/ and were reviewed by eye (as PNGs) before
+they were accepted (`pytest --snapshot-update`). The clock is fixed and the
+ticker pages instead of scrolling, so a snapshot changes only with the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from board.app import ResultsBoard, create_app
+from sample_feeds.factory import councils, document, legislature, mayor
+from tests.boardkit import ManualClock, ScriptedSource
+from tests.waiting import async_wait_for
+
+SnapCompare = Callable[..., bool]
+
+PNS: dict[str, Any] = {
+    "source": "Example desk's projected national share",
+    "parties": [
+        {"code": "LAB", "share": 31, "share_change": 0},
+        {"code": "CON", "share": 30, "share_change": -5},
+        {"code": "LD", "share": 15, "share_change": 2},
+        {"code": "UKIP", "share": 12, "share_change": -10},
+    ],
+}
+
+
+def wall_board(doc: dict[str, Any], *, mode: str = "demo") -> tuple[ResultsBoard, ManualClock]:
+    source = ScriptedSource()
+    clock = ManualClock()
+    app = create_app(source, mode=mode, interval=5, clock=clock, wall=True)  # type: ignore[arg-type]
+    app.animation_level = "none"
+    source.push(doc)
+    return app, clock
+
+
+def shown(
+    then: Callable[[ResultsBoard], None] | None = None,
+) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, ResultsBoard)
+        await async_wait_for(lambda: app.state.shown is not None, "the first snapshot on screen")
+        if then is not None:
+            then(app)
+        app.tick()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_wall(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app, _ = wall_board(document(councils(projection=PNS)))
+    assert snap_compare(app, terminal_size=size, run_before=shown())
+
+
+@pytest.mark.parametrize("kind", ["legislature", "mayor"])
+def test_wall_kinds(snap_compare: SnapCompare, kind: str) -> None:
+    contest = legislature(reported=57) if kind == "legislature" else mayor()
+    app, _ = wall_board(document(contest))
+    assert snap_compare(app, terminal_size=(200, 60), run_before=shown())
+
+
+def test_wall_stale(snap_compare: SnapCompare) -> None:
+    app, clock = wall_board(document(), mode="live")
+    assert snap_compare(app, terminal_size=(200, 60), run_before=shown(lambda _: clock.advance(60)))
+
+
+def test_wall_test_data(snap_compare: SnapCompare) -> None:
+    app, _ = wall_board(document(test=True), mode="live")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=shown())
