@@ -7,6 +7,7 @@ that party's digits, feed text shown literally, and what fits at 80×24.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from feeds import Backoff, FeedHTTPError
 from sample_feeds.factory import councils, document, legislature, with_party
 from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
 from tests.waiting import async_wait_for
+from widgets._wall_row import WallRow
 from widgets.gains_chart import GainRow
 from widgets.projection import ProjectionPanel
 from widgets.wall import Wall, WallChips
@@ -128,6 +130,34 @@ async def test_one_partys_update_redraws_only_that_partys_digits(
         await pilot.pause()
         assert updates == ["1009"]  # Labour's seats, padded to the column: nothing else
         assert list(app.query_one(Wall).query("*")) == widgets  # nothing mounted or removed
+
+
+async def test_one_partys_update_repaints_only_that_partys_lines() -> None:
+    """What reaches the terminal: the screen's updates, read where Textual hands them to the
+    driver (`App._display`; the headless driver writes nothing)."""
+    app, source, _ = make()
+    painted: list[str] = []
+    async with app.run_test(size=(200, 60)) as pilot:
+        doc = document()
+        source.push(doc)
+        await shown_sequence(app, 1)
+        await async_wait_for(lambda: wall_shown(app), "the wall")
+        await pilot.pause()
+        display = app._display
+
+        def capture(screen: Any, renderable: Any) -> None:
+            if renderable is not None:
+                painted.append(renderable.render_segments(app.console))
+            display(screen, renderable)
+
+        app._display = capture  # type: ignore[method-assign]
+        source.push(with_party(doc, "LAB", seats=1009))
+        await shown_sequence(app, 2)
+        await pilot.pause()
+        lab = app.query_one(WallRow).region  # the first row: Labour
+        rows = {int(m) - 1 for text in painted for m in re.findall(r"\x1b\[(\d+);\d+H", text)}
+        assert rows and rows <= set(range(lab.y, lab.bottom)), (rows, lab)
+        assert sum(len(text.encode()) for text in painted) < 2_000
 
 
 async def test_the_wall_is_honest_about_stale_failing_and_test_data() -> None:

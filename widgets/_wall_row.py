@@ -58,10 +58,10 @@ class WallRow(Horizontal):
     }
     """
 
-    line: reactive[WallLine] = reactive(WallLine("", "", None, ()), init=False)
+    line: reactive[WallLine] = reactive(WallLine("", "", None, ()), init=False, repaint=False)
     """The figures shown; an equal line does nothing at all."""
 
-    bar_scale: reactive[int] = reactive(0, init=False)
+    bar_scale: reactive[int] = reactive(0, init=False, repaint=False)
     """The wall's longest gains bar, in seats (every row's bar is drawn to it)."""
 
     def __init__(self, line: WallLine, scale: int) -> None:

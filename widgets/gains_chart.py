@@ -155,8 +155,8 @@ class GainsChart(Widget):
     }
     """
 
-    view: reactive[GainsView] = reactive(GainsView, init=False)
-    """What to show; an equal view does nothing."""
+    view: reactive[GainsView] = reactive(GainsView, init=False, repaint=False)
+    """What to show; an equal view does nothing (the rows repaint themselves, not the chart)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

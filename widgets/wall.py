@@ -142,13 +142,13 @@ class Wall(Vertical):
     Wall > #wall-seat-bar { margin-bottom: 1; }
     """
 
-    view: reactive[WallView] = reactive(WallView, init=False)
+    view: reactive[WallView] = reactive(WallView, init=False, repaint=False)
     """What the wall shows; an equal view does nothing."""
 
-    chips: reactive[tuple[Chip, ...]] = reactive((), init=False)
+    chips: reactive[tuple[Chip, ...]] = reactive((), init=False, repaint=False)
     """The state chips shown large (most urgent first)."""
 
-    projection: reactive[ProjectionView | None] = reactive(None, init=False)
+    projection: reactive[ProjectionView | None] = reactive(None, init=False, repaint=False)
     """The projection under the rows (None: none)."""
 
     def compose(self) -> ComposeResult:
