@@ -39,7 +39,7 @@ from board.polling import Poller
 from board.present import SORT_WORDS
 from board.screenshots import save_svg
 from board.state import BoardState, Mode
-from board.terminal import quiet_stdin_if_not_a_terminal, terminal_fd
+from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
@@ -74,6 +74,7 @@ class ResultsBoard(App[int]):
         interval: float = 5.0,
         clock: Callable[[], datetime] | None = None,
         screenshot_dir: Path | None = None,
+        display_only: bool = False,
     ) -> None:
         super().__init__()
         self.source = source
@@ -85,6 +86,8 @@ class ResultsBoard(App[int]):
         self.poller = Poller(source, self.clock)
         """The polling loop, run by the app's one worker."""
         self._screenshot_dir = screenshot_dir
+        self.display_only = display_only
+        """No keyboard (standard input is not a terminal): no key footer is shown."""
         self._widgets = Display(self)
         self._settle: Timer | None = None
         self._loop_for_exit: asyncio.AbstractEventLoop | None = None
@@ -94,7 +97,8 @@ class ResultsBoard(App[int]):
         yield ContestTabs(id="contests")
         yield ContestView(id="main")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
-        yield Footer()
+        if not self.display_only:
+            yield Footer()
         yield Static("", id="too-small", markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -253,6 +257,7 @@ class BoardOptions(TypedDict, total=False):
     interval: float
     clock: Callable[[], datetime] | None
     screenshot_dir: Path | None
+    display_only: bool
 
 
 def create_app(source: FeedSource, **options: Unpack[BoardOptions]) -> ResultsBoard:
@@ -269,9 +274,13 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
     """
     from board.exits import ExitGuard
 
-    app = create_app(source, mode=mode, interval=interval)
-    with ExitGuard(app.request_exit, terminal_fd=terminal_fd()) as guard:
-        quiet_input = quiet_stdin_if_not_a_terminal()
+    drawn_on = terminal_fd()
+    quiet_input = quiet_stdin_if_not_a_terminal()
+    app = create_app(source, mode=mode, interval=interval, display_only=quiet_input is not None)
+    with (
+        ExitGuard(app.request_exit, terminal_fd=drawn_on) as guard,
+        no_echo(drawn_on if quiet_input is not None else None),
+    ):
         try:
             app.run()
         finally:
