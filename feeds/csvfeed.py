@@ -1,13 +1,15 @@
 """Provides `parse_csv`: a national table kept in a spreadsheet, published as CSV, to a `Feed`.
 
 Many data desks keep the national table in a spreadsheet. Its CSV export is
-read leniently, as people write tables: comma, tab or pipe separated (sniffed
-from the header), optional title lines above the header, header spellings such
-as "Councils +/-", "Council (+/1)", "Seats change" or "Net", a trailing
-separator, signed numbers ("+5", "−4" with a Unicode minus), empty cells as 0.
-A row named "No Overall Control" gives the NOC figures; a line with no
-separator below the header is a note and is skipped. The result goes
-through the normal models, so text is sanitised and the rules hold.
+read leniently, as people write tables: UTF-8 (a byte-order mark is ignored)
+or UTF-16/32 as a spreadsheet's "Unicode text" export saves it; comma, tab or
+pipe separated (sniffed from the header); optional title lines above the
+header; header spellings such as "Councils +/-", "Council (+/1)", "Seats
+change" or "Net"; a trailing separator; signed numbers ("+5", "−4" with a
+Unicode minus); empty cells as 0. A row named "No Overall Control" gives the
+NOC figures; a line with no separator below the header is a note and is
+skipped. The result goes through the normal models, so text is sanitised and
+the rules hold.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pydantic import ValidationError
 
 from feeds.errors import FeedDecodeError, FeedSchemaError, Problem
 from feeds.models import FORMAT, Feed
-from feeds.parse import problems_of
+from feeds.parse import problems_of, utf8_document
 from feeds.parties import PARTIES, lookup_party, make_code
 from feeds.text import clean_text
 
@@ -61,12 +63,13 @@ def parse_csv(
     councils electing) is not in the table, so the caller gives it.
 
     Raises:
-        FeedDecodeError: not UTF-8, or no header row with Party, Councils and Seats.
+        FeedDecodeError: not UTF-8 (nor UTF-16/32 with a byte-order mark), or no
+            header row with Party, Councils and Seats.
         FeedSchemaError: a cell that is not a number, a count below 0, a party
             twice, or a table that breaks the feed's rules (e.g. reported > total).
     """
     try:
-        text = body.decode("utf-8-sig")
+        text = utf8_document(body, "CSV").decode("utf-8")
     except UnicodeDecodeError as error:
         raise FeedDecodeError("CSV is not UTF-8", f"bad byte at offset {error.start}") from None
     lines = text.splitlines()
