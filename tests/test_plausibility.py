@@ -1,0 +1,158 @@
+"""Tests of the plausibility warnings: counts no real election has, and shares on the wrong scale.
+
+Issue 11, kinds 9 and 10: nine-digit seats and votes, and shares sent as 0–1
+fractions, passed `check` as valid with no word.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from board.cli import main
+from feeds.parse import parse_feed
+from feeds.plausibility import CHAMBER_SEATS_MAX, COUNCIL_SEATS_MAX, VOTES_MAX
+from tests.feedfactory import as_bytes, feed_doc
+
+WHEN = "2016-05-06T10:00:00+01:00"
+
+
+def legislature(parties: list[dict[str, Any]], total: int = 60) -> dict[str, Any]:
+    return {
+        "kind": "legislature",
+        "id": "senedd",
+        "title": "National Assembly for Wales",
+        "total": total,
+        "reported": 0,
+        "majority": total // 2 + 1,
+        "parties": parties,
+    }
+
+
+WALES = [
+    {"code": "LAB", "name": "Labour", "seats": 29, "votes": 353866, "share": 34.7},
+    {"code": "PC", "name": "Plaid Cymru", "seats": 12, "votes": 209376, "share": 20.5},
+    {"code": "CON", "name": "Conservative", "seats": 11, "votes": 215597, "share": 21.1},
+    {"code": "UKIP", "name": "UKIP", "seats": 7, "votes": 127038, "share": 12.5},
+    {"code": "LD", "name": "Liberal Democrats", "seats": 1, "votes": 78165, "share": 7.7},
+]
+"""Shares of all votes cast; the parties listed hold about 96.5 % of them."""
+
+
+def mayor(candidates: list[dict[str, Any]], round: int = 2) -> dict[str, Any]:
+    return {
+        "kind": "mayor",
+        "id": "london",
+        "title": "Mayor",
+        "round": round,
+        "candidates": candidates,
+    }
+
+
+LONDON = [
+    {"name": "Alex Marsh", "party": "LAB", "votes": 1310143, "share": 56.8, "elected": True},
+    {"name": "Jo Penrose", "party": "CON", "votes": 994614, "share": 43.2},
+    {"name": "Kim Ashdown", "party": "GRN", "votes": 150673, "eliminated": True},
+]
+
+
+def warnings_of(*contests: dict[str, Any]) -> list[str]:
+    return parse_feed(as_bytes(feed_doc(contests=list(contests)))).warnings()
+
+
+def test_real_figures_raise_no_warning() -> None:
+    assert warnings_of(legislature(WALES), mayor(LONDON)) == []
+
+
+def as_fractions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = copy.deepcopy(rows)
+    for row in rows:
+        if "share" in row:
+            row["share"] = round(row["share"] / 100, 4)
+    return rows
+
+
+@pytest.mark.parametrize(
+    "contest",
+    [
+        mayor(as_fractions(LONDON)),  # the field case: 0.568 and 0.432
+        mayor([{**c, "votes": 0} for c in as_fractions(LONDON)]),  # no votes: the sum tells
+        legislature(as_fractions(WALES)),  # 0.965 in all: the votes tell
+        legislature([{k: v for k, v in p.items() if k != "votes"} for p in as_fractions(WALES)]),
+        mayor([*as_fractions(LONDON[:1]), {"name": "B", "party": "CON", "votes": 994614}]),
+    ],
+    ids=["mayor", "mayor-no-votes", "legislature", "legislature-no-votes", "one-share-and-votes"],
+)
+def test_shares_sent_as_fractions_are_named(contest: dict[str, Any]) -> None:
+    found = warnings_of(contest)
+    assert len(found) == 1, found
+    assert "look like fractions of 1" in found[0] and "percent (0–100)" in found[0]
+
+
+def test_a_single_small_share_without_votes_is_not_guessed_at() -> None:
+    assert warnings_of(mayor([{"name": "A", "party": "X", "share": 0.6}])) == []
+
+
+def test_shares_that_disagree_with_the_votes_name_the_party() -> None:
+    parties = copy.deepcopy(WALES)
+    parties[2]["share"] = 11.1  # CON's share typed ten points low
+    found = warnings_of(legislature(parties))
+    assert found == [
+        "contests[0] (senedd): share of CON (11.1%) disagrees with its votes "
+        "(215,597 of the 984,042 listed give 21.9%)"
+    ]
+
+
+def test_shares_adding_up_to_more_than_100() -> None:
+    parties = copy.deepcopy(WALES)
+    parties[0]["share"] = 64.7
+    assert warnings_of(legislature(parties)) == [
+        "contests[0] (senedd): shares add up to 126.5%, more than 100"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (
+            {"seats": COUNCIL_SEATS_MAX + 1},
+            "LAB has 20,001 seats: more than the 20,000 councillors",
+        ),
+        ({"seats": 10, "seats_change": -(COUNCIL_SEATS_MAX + 5)}, "LAB has 20,005 seats changed"),
+        ({"seats": 30, "seats_change": 40}, "LAB gained 40 seats but holds 30"),
+        ({"councils": 1, "councils_change": 2}, "LAB gained 2 councils but holds 1"),
+    ],
+)
+def test_implausible_council_counts(change: dict[str, int], words: str) -> None:
+    doc = feed_doc()
+    doc["contests"][0]["parties"][0].update(change)
+    found = parse_feed(as_bytes(doc)).warnings()
+    assert any(words in warning for warning in found), found
+
+
+def test_implausible_chamber_and_votes() -> None:
+    parties = copy.deepcopy(WALES)
+    parties[0]["seats"] = CHAMBER_SEATS_MAX + 1
+    parties[1]["votes"] = VOTES_MAX + 1
+    found = warnings_of(legislature(parties, total=CHAMBER_SEATS_MAX + 10))
+    assert any("LAB has 3,001 seats: more than the 3,000 seats in the largest" in w for w in found)
+    assert any("a chamber of 3,010 seats" in w for w in found)
+    assert any("PC has 1,000,000,001 votes: more than the largest electorate" in w for w in found)
+
+
+def test_mayor_votes_beyond_any_electorate() -> None:
+    candidates = copy.deepcopy(LONDON)
+    candidates[0]["votes"] = 1234567890
+    found = warnings_of(mayor(candidates))
+    assert any("Alex Marsh has 1,234,567,890 votes" in w for w in found), found
+
+
+def test_check_warns_and_stays_valid(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` exit codes keep their meaning: 0, valid (with warnings)."""
+    path = tmp_path / "feed.json"
+    path.write_bytes(as_bytes(feed_doc(contests=[mayor(as_fractions(LONDON))], published_at=WHEN)))
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: contests[0] (london): shares add up to 1.00" in out
