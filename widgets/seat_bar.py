@@ -24,6 +24,8 @@ from textual.style import Style
 from textual.visual import VisualType
 from textual.widget import Widget
 
+from widgets._figures import fit_count
+
 __all__ = ["SeatBar", "SeatShare", "apportion", "bar_cells", "majority_column"]
 
 SOLID = "█"
@@ -218,10 +220,12 @@ class SeatBar(Widget):
     ) -> Content:
         parts: list[Content] = []
         for share, size in zip(shares, cells, strict=True):
-            parts.append(_centred(str(share.seats), size, ".seat-bar--figure"))
+            figure = fit_count(share.seats, size - 1)
+            parts.append(_centred("" if "#" in figure else figure, size, ".seat-bar--figure"))
         if track > 0:
-            words = f"{undeclared} to declare" if undeclared else "no seats declared yet"
-            text = words if len(words) + 1 <= track else str(undeclared or "")
+            figure = fit_count(undeclared, track - 1) if undeclared else ""
+            words = f"{figure} to declare" if undeclared else "no seats declared yet"
+            text = words if len(words) + 1 <= track else figure.replace("#", "")
             parts.append(_centred(text, track, ".seat-bar--track"))
         return Content("").join(parts)
 
