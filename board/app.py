@@ -185,7 +185,7 @@ class ResultsBoard(App[int]):
         if isinstance(outcome, Failed):
             return status.with_poll(now, ok=False, error=outcome.error.summary)
         status = status.with_poll(now, ok=True)
-        status = replace(status, finished=self.source.finished)
+        status = replace(status, finished=self.source.finished, problems=outcome.problems)
         if isinstance(outcome, Changed):
             if status.frozen:
                 self.pending = outcome.snapshot

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 from board import tools
 from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, token, usage
 from board.tools import feed_schema
+from feeds.formats import FORMATS
 
 if TYPE_CHECKING:
     from feeds.source import FeedSource
@@ -98,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
     total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
     speed: dict[str, Any] = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
+    formats = ", ".join(FORMATS)
+    format_: dict[str, Any] = {
+        "choices": list(FORMATS),
+        "metavar": "FORMAT",
+        "help": f"what SOURCE is: {formats} (default: results-board JSON, or CSV by name)",
+    }
     deadline: dict[str, Any] = {
         "type": _number(float, 0.5, 300.0),
         "default": 10.0,
@@ -109,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
     watch.add_argument("--interval", **interval)
     watch.add_argument("--total", **total)
+    watch.add_argument("--format", **format_)
     watch.add_argument("--deadline", **deadline)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
@@ -116,12 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", "validate a feed; exit 0 valid, 1 invalid, 2 unreachable")
     check.add_argument("source", metavar="SOURCE", help="URL, file, or recording (every line)")
     check.add_argument("--total", **total)
+    check.add_argument("--format", **format_)
     command("schema", "print the JSON Schema of the feed format")
     record = command("record", "append each new document of SOURCE to a recording, until Ctrl-C")
     record.add_argument("source", metavar="SOURCE", help="URL or file to poll")
     record.add_argument("out", metavar="OUT.jsonl", help="the recording to append to")
     record.add_argument("--interval", **interval)
     record.add_argument("--total", **total)
+    record.add_argument("--format", **format_)
     record.add_argument("--deadline", **deadline)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
@@ -135,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot = command("snapshot", "print the feed once as plain text (for logs and chat)")
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
+    snapshot.add_argument("--format", **format_)
     snapshot.add_argument("--width", type=_number(int, 40), default=80, help="columns (80)")
     snapshot.add_argument("--declarations", type=_number(int, 0), default=5, help="how many (5)")
     return parser
@@ -168,7 +179,7 @@ def _run_board(source: FeedSource, mode: Literal["live", "demo", "replay"], inte
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from feeds.sources import open_demo
+    from board.demo import open_demo
 
     with usage():
         source = open_demo(speed=args.speed)
@@ -178,8 +189,11 @@ def _demo(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    source = open_spec(args.source, total=args.total, token=token(), deadline=args.deadline)
-    mode: Literal["live", "replay"] = "replay" if is_recording(args.source) else "live"
+    source = open_spec(
+        args.source, format=args.format, total=args.total, token=token(), deadline=args.deadline
+    )
+    recording = is_recording(args.source) and args.format in (None, "results-board")
+    mode: Literal["live", "replay"] = "replay" if recording else "live"
     return _run_board(source, mode, args.interval)
 
 

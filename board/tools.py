@@ -49,12 +49,14 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fetch(spec: str, total: int | None) -> Snapshot | FeedError:
+def _fetch(args: argparse.Namespace) -> Snapshot | FeedError:
     from feeds.sources import poll_once
 
     try:
         with usage():
-            return asyncio.run(poll_once(spec, total=total, token=token()))
+            return asyncio.run(
+                poll_once(args.source, format=args.format, total=args.total, token=token())
+            )
     except FeedError as error:
         return error
 
@@ -75,9 +77,9 @@ def _report(result: FeedError, out: TextIO) -> int:
 def check(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    if is_recording(args.source):
+    if is_recording(args.source) and args.format in (None, "results-board"):
         return _check_recording(args.source)
-    result = _fetch(args.source, args.total)
+    result = _fetch(args)
     if isinstance(result, FeedError):
         code = _report(result, sys.stdout)
         if code == 1:
@@ -123,7 +125,7 @@ def _check_recording(spec: str) -> int:
 def snapshot(args: argparse.Namespace) -> int:
     from board.plain import render_snapshot
 
-    result = _fetch(args.source, args.total)
+    result = _fetch(args)
     if isinstance(result, FeedError):
         return _report(result, sys.stderr)
     for warning in result.warnings:
@@ -139,7 +141,9 @@ def record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
-    source = open_spec(args.source, total=args.total, token=token(), deadline=args.deadline)
+    source = open_spec(
+        args.source, format=args.format, total=args.total, token=token(), deadline=args.deadline
+    )
     written = 0
 
     def report(outcome: PollOutcome) -> None:
@@ -147,7 +151,7 @@ def record(args: argparse.Namespace) -> int:
         now = f"{datetime.now():%H:%M:%S}"
         if isinstance(outcome, Changed):
             written += 1
-            raw, feed = outcome.snapshot.raw, outcome.snapshot.feed
+            raw, feed = outcome.snapshot.document, outcome.snapshot.feed
             print(f"{now}  wrote sequence {feed.sequence} ({len(raw):,} bytes)", flush=True)
         elif isinstance(outcome, Failed):
             print(

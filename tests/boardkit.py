@@ -13,7 +13,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from feeds import FeedError, FeedSource
+from feeds import FeedError, FeedSource, RawDocument
 
 SEED_PARTIES = [
     ("LAB", "Labour", "#E4003B", 49, -1, 1005, -28),
@@ -135,12 +135,12 @@ class ScriptedSource(FeedSource):
     def push(self, item: bytes | dict[str, Any] | FeedError | None) -> None:
         self.queue.put_nowait(encode(item) if isinstance(item, dict) else item)
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         item = await self.queue.get()
         self.fetches += 1
         if isinstance(item, FeedError):
             raise item
-        return item
+        return None if item is None else [RawDocument("scripted", item)]
 
     async def aclose(self) -> None:
         self.closed = True

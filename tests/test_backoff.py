@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from feeds.errors import FeedError, FeedHTTPError, FeedUnreachable, SequenceRegression
-from feeds.source import Backoff, Changed, Failed, FeedSource, Unchanged
+from feeds.source import Backoff, Changed, Failed, FeedSource, RawDocument, Unchanged
 from tests.feedfactory import as_bytes, feed_doc
 
 
@@ -121,11 +121,11 @@ class _Scripted(FeedSource):
     def description(self) -> str:
         return "scripted"
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         step = self.script.pop(0)
         if isinstance(step, FeedError):
             raise step
-        return step
+        return None if step is None else [RawDocument("scripted", step)]
 
 
 async def test_source_backs_off_on_failures_and_resets_after_one_success() -> None:

@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 
+import board.demo
 import feeds.sources
 from board.cli import TOKEN_ENV, main
+from board.demo import DEMO_LENGTH, demo_pace
 from feeds.server import FeedServer
 from feeds.source import Changed, FeedSource, Snapshot
-from feeds.sources import DEMO_LENGTH, demo_pace
 from tests.test_plain import councils, document, encode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,7 +348,7 @@ def test_no_command_plays_the_demo(
         speeds.append(speed)
         return feeds.sources.open_source(str(feed_file))
 
-    monkeypatch.setattr(feeds.sources, "open_demo", open_demo)
+    monkeypatch.setattr(board.demo, "open_demo", open_demo)
     assert run(capsys, "demo", "--speed", "30")[0] == 0
     assert run(capsys)[0] == 0
     assert speeds == [30.0, None]

@@ -140,3 +140,19 @@ def test_check_and_snapshot_read_a_feed_file_with_a_bom(
     assert "valid" in capsys.readouterr().out
     assert main(["snapshot", str(path)]) == 0
     assert TITLE in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8 BOM", "utf-16-le BOM", "utf-32-be"])
+async def test_the_published_document_is_utf8_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    """What `record` and `relay` publish is RFC 8259 JSON, whatever the source sent."""
+    from feeds.source import Changed
+    from feeds.sources.file import FileSource
+
+    path = tmp_path / "feed.json"
+    path.write_bytes(ENCODINGS[encoding](_json_text()))
+    source = FileSource(path)
+    outcome = await source.poll()
+    assert isinstance(outcome, Changed), outcome
+    document = outcome.snapshot.document
+    assert document.startswith(b"{")
+    assert json.loads(document.decode("utf-8"))["title"] == TITLE

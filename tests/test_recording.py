@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from feeds import recording
+from feeds.adapter import CsvAdapter
 from feeds.parse import parse_feed
 from feeds.recording import Recorder, read_recording, record
 from feeds.source import Changed, Failed, PollOutcome
@@ -203,7 +204,7 @@ async def test_record_of_a_csv_table_writes_feed_json(tmp_path: Path) -> None:
     table.write_text("Party,Councils,Seats\nLabour,3,40\nNo Overall Control,1,\n")
     outcomes: list[PollOutcome] = []
     out = tmp_path / "out.jsonl"
-    source = FileSource(table, total=10)
+    source = FileSource(table, adapter=CsvAdapter(10))
     assert (
         await asyncio.wait_for(
             record(source, out, interval=0, limit=1, on_outcome=outcomes.append), 10

@@ -18,7 +18,7 @@ import importlib.util
 import re
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import NoReturn
@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from feeds.adapter import Adapter, RawDocument
 from feeds.errors import (
     FeedDecodeError,
     FeedError,
@@ -34,7 +35,7 @@ from feeds.errors import (
     FeedTooLarge,
     FeedUnreachable,
 )
-from feeds.source import Backoff, Changed, FeedSource, PollOutcome, Unchanged
+from feeds.source import Backoff, FeedSource
 from feeds.sources.proxy import ProxySettingError, check_proxy_settings, proxy_for
 
 __all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after"]
@@ -72,19 +73,16 @@ _Validators = tuple[str | None, str | None]
 class HttpSource(FeedSource):
     """A feed polled over HTTP(S): conditional GETs, an overall deadline, a body cap.
 
-    Validators (ETag, Last-Modified) are staged, not stored, when a 200 arrives:
-    `fetch()` only hands the body to the base class, which parses it after
-    `fetch()` returns. Had the validators been stored at once, a body that then
-    failed validation (or was an older `sequence`) would be answered 304 next
-    time and the bad document would pass for "unchanged" while the board shows
-    stale figures with no error. So `poll()` commits the staged validators only
-    when the outcome is `Changed` or `Unchanged` (the body was accepted or is
-    equivalent to what is shown); after a failure the previous validators stay,
-    and the server keeps sending the bad body until it publishes a good one.
-    Overriding `poll()` (rather than `FeedSource._poll`) keeps the base class's
-    contract untouched; `fetch()` called on its own never commits validators.
-    The token goes only in the request's Authorization header (httpx drops it
-    on a redirect to another origin) and is redacted from error details.
+    A 200's validators (ETag, Last-Modified) travel as the document's `stamp`
+    and are kept only when `commit()` is called, i.e. once the body was
+    accepted or found equal to what is shown. Had they been kept at once, a
+    body that then failed validation (or was an older `sequence`) would be
+    answered 304 next time and the bad document would pass for "unchanged"
+    while the board shows stale figures with no error. After a failure the
+    previous validators stay, and the server keeps sending the bad body until
+    it publishes a good one. The token goes only in the request's
+    Authorization header (httpx drops it on a redirect to another origin) and
+    is redacted from error details.
     """
 
     def __init__(
@@ -97,10 +95,11 @@ class HttpSource(FeedSource):
         max_bytes: int = 20_000_000,
         connect_timeout: float = 5.0,
         read_timeout: float = 5.0,
+        adapter: Adapter | None = None,
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        super().__init__(backoff=backoff, clock=clock)
+        super().__init__(adapter=adapter, backoff=backoff, clock=clock)
         parts = urlsplit(url)
         if parts.scheme.lower() not in ("http", "https"):
             raise ValueError(f"feed URL must start with http:// or https://, not {parts.scheme!r}")
@@ -121,12 +120,12 @@ class HttpSource(FeedSource):
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
         host += f":{parts.port}" if parts.port else ""
         self._description = urlunsplit((parts.scheme.lower(), host, parts.path or "/", "", ""))
+        self._path = parts.path or "/"
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._owns_client = client is None
         self._proxy = proxy_for(url) if client is None else None
         self._client = client or self._make_client()
         self._validators: _Validators = (None, None)
-        self._staged: _Validators | None = None
 
     def __repr__(self) -> str:
         return f"HttpSource({self._description!r})"
@@ -166,26 +165,21 @@ class HttpSource(FeedSource):
         """The Last-Modified of the last accepted body, sent as If-Modified-Since."""
         return self._validators[1]
 
-    async def poll(self) -> PollOutcome:
-        """Fetch and validate once; commit the new validators only if the body was accepted."""
-        self._staged = None
-        try:
-            outcome = await super().poll()
-        finally:
-            staged, self._staged = self._staged, None
-        if staged is not None and isinstance(outcome, Changed | Unchanged):
-            self._validators = staged
-        return outcome
+    def commit(self, documents: Sequence[RawDocument]) -> None:
+        """Keep the validators of the accepted body (none sent clears them)."""
+        stamp = documents[-1].stamp
+        if isinstance(stamp, tuple):
+            self._validators = stamp
 
-    async def fetch(self) -> bytes | None:
-        """GET the feed: its bytes, or None on 304. Raises a `FeedError` for any failure."""
+    async def fetch(self) -> list[RawDocument] | None:
+        """GET the feed: its body, or None on 304. Raises a `FeedError` for any failure."""
         try:
             async with asyncio.timeout(self.deadline):
                 return await self._get()
         except TimeoutError:
             raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
 
-    async def _get(self) -> bytes | None:
+    async def _get(self) -> list[RawDocument] | None:
         headers = {"Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING}
         etag, last_modified = self._validators
         if etag:
@@ -211,8 +205,8 @@ class HttpSource(FeedSource):
                     )
                 _check_codings(response)
                 body = await self._read_capped(response)
-                self._staged = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
-                return body
+                validators = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
+                return [RawDocument(self._path, body, validators)]
         except FeedError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:

@@ -16,7 +16,7 @@ from typing import Any
 import psutil
 
 from board.app import create_app
-from feeds import FeedSource
+from feeds import FeedSource, RawDocument
 from tests.boardkit import encode, seed_doc
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
@@ -79,12 +79,12 @@ class SyntheticNight(FeedSource):
     def finished(self) -> bool:
         return self.served >= self.count
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         if self.finished:
             return None
         body = encode(night_doc(self.served))
         self.served += 1
-        return body
+        return [RawDocument("synthetic", body)]
 
 
 def resident() -> int:
