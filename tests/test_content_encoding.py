@@ -10,7 +10,7 @@ Accept-Encoding, and names any other coding in plain words.
 from __future__ import annotations
 
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import brotli
 import pytest
@@ -32,12 +32,6 @@ COMPRESS = {
     "zstd": lambda body: zstandard.ZstdCompressor().compress(body),
     "identity": lambda body: body,
 }
-
-
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as running:
-        yield running
 
 
 @pytest.fixture

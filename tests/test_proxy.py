@@ -9,7 +9,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 
@@ -34,11 +33,10 @@ def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as running:
-        running.script([Step.ok(feed_bytes(5))])
-        yield running
+@pytest.fixture(autouse=True)
+def one_feed(server: FaultServer) -> None:
+    """The fault server (tests/conftest.py) serves one good document."""
+    server.script([Step.ok(feed_bytes(5))])
 
 
 def _closed_port() -> int:
