@@ -156,3 +156,18 @@ def test_check_warns_and_stays_valid(tmp_path: Any, capsys: pytest.CaptureFixtur
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
     assert "warning: contests[0] (london): shares add up to 1.00" in out
+
+
+async def test_the_board_status_carries_the_warning() -> None:
+    """The board's status holds the document's warnings beside the figures it shows."""
+    from board.app import create_app
+    from tests.boardkit import ManualClock, ScriptedSource
+    from tests.waiting import async_wait_for
+
+    source = ScriptedSource()
+    app = create_app(source, mode="live", interval=5, clock=ManualClock())
+    app.animation_level = "none"
+    source.push(feed_doc(contests=[mayor(as_fractions(LONDON))], published_at=WHEN))
+    async with app.run_test(size=(120, 40)):
+        await async_wait_for(lambda: app.status.sequence == 7, "the feed shown")
+        assert any("look like fractions of 1" in w for w in app.status.warnings)
