@@ -45,17 +45,22 @@ def feed_schema() -> dict[str, Any]:
 
 
 def schema(args: argparse.Namespace) -> int:
-    print(json.dumps(feed_schema(), indent=2, ensure_ascii=False))
+    # In a locale that is not UTF-8, \u escapes keep the schema exact (and still JSON).
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    print(json.dumps(feed_schema(), indent=2, ensure_ascii=not utf8))
     return 0
 
 
-def _fetch(args: argparse.Namespace) -> Snapshot | FeedError:
-    from feeds.sources import poll_once
+def _fetch(args: argparse.Namespace) -> tuple[Snapshot, tuple[str, ...]] | FeedError:
+    from feeds.sources import read_once
 
+    options = {"test": True} if getattr(args, "test", False) else {}
     try:
         with usage():
             return asyncio.run(
-                poll_once(args.source, format=args.format, total=args.total, token=token())
+                read_once(
+                    args.source, format=args.format, total=args.total, token=token(), **options
+                )
             )
     except FeedError as error:
         return error
@@ -85,10 +90,19 @@ def check(args: argparse.Namespace) -> int:
         if code == 1:
             print(f"invalid: {args.source}")
         return code
-    for warning in result.warnings:
+    snapshot, problems = result
+    for problem in problems:  # standing faults beside good figures (a bad file in a folder)
+        print(f"problem: {one_line(problem)}")
+    for warning in snapshot.warnings:
         print(f"warning: {one_line(warning)}")
-    feed = result.feed
-    print(f"valid: {args.source} (sequence {feed.sequence}, {len(feed.contests)} contest(s))")
+    feed = snapshot.feed
+    counts = f"sequence {feed.sequence}, {len(feed.contests)} contest(s)"
+    if problems:
+        print(
+            f"invalid: {args.source} ({counts}; {len(problems)} problem(s), last good figures kept)"
+        )
+        return 1
+    print(f"valid: {args.source} ({counts})")
     return 0
 
 
@@ -128,9 +142,12 @@ def snapshot(args: argparse.Namespace) -> int:
     result = _fetch(args)
     if isinstance(result, FeedError):
         return _report(result, sys.stderr)
-    for warning in result.warnings:
+    snapshot, problems = result
+    for problem in problems:
+        print(f"problem: {one_line(problem)}", file=sys.stderr)
+    for warning in snapshot.warnings:
         print(f"warning: {one_line(warning)}", file=sys.stderr)
-    text = render_snapshot(result.feed, width=args.width, declarations=args.declarations)
+    text = render_snapshot(snapshot.feed, width=args.width, declarations=args.declarations)
     sys.stdout.write(text)
     return 0
 
@@ -141,8 +158,14 @@ def record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
+    options = {"test": True} if args.test else {}
     source = open_spec(
-        args.source, format=args.format, total=args.total, token=token(), deadline=args.deadline
+        args.source,
+        format=args.format,
+        total=args.total,
+        token=token(),
+        deadline=args.deadline,
+        **options,
     )
     written = 0
 

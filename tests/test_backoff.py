@@ -6,7 +6,7 @@ import pytest
 
 from feeds.errors import FeedError, FeedHTTPError, FeedUnreachable, SequenceRegression
 from feeds.source import Backoff, Changed, Failed, FeedSource, RawDocument, Unchanged
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
 
 
 class _Rng:
@@ -129,7 +129,7 @@ class _Scripted(FeedSource):
 
 
 async def test_source_backs_off_on_failures_and_resets_after_one_success() -> None:
-    body = as_bytes(feed_doc())
+    body = encode(small_document())
     script: list[bytes | FeedError | None] = [
         FeedUnreachable("connection refused"),
         FeedUnreachable("connection refused"),
@@ -163,9 +163,9 @@ def test_jitter_draws_within_range(failures: int) -> None:
 
 async def test_equal_sequence_is_unchanged_even_when_the_body_differs() -> None:
     """The documented rule: an equal `sequence` means no change (a republished copy)."""
-    first = feed_doc(sequence=7)
-    same_sequence = feed_doc(sequence=7, title="Republished with another title")
-    script: list[bytes | FeedError | None] = [as_bytes(first), as_bytes(same_sequence)]
+    first = small_document(sequence=7)
+    same_sequence = small_document(sequence=7, title="Republished with another title")
+    script: list[bytes | FeedError | None] = [encode(first), encode(same_sequence)]
     source = _Scripted(script, Backoff(rng=_Rng(0.0)))
     assert isinstance(await source.poll(), Changed)
     outcome = await source.poll()
@@ -175,9 +175,9 @@ async def test_equal_sequence_is_unchanged_even_when_the_body_differs() -> None:
 
 async def test_older_sequence_is_refused_and_newer_accepted() -> None:
     script: list[bytes | FeedError | None] = [
-        as_bytes(feed_doc(sequence=7)),
-        as_bytes(feed_doc(sequence=6)),
-        as_bytes(feed_doc(sequence=8)),
+        encode(small_document(sequence=7)),
+        encode(small_document(sequence=6)),
+        encode(small_document(sequence=8)),
     ]
     source = _Scripted(script, Backoff(rng=_Rng(0.0)))
     assert isinstance(await source.poll(), Changed)

@@ -19,10 +19,10 @@ import zstandard
 from feeds.errors import FeedDecodeError
 from feeds.source import Backoff, Changed, Failed
 from feeds.sources.http import ACCEPT_ENCODING, DECODABLE, HttpSource
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 from tests.faultserver import FaultServer, Step
 
-BODY = feed_bytes(3)
+BODY = encode(small_document(sequence=3))
 
 COMPRESS = {
     "gzip": lambda body: zlib.compress(body, wbits=31),

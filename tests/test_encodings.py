@@ -21,7 +21,7 @@ from feeds.errors import FeedDecodeError
 from feeds.parse import parse_feed, utf8_document
 from feeds.recording import read_recording
 from feeds.sources.replay import ReplaySource
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
 
 TITLE = "Ynys Môn — 選挙 🌹"
 """Non-ASCII in the BMP and beyond it, so a wrong transcoding shows."""
@@ -40,7 +40,7 @@ ENCODINGS = {
 
 
 def _json_text(**overrides: object) -> str:
-    return json.dumps(feed_doc(title=TITLE, **overrides), ensure_ascii=False, indent=1)
+    return json.dumps(small_document(title=TITLE, **overrides), ensure_ascii=False, indent=1)
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
@@ -52,7 +52,7 @@ def test_json_feed_in_any_unicode_encoding_with_or_without_bom(encoding: str) ->
 
 
 def test_utf8_bom_before_white_space_and_pretty_printed_json() -> None:
-    assert parse_feed(b"\xef\xbb\xbf \r\n\t" + as_bytes(feed_doc())).sequence == 7
+    assert parse_feed(b"\xef\xbb\xbf \r\n\t" + encode(small_document())).sequence == 7
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_broken_utf16_is_named_as_utf16() -> None:
 
 
 def test_utf8_without_bom_is_passed_through_untouched() -> None:
-    body = as_bytes(feed_doc())
+    body = encode(small_document())
     assert utf8_document(body) is body
     bad = b'{"title": "\xff"}'
     assert utf8_document(bad) is bad  # not this function's business: parse_feed names it
@@ -106,7 +106,8 @@ def test_csv_table_in_any_unicode_encoding_with_a_bom(encoding: str) -> None:
 
 def _recording_text(count: int) -> str:
     return "\n".join(
-        json.dumps(feed_doc(sequence=n, title=TITLE), ensure_ascii=False) for n in range(count)
+        json.dumps(small_document(sequence=n, title=TITLE), ensure_ascii=False)
+        for n in range(count)
     )
 
 

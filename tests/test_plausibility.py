@@ -14,52 +14,32 @@ import pytest
 from board.cli import main
 from feeds.parse import parse_feed
 from feeds.plausibility import CHAMBER_SEATS_MAX, COUNCIL_SEATS_MAX, VOTES_MAX
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds import factory
+from sample_feeds.factory import encode, small_document
 
 WHEN = "2016-05-06T10:00:00+01:00"
 
 
 def legislature(parties: list[dict[str, Any]], total: int = 60) -> dict[str, Any]:
-    return {
-        "kind": "legislature",
-        "id": "senedd",
-        "title": "National Assembly for Wales",
-        "total": total,
-        "reported": 0,
-        "majority": total // 2 + 1,
-        "parties": parties,
-    }
+    """The Welsh Assembly of 2016 with these `parties` (and chamber size)."""
+    return factory.legislature(parties=parties, total=total, majority=total // 2 + 1)
 
 
-WALES = [
-    {"code": "LAB", "name": "Labour", "seats": 29, "votes": 353866, "share": 34.7},
-    {"code": "PC", "name": "Plaid Cymru", "seats": 12, "votes": 209376, "share": 20.5},
-    {"code": "CON", "name": "Conservative", "seats": 11, "votes": 215597, "share": 21.1},
-    {"code": "UKIP", "name": "UKIP", "seats": 7, "votes": 127038, "share": 12.5},
-    {"code": "LD", "name": "Liberal Democrats", "seats": 1, "votes": 78165, "share": 7.7},
-]
-"""Shares of all votes cast; the parties listed hold about 96.5 % of them."""
+WALES: list[dict[str, Any]] = factory.legislature()["parties"]
+"""Shares of all votes cast; the parties listed hold about 90 % of them."""
 
 
-def mayor(candidates: list[dict[str, Any]], round: int = 2) -> dict[str, Any]:
-    return {
-        "kind": "mayor",
-        "id": "london",
-        "title": "Mayor",
-        "round": round,
-        "candidates": candidates,
-    }
+def mayor(candidates: list[dict[str, Any]]) -> dict[str, Any]:
+    """London's final round with these `candidates`."""
+    return factory.mayor(candidates=candidates)
 
 
-LONDON = [
-    {"name": "Alex Marsh", "party": "LAB", "votes": 1310143, "share": 56.8, "elected": True},
-    {"name": "Jo Penrose", "party": "CON", "votes": 994614, "share": 43.2},
-    {"name": "Kim Ashdown", "party": "GRN", "votes": 150673, "eliminated": True},
-]
+LONDON: list[dict[str, Any]] = factory.mayor()["candidates"]
+"""Khan and Goldsmith with final-round votes and shares; ten eliminated, first-round votes."""
 
 
 def warnings_of(*contests: dict[str, Any]) -> list[str]:
-    return parse_feed(as_bytes(feed_doc(contests=list(contests)))).warnings()
+    return parse_feed(encode(small_document(contests=list(contests)))).warnings()
 
 
 def test_real_figures_raise_no_warning() -> None:
@@ -97,19 +77,19 @@ def test_a_single_small_share_without_votes_is_not_guessed_at() -> None:
 
 def test_shares_that_disagree_with_the_votes_name_the_party() -> None:
     parties = copy.deepcopy(WALES)
-    parties[2]["share"] = 11.1  # CON's share typed ten points low
+    parties[2]["share"] = 8.8  # CON's share typed ten points low
     found = warnings_of(legislature(parties))
     assert found == [
-        "contests[0] (senedd): share of CON (11.1%) disagrees with its votes "
-        "(215,597 of the 984,042 listed give 21.9%)"
+        "contests[0] (wales): share of CON (8.8%) disagrees with its votes "
+        "(190,846 of the 919,232 listed give 20.8%)"
     ]
 
 
 def test_shares_adding_up_to_more_than_100() -> None:
     parties = copy.deepcopy(WALES)
-    parties[0]["share"] = 64.7
+    parties[0]["share"] = 61.5
     assert warnings_of(legislature(parties)) == [
-        "contests[0] (senedd): shares add up to 126.5%, more than 100"
+        "contests[0] (wales): shares add up to 120.6%, more than 100"
     ]
 
 
@@ -126,9 +106,9 @@ def test_shares_adding_up_to_more_than_100() -> None:
     ],
 )
 def test_implausible_council_counts(change: dict[str, int], words: str) -> None:
-    doc = feed_doc()
+    doc = small_document()
     doc["contests"][0]["parties"][0].update(change)
-    found = parse_feed(as_bytes(doc)).warnings()
+    found = parse_feed(encode(doc)).warnings()
     assert any(words in warning for warning in found), found
 
 
@@ -146,13 +126,15 @@ def test_mayor_votes_beyond_any_electorate() -> None:
     candidates = copy.deepcopy(LONDON)
     candidates[0]["votes"] = 1234567890
     found = warnings_of(mayor(candidates))
-    assert any("Alex Marsh has 1,234,567,890 votes" in w for w in found), found
+    assert any("Sadiq Khan has 1,234,567,890 votes" in w for w in found), found
 
 
 def test_check_warns_and_stays_valid(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """`check` exit codes keep their meaning: 0, valid (with warnings)."""
     path = tmp_path / "feed.json"
-    path.write_bytes(as_bytes(feed_doc(contests=[mayor(as_fractions(LONDON))], published_at=WHEN)))
+    path.write_bytes(
+        encode(small_document(contests=[mayor(as_fractions(LONDON))], published_at=WHEN))
+    )
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
     assert "warning: contests[0] (london): shares add up to 1.00" in out
@@ -167,7 +149,7 @@ async def test_the_board_status_carries_the_warning() -> None:
     source = ScriptedSource()
     app = create_app(source, mode="live", interval=5, clock=ManualClock())
     app.animation_level = "none"
-    source.push(feed_doc(contests=[mayor(as_fractions(LONDON))], published_at=WHEN))
+    source.push(small_document(contests=[mayor(as_fractions(LONDON))], published_at=WHEN))
     async with app.run_test(size=(120, 40)):
         await async_wait_for(lambda: app.status.sequence == 7, "the feed shown")
         assert any("look like fractions of 1" in w for w in app.status.warnings)

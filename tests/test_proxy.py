@@ -16,7 +16,7 @@ from board.cli import main
 from feeds.source import Changed, Failed
 from feeds.sources.http import HttpSource
 from feeds.sources.proxy import ProxySettingError, check_proxy_settings, proxy_for
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 from tests.faultserver import FaultServer, Step
 from tests.socksproxy import SocksProxy
 
@@ -36,7 +36,7 @@ def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def one_feed(server: FaultServer) -> None:
     """The fault server (tests/conftest.py) serves one good document."""
-    server.script([Step.ok(feed_bytes(5))])
+    server.script([Step.ok(encode(small_document(sequence=5)))])
 
 
 def _closed_port() -> int:

@@ -22,7 +22,7 @@ import wcwidth
 from rich.cells import cell_len
 
 from feeds.text import clean_text, settle_widths
-from tests.feedfactory import as_bytes, councils, feed_doc, party
+from sample_feeds.factory import encode, party, small_councils, small_document
 from tests.waiting import wait_for
 
 FAMILY = [
@@ -182,7 +182,7 @@ TMUX_AGREES_ON_VS16 = False
 @needs_tmux
 def test_emoji_party_does_not_shift_its_row_in_tmux(tmp_path: Path) -> None:
     """The issue's check: the board in tmux at 120×40; every row's figures in one column."""
-    contest = councils(
+    contest = small_councils(
         parties=[
             party("BB", "\U0001f5f3\ufe0f Ballot Box Party", councils=1, seats=12, seats_change=3),
             party("FL", "\U0001f1ec\U0001f1e7 Flag Party", councils=1, seats=11, seats_change=-3),
@@ -193,7 +193,7 @@ def test_emoji_party_does_not_shift_its_row_in_tmux(tmp_path: Path) -> None:
         total=124,
     )
     feed = tmp_path / "feed.json"
-    feed.write_bytes(as_bytes(feed_doc(contests=[contest])))
+    feed.write_bytes(encode(small_document(contests=[contest])))
     board = Path(sys.executable).with_name("results-board")
     tmux = Tmux(tmp_path, [str(board), "watch", str(feed), "--interval", "60"])
     try:

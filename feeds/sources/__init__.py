@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from feeds.source import FeedSource, Snapshot
 
-__all__ = ["is_recording", "is_url", "open_source", "poll_once"]
+__all__ = ["is_recording", "is_url", "open_source", "poll_once", "read_once"]
 
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 
@@ -156,7 +156,25 @@ async def poll_once(
         FeedInvalid: it came but breaks the format's rules.
         ValueError, OSError: as `open_source`.
     """
-    from feeds.errors import FeedError
+    snapshot, _ = await read_once(spec, format=format, total=total, token=token, **options)
+    return snapshot
+
+
+async def read_once(
+    spec: str,
+    *,
+    format: str | None = None,
+    total: int | None = None,
+    token: str | None = None,
+    **options: Any,
+) -> tuple[Snapshot, tuple[str, ...]]:
+    """`poll_once`, with the standing problems beside the feed (a malformed file in a folder).
+
+    Raises:
+        FeedSchemaError: nothing usable came, only problems (each one listed).
+        FeedUnavailable, FeedInvalid, ValueError, OSError: as `poll_once`.
+    """
+    from feeds.errors import FeedError, FeedSchemaError, Problem
     from feeds.source import Changed, Failed
 
     if is_recording(spec) and format in (None, "results-board"):
@@ -180,5 +198,7 @@ async def poll_once(
     if isinstance(outcome, Failed):
         raise outcome.error
     if isinstance(outcome, Changed):
-        return outcome.snapshot
+        return outcome.snapshot, outcome.problems
+    if outcome.problems:
+        raise FeedSchemaError([Problem("", problem) for problem in outcome.problems])
     raise FeedError("no document", "the source answered that nothing changed")

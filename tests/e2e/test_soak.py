@@ -17,7 +17,7 @@ import psutil
 
 from board.app import create_app
 from feeds import FeedSource, RawDocument
-from tests.boardkit import encode, seed_doc
+from sample_feeds.factory import document, encode
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.ticker import KEY_MEMORY, Ticker
@@ -32,7 +32,7 @@ COUNCILS = 124
 
 def night_doc(index: int) -> dict[str, Any]:
     """Snapshot `index` of the night: more declared, figures moving, the newest 20 updates."""
-    doc = seed_doc(sequence=index + 1)
+    doc = document(sequence=index + 1)
     contest = doc["contests"][0]
     declared = min(COUNCILS, 1 + index * COUNCILS // SNAPSHOTS)
     contest["reported"] = declared
