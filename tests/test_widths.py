@@ -8,9 +8,12 @@ characters both draw at the same width (`settle_widths`).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import unicodedata
@@ -147,7 +150,27 @@ class Tmux:
         return self._run("capture-pane", "-p", "-t", "t")
 
     def close(self) -> None:
+        """Close the terminal; the program must leave (hang-up), else it is ended here."""
+        pid = self._run("display", "-p", "-t", "t", "#{pane_pid}").strip()
         self._run("kill-server")
+        if not pid.isdigit():
+            return
+        try:
+            wait_for(lambda: not _alive(int(pid)), "the program to leave after the hang-up", 5)
+        finally:
+            if _alive(int(pid)):
+                os.kill(int(pid), signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(OSError):  # a zombie of ours is gone for this purpose
+        if Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z"):
+            return False
+    return True
 
 
 def tmux_widths(tmp_path: Path, names: list[str]) -> list[int]:
