@@ -63,6 +63,10 @@ PARTIES: tuple[tuple[PartyInfo, tuple[str, ...]], ...] = (
     (PartyInfo("RESP", "Respect", "#46801c"), ("respect", "resp")),
     (PartyInfo("SNP", "SNP", "#fdf38e"), ("snp", "scottish national")),
     (PartyInfo("PC", "Plaid Cymru", "#005b54"), ("plaid cymru", "plaid", "pc")),
+    (
+        PartyInfo("OTH", "Others", "#b0b0b0"),
+        ("others", "other", "other parties", "all others", "oth", "others combined"),
+    ),
 )
 """Each known party with the normalised names that mean it."""
 
