@@ -28,7 +28,7 @@ def results(tmp_path: Path) -> Path:
 async def test_a_mirror_folder_is_listed_only_when_its_timestamp_changes(tmp_path: Path) -> None:
     folder = results(tmp_path)
     source = open_source(str(tmp_path), format="pa")
-    assert isinstance(source, PaFolderSource) and source.description.endswith("results")
+    assert isinstance(source, PaFolderSource) and source.description == str(tmp_path)
     source.settle = 0.0
     first = await source.poll()
     assert isinstance(first, Changed) and first.problems == ()
@@ -51,11 +51,11 @@ async def test_only_changed_files_are_read(tmp_path: Path, monkeypatch: pytest.M
     original = source._read
     monkeypatch.setattr(source, "_read", lambda name: read.append(name) or original(name))
     await source.poll()
-    assert sorted(read) == ["Local_SOP_All_2.xml", "Local_result_Aldwick_1.xml"]
+    assert sorted(read) == ["results/Local_SOP_All_2.xml", "results/Local_result_Aldwick_1.xml"]
     read.clear()
     pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
     await source.poll()
-    assert read == ["Local_result_Brackenford_1.xml"]
+    assert read == ["results/Local_result_Brackenford_1.xml"]
 
 
 async def test_a_file_written_in_place_is_read_again_once_complete(tmp_path: Path) -> None:

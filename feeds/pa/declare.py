@@ -1,7 +1,7 @@
 """Provides the per-area half of the PA mapping: a message → a `Declaration` (or a ticker item).
 
-Each declaration is built once per message and arrival time and cached, so a
-new file costs one declaration, not a rebuild of every area (a general
+Each declaration is built once, when its file is read (`feeds.pa.parts`), so
+a new file costs one declaration, not a rebuild of every area (a general
 election has 650). Rules and their sources:
 
 - Local results (Local councils XML): `winningParty` controls now
@@ -23,14 +23,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import datetime
-from functools import lru_cache
 
 from feeds.areas import AreaParty, AreaResult, Candidate, Declaration
 from feeds.fields import NOC
 from feeds.models import Update
 from feeds.pa import messages as m
 
-__all__ = ["code", "declaration", "slug", "update"]
+__all__ = ["candidates", "code", "declaration", "slug", "update"]
 
 _NOT_CODE = re.compile(r"[^A-Za-z0-9_&+.'/\- ]+")
 
@@ -49,7 +48,6 @@ def slug(name: str) -> str:
     return text or "x"
 
 
-@lru_cache(maxsize=8192)
 def declaration(message: m.Message, received: datetime) -> Declaration | None:
     """The declaration `message` makes, given when its file arrived; None for ticker messages.
 
