@@ -56,7 +56,11 @@ def test_nominations_alone_show_every_contest_with_all_its_areas_and_nothing_dec
     councils, assembly, chamber, mayor = feed.contests
     assert isinstance(councils, CouncilsContest) and councils.areas == pakit.COUNCILS
     assert (councils.reported, councils.total) == (0, 3)  # "0 of 3" before the first result
-    assert [p.code for p in councils.parties] == ["Lab Co-op", "C", "Green"]  # all standing
+    assert [(p.code, p.name) for p in councils.parties] == [  # every party standing
+        ("Lab Co-op", "Labour and Co-operative"),
+        ("C", "Conservative"),
+        ("Green", "Green Party"),
+    ]
     assert isinstance(chamber, LegislatureContest) and chamber.areas == tuple(sorted(pakit.SEATS))
     assert (chamber.reported, chamber.total, chamber.majority) == (0, 3, 2)
     assert isinstance(assembly, LegislatureContest) and assembly.areas == ("Westmarch",)

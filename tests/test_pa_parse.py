@@ -153,12 +153,15 @@ def test_unknown_message_types_are_named() -> None:
 
 def test_nominations_of_every_kind_give_the_area_and_who_stands() -> None:
     council = message(pakit.council_nominations("Coldmere", revision=2))
-    assert council == m.Nominations("Local elections", "", "local", "Coldmere",
-                                    ("Lab Co-op", "C", "Green"), (), 2)  # fmt: skip
+    standing = (("Lab Co-op", "Labour and Co-operative"), ("C", "Conservative"),
+                ("Green", "Green Party"))  # fmt: skip
+    assert council == m.Nominations("Local elections", "", "local", "Coldmere", standing, (), 2)
     seat = message(pakit.seat_nominations("Eastmere"))
     assert isinstance(seat, m.Nominations) and (seat.system, seat.area) == ("fptp", "Eastmere")
-    assert seat.election == pakit.GE and seat.parties == ("Lab", "C", "Ind")  # each party once
+    assert seat.election == pakit.GE  # each party once, as (abbreviation, name):
+    assert seat.parties == (("Lab", "Labour"), ("C", "Conservative"), ("Ind", "Independent"))
     assert [c.name for c in seat.candidates][:2] == ["Ada Fenwick", "Bill Harrow"]
     region = message(pakit.list_nominations())
     assert isinstance(region, m.Nominations) and region.system == "top-up"
-    assert (region.election_type, region.area, region.parties) == ("S", "Westmarch", ("Green", "C"))
+    assert (region.election_type, region.area) == ("S", "Westmarch")
+    assert [code for code, _ in region.parties] == ["Green", "C"]

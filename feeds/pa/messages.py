@@ -255,8 +255,8 @@ class Nominations:
     system: str
     """"local", "fptp" or "top-up": which message it was."""
     area: str
-    parties: tuple[str, ...]
-    """The party codes standing (each once, in PA's order)."""
+    parties: tuple[tuple[str, str], ...]
+    """The parties standing as (abbreviation, name), each once, in PA's order."""
     candidates: tuple[Candidate, ...]
     """The candidates standing (FPTP and top-up; none for local councils, whose nominations
     name parties only)."""

@@ -64,6 +64,8 @@ class Group:
     """Every area's name: the nominated ones by name, then any declared without a nomination."""
     standing: Counter[str] = field(default_factory=Counter)
     """Party code → areas it stands in (from nominations)."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Party code → its name, as the nominations give it."""
     constituencies: int = 0
     """First-past-the-post areas nominated (a chamber's seats, before its state of parties)."""
     built: Contest | None = None
@@ -75,7 +77,7 @@ class Group:
                        shown=dict(self.shown), display=dict(self.display),
                        tally=Counter(self.tally), tables=dict(self.tables),
                        nominations=dict(self.nominations), areas=dict(self.areas),
-                       standing=Counter(self.standing))  # fmt: skip
+                       standing=Counter(self.standing), names=dict(self.names))  # fmt: skip
 
     def table(self) -> Part | None:
         """The state of parties in force."""
@@ -164,7 +166,8 @@ class Night:
             elif part.nominated is not None:
                 _put(group.nominations, file, part, adding)
                 sign = 1 if adding else -1
-                group.standing.update({code: sign for code in part.nominated})
+                group.standing.update({code: sign for code, _ in part.nominated})
+                group.names.update({c: n for c, n in part.nominated if c not in group.names})
                 group.constituencies += sign * (part.system == "fptp")
                 self._renominate.add(group.key)
             else:

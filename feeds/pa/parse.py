@@ -243,13 +243,18 @@ def _top_up_rush(root: Element) -> m.TopUpRush:
     )
 
 
-def _standing(codes: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code for code in codes if code))
+def _standing(parties: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    found: dict[str, tuple[str, str]] = {}
+    for code, name in parties:
+        if code:
+            found.setdefault(code, (code, name))
+    return tuple(found.values())
 
 
 def _local_nominations(root: Element) -> m.Nominations:
     council = child(_election(root), "Council")
-    codes = [text(p, "abbreviation", 16) or text(p, "name", 16) for p in council.iter("Party")]
+    codes = [(text(p, "abbreviation", 16) or text(p, "name", 16), text(p, "name"))
+             for p in council.iter("Party")]  # fmt: skip
     return m.Nominations("Local elections", "", "local", text(council, "name"),
                          _standing(codes), (), count(root, "revision"))  # fmt: skip
 
@@ -259,9 +264,10 @@ def _area_nominations(system: str) -> Callable[[Element], m.Nominations]:
         election = _election(root)
         area = child(election, "Constituency")
         people = _candidates(area)
+        standing = _standing([(c.party, c.party_name) for c in people])
         return m.Nominations(_election_name(election, "Election"), text(election, "type", 8),
-                             system, text(area, "name"), _standing([c.party for c in people]),
-                             people, count(root, "revision"))  # fmt: skip
+                             system, text(area, "name"), standing, people,
+                             count(root, "revision"))  # fmt: skip
 
     return read
 

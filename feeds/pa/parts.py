@@ -105,8 +105,8 @@ class Part:
     tally: Tally = ()
     table: Table | None = None
     updates: tuple[Update, ...] = ()
-    nominated: tuple[str, ...] | None = None
-    """Nominations: the party codes standing (None: not a nominations message)."""
+    nominated: tuple[tuple[str, str], ...] | None = None
+    """Nominations: the parties standing as (feed code, name) (None: not a nominations message)."""
     system: str = ""
     """Nominations: "local", "fptp" or "top-up"."""
     mayor: MayorContest | None = None
@@ -181,7 +181,10 @@ def _tally(decl: Declaration, *, councils: bool) -> Tally:
 
 
 def _nominations(message: m.Nominations, received: datetime) -> Part:
-    parties = tuple(dict.fromkeys(code(p) for p in message.parties))
+    standing: dict[str, tuple[str, str]] = {}
+    for abbreviation, name in message.parties:
+        standing.setdefault(code(abbreviation), (code(abbreviation), name or abbreviation))
+    parties = tuple(standing.values())
     rank = _rank(True, message, received)
     if message.system == "local":
         return Part(ALL, message.election, message.area, message.area, rank,

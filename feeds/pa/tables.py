@@ -37,7 +37,7 @@ from feeds.fields import NOC
 from feeds.models import Update
 from feeds.pa.declare import slug
 from feeds.pa.night import Group
-from feeds.pa.parts import ALL, ChamberTable, ContestKey, CouncilsTable
+from feeds.pa.parts import ALL, ChamberTable, ContestKey, CouncilsTable, colour
 from feeds.text import clean_text
 
 __all__ = ["MAX_UPDATES", "build", "ticker"]
@@ -103,7 +103,8 @@ def _councils(group: Group, everywhere: Group | None) -> tuple[Contest | None, s
         codes = [c for c in _codes(seats, councils, moved, change, standing=group.standing)
                  if c != NOC]  # fmt: skip
         rows = tuple(
-            PartyRow.model_construct(code=c, name=c, councils=councils[c],
+            PartyRow.model_construct(code=c, name=group.names.get(c, c),
+                                     colour=colour(group.names.get(c, ""), c), councils=councils[c],
                                      councils_change=moved[c], seats=seats[c],
                                      seats_change=change[c])
             for c in codes
@@ -130,7 +131,9 @@ def _legislature(group: Group) -> tuple[Contest, str]:
     else:
         won, change = _columns(group.tally, "won", "change")
         rows = tuple(
-            LegislatureParty.model_construct(code=c, name=c, seats=won[c], seats_change=change[c])
+            LegislatureParty.model_construct(code=c, name=group.names.get(c, c),
+                                             colour=colour(group.names.get(c, ""), c),
+                                             seats=won[c], seats_change=change[c])
             for c in _codes(won, change, standing=group.standing)
         ) or (LegislatureParty(code="Other", name="Other"),)  # fmt: skip
         reported = sum(won.values())
