@@ -219,10 +219,12 @@ def fptp_sop(
 
 def local_nominations(
     council: str, parties: Mapping[str, tuple[str, int]], *, proportion: str = "third",
-    kind: str = "Metro", revision: int = 1, date: str = "2016-05-05",
+    kind: str = "", revision: int = 1, date: str = "2016-05-05",
 ) -> bytes:  # fmt: skip
     """A `LocalElectionNominations`: a council and each party standing, by abbreviation →
-    (name, candidates); PA names the file `Local_nominations_{council}.xml`."""
+    (name, candidates; 0 leaves the count out); `kind` is PA's council type ("Metro",
+    "Unitary", "Non-met"…, left out when ""). PA names the file
+    `Local_nominations_{council}.xml`."""
     root = _set(Element("LocalElectionNominations"), revision=revision)
     election = _set(SubElement(root, "Election"), date=date, paId="1")
     node = _set(SubElement(election, "Council"), name=council, type=kind, proportion=proportion)
