@@ -211,3 +211,17 @@ def test_a_late_arrival_keeps_its_place_in_time() -> None:
                               modified=NOW - timedelta(hours=1)))  # fmt: skip
     feed = valid(read(adapter, doc("GE_recount_Eastmere_1.xml", pa.recount(pakit.GE, "Eastmere"))))
     assert feed.updates[0].text.startswith("Recount in Eastmere")
+
+
+def test_candidates_sharing_a_name_even_at_the_longest_stay_apart() -> None:
+    long = "Invented" + "x" * 100  # PA's names are cut to 80 characters: these two then clash
+    people = [Cand(long, "A", "Ind", "Independent", 9, None, True),
+              Cand(long, "B", "Ind", "Independent", 8), Cand("Ann", "Other", "Ind", "Ind", 1),
+              Cand("Ann", "Other", "Ind", "Ind", 1)]  # fmt: skip
+    body = pa.fptp_result(pakit.GE, "Northfold", people, winning="Ind", sitting="Ind")
+    feed = valid(read(PaAdapter(), doc("GE_result_Northfold_1.xml", body)))
+    result = feed.contests[0].declarations[0].result
+    assert result is not None
+    names = [c.name for c in result.candidates]
+    assert len(set(names)) == 4 and names[3] == "Ann Other (2)"
+    assert all(len(name) <= 80 for name in names)

@@ -25,9 +25,10 @@ from collections import Counter
 from datetime import datetime
 
 from feeds.areas import AreaParty, AreaResult, Candidate, Declaration
-from feeds.fields import NOC
+from feeds.fields import NOC, distinct
 from feeds.models import Update
 from feeds.pa import messages as m
+from feeds.text import clean_text
 
 __all__ = ["candidates", "code", "declaration", "slug", "update"]
 
@@ -102,11 +103,11 @@ def _local(message: m.LocalResult, received: datetime) -> Declaration:
 
 def candidates(items: tuple[m.Candidate, ...]) -> tuple[Candidate, ...]:
     """Feed candidates, names made unique (two "Ind" candidates may share a name)."""
-    seen: Counter[str] = Counter()
+    seen: set[str] = set()
     found = []
     for item in items:
-        seen[item.name] += 1
-        name = item.name if seen[item.name] == 1 else f"{item.name} ({seen[item.name]})"
+        name = distinct(clean_text(item.name, 80), seen, lambda name, n: f"{name[:74]} ({n})")
+        seen.add(name)
         found.append(
             Candidate(
                 name=name,

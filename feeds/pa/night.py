@@ -27,6 +27,7 @@ from typing import Any
 
 from feeds.areas import Declaration
 from feeds.contests import Contest
+from feeds.fields import distinct
 from feeds.models import Update
 from feeds.pa.parts import ALL, ContestKey, CouncilsTable, Part
 
@@ -54,6 +55,8 @@ class Group:
     """Area → its declaration in force, its area name unique within the contest."""
     display: dict[str, str] = field(default_factory=dict)
     """Area → the unique name it is shown under (a list region may share a constituency's)."""
+    taken: set[str] = field(default_factory=set)
+    """The names in `display`."""
     tally: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(column, party code) → the sum of the parts in force: the table counted from results."""
     tables: dict[str, Part] = field(default_factory=dict)
@@ -74,7 +77,7 @@ class Group:
     def copy(self) -> Group:
         """A copy whose dictionaries may change without changing this group's."""
         return replace(self, entries=dict(self.entries), best=dict(self.best),
-                       shown=dict(self.shown), display=dict(self.display),
+                       shown=dict(self.shown), display=dict(self.display), taken=set(self.taken),
                        tally=Counter(self.tally), tables=dict(self.tables),
                        nominations=dict(self.nominations), areas=dict(self.areas),
                        standing=Counter(self.standing), names=dict(self.names))  # fmt: skip
@@ -102,12 +105,9 @@ class Group:
         self.areas.setdefault(name)
 
     def _name_for(self, area: str, name: str) -> str:
-        taken = set(self.display.values())
-        found, n = name, 1
-        while found in taken:
-            n += 1
-            found = f"{name[:74]} ({n})"
+        found = distinct(name, self.taken, lambda name, n: f"{name[:74]} ({n})")
         self.display[area] = found
+        self.taken.add(found)
         return found
 
     def renominate(self) -> None:
@@ -209,10 +209,7 @@ class Night:
         for key in new:
             built = self.groups[key].built
             assert built is not None
-            ident, n = built.id, 1
-            while ident in taken:
-                n += 1
-                ident = f"{built.id[:60]}-{n}"
+            ident = distinct(built.id, taken, lambda base, n: f"{base[:60]}-{n}")
             self.order[key] = ident
             taken.add(ident)
         for key in touched:

@@ -22,13 +22,12 @@ election.pressassociation.com:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from feeds.areas import Declaration
 from feeds.contests import LegislatureParty, MayorContest, NoOverallControl, PartyRow
-from feeds.fields import NOC
+from feeds.fields import NOC, distinct
 from feeds.models import Update
 from feeds.pa import messages as m
 from feeds.pa.declare import candidates, code, declaration, slug, update
@@ -121,11 +120,9 @@ def colour(name: str, abbreviation: str) -> str | None:
 
 def unique(codes: list[str]) -> list[str]:
     """Party codes made unique within a table: a second "Ind" becomes "Ind 2"."""
-    seen: Counter[str] = Counter()
-    found = []
+    found: list[str] = []
     for item in codes:
-        seen[item] += 1
-        found.append(item if seen[item] == 1 else f"{item[:13]} {seen[item]}")
+        found.append(distinct(item, found, lambda code, n: f"{code[:13]} {n}"))
     return found
 
 

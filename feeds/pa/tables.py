@@ -33,7 +33,7 @@ from feeds.contests import (
     NoOverallControl,
     PartyRow,
 )
-from feeds.fields import NOC
+from feeds.fields import NOC, distinct
 from feeds.models import Update
 from feeds.pa.declare import slug
 from feeds.pa.night import Group
@@ -165,12 +165,10 @@ def ticker(items: dict[str, tuple[Update, ...]], groups: dict[ContestKey, Group]
         part = group.table() if key[0] == "legislature" else None
         found += part.updates if part else ()
     found.sort(key=lambda u: u.published_at)
-    kept, seen = [], set()
+    kept: list[Update] = []
+    seen: set[str] = set()
     for item in found[-MAX_UPDATES:]:
-        ident, n = item.id, 1
-        while ident in seen:
-            n += 1
-            ident = f"{item.id[:120]}-{n}"
+        ident = distinct(item.id, seen, lambda base, n: f"{base[:120]}-{n}")
         seen.add(ident)
         kept.append(item if ident == item.id else item.model_copy(update={"id": ident}))
     return tuple(kept)
