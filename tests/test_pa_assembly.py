@@ -205,12 +205,14 @@ def test_a_revision_of_the_same_area_replaces_its_declaration_in_place(revision:
     assert rows == [("Lab", 2, 2), ("C", 0, -2)]  # the rush's count moved to the result
 
 
-def test_a_late_arrival_keeps_its_place_in_time() -> None:
-    adapter = PaAdapter()
-    read(adapter, RawDocument("GE_result_Northfold_1.xml", pakit.seat_result(),
-                              modified=NOW - timedelta(hours=1)))  # fmt: skip
-    feed = valid(read(adapter, doc("GE_recount_Eastmere_1.xml", pa.recount(pakit.GE, "Eastmere"))))
-    assert feed.updates[0].text.startswith("Recount in Eastmere")
+def test_the_ticker_runs_in_time_order_whatever_order_files_are_read_in() -> None:
+    early, late = NOW - timedelta(hours=1), NOW
+    aldbury, brent = pa.recount(pakit.GE, "Aldbury"), pa.recount(pakit.GE, "Brent")
+    feed = valid(read(PaAdapter(), RawDocument("GE_recount_A_1.xml", aldbury, None, late),
+                      RawDocument("GE_recount_B_1.xml", brent, None, early),
+                      doc("GE_SOP_3.xml", pakit.ge_sop())))  # fmt: skip
+    assert [u.text.split(" — ")[0] for u in feed.updates[:2]] == [
+        "Recount in Brent", "Recount in Aldbury"]  # fmt: skip
 
 
 def test_candidates_sharing_a_name_even_at_the_longest_stay_apart() -> None:
