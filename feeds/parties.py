@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from feeds.fields import distinct
+
 __all__ = ["PARTIES", "PartyInfo", "lookup_party", "make_code"]
 
 
@@ -104,9 +106,4 @@ def make_code(name: str, taken: Collection[str] = ()) -> str:
     if not base:
         base = "PARTY"
     blocked = {code.upper() for code in taken} | {"NOC"}
-    code, suffix = base, 1
-    while code.upper() in blocked:
-        suffix += 1
-        tail = str(suffix)
-        code = base[: 12 - len(tail)] + tail
-    return code
+    return distinct(base, blocked, lambda b, n: b[: 12 - len(str(n))] + str(n))
