@@ -62,6 +62,10 @@ VOTES_MAX = 1_000_000_000
 SHARE_TOLERANCE = 1.0
 """Percentage points a share may stray from what its votes give (rounding, late counts)."""
 
+RATIO_FLOOR = 2.0
+"""Percent of the listed votes a party needs for its share ÷ votes ratio to set the scale
+(below it, a share rounded to "0.00" or "0.1" says little about the ratio)."""
+
 
 def plausibility_warnings(contest: Contest) -> list[str]:
     """What in `contest` no real election has, in plain words; empty when all is plausible."""
@@ -135,7 +139,11 @@ def _shares(rows: Sequence[tuple[str, int | None, float | None]]) -> list[str]:
     listed = sum(votes for _, votes, _ in rows if votes)
     paired = [(name, votes, share) for name, votes, share in rows if share is not None and votes]
     implied = {name: 100.0 * votes / listed for name, votes, _ in paired}
-    ratios = [share / implied[name] for name, _, share in paired]
+    # The scale comes from the parties big enough for rounding not to swamp the ratio: a
+    # national table lists a hundred parties at "0.00%" whose ratios would all read 0.
+    every = [(name, share) for name, _, share in paired]
+    large = [(name, share) for name, share in every if implied[name] >= RATIO_FLOOR]
+    ratios = [share / implied[name] for name, share in (large if len(large) >= 2 else every)]
     scale = statistics.median(ratios) if ratios else None
     if (len(shares) >= 2 and 0 < total <= 1.05 and max(shares) <= 1) or (
         scale is not None and 0 < scale < 0.05

@@ -169,3 +169,19 @@ async def test_the_board_says_the_shares_look_like_fractions_beside_the_figures(
         await async_wait_for(lambda: app.state.feed.sequence == 7, "the feed shown")
         await pilot.pause()
         assert "look like fractions of 1" in screen_text(app)
+
+
+def test_a_long_tail_of_tiny_parties_does_not_make_the_big_ones_disagree() -> None:
+    """A national table (PA's state of parties) lists a hundred parties with a handful of
+    votes and a share rounded to 0.00 %: their ratios are all 0, and must not set the scale
+    by which the big parties' shares are judged."""
+    parties = copy.deepcopy(WALES)
+    listed = sum(party["votes"] for party in parties)
+    for number in range(120):
+        parties.append(
+            {"code": f"T{number}", "name": f"Tiny {number}", "seats": 0, "votes": 40 + number,
+             "share": 0.0}
+        )  # fmt: skip
+    shares = {party["code"]: party["share"] for party in WALES}
+    assert warnings_of(legislature(parties)) == [], shares
+    assert listed > 0
