@@ -39,7 +39,7 @@ from board.polling import Poller
 from board.present import SORT_WORDS
 from board.screenshots import save_svg
 from board.state import BoardState, Mode
-from board.terminal import quiet_stdin_if_not_a_terminal, terminal_fd
+from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
@@ -75,6 +75,7 @@ class ResultsBoard(App[int]):
         interval: float = 5.0,
         clock: Callable[[], datetime] | None = None,
         screenshot_dir: Path | None = None,
+        display_only: bool = False,
         wall: bool | None = None,
     ) -> None:
         super().__init__()
@@ -89,6 +90,8 @@ class ResultsBoard(App[int]):
         self.poller = Poller(source, self.clock)
         """The polling loop, run by the app's one worker."""
         self._screenshot_dir = screenshot_dir
+        self.display_only = display_only
+        """No keyboard (standard input is not a terminal): no key footer is shown."""
         self._widgets = Display(self)
         self._settle: Timer | None = None
         self._loop_for_exit: asyncio.AbstractEventLoop | None = None
@@ -99,7 +102,8 @@ class ResultsBoard(App[int]):
         yield ContestView(id="main")
         yield Wall(id="wall")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
-        yield Footer()
+        if not self.display_only:
+            yield Footer()
         yield Static("", id="too-small", markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -263,6 +267,7 @@ class BoardOptions(TypedDict, total=False):
     interval: float
     clock: Callable[[], datetime] | None
     screenshot_dir: Path | None
+    display_only: bool
     wall: bool | None
 
 
@@ -280,9 +285,19 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float, wall: bool | N
     """
     from board.exits import ExitGuard
 
-    app = create_app(source, mode=mode, interval=interval, wall=wall)
-    with ExitGuard(app.request_exit, terminal_fd=terminal_fd()) as guard:
-        quiet_input = quiet_stdin_if_not_a_terminal()
+    drawn_on = terminal_fd()
+    quiet_input = quiet_stdin_if_not_a_terminal()
+    app = create_app(
+        source,
+        mode=mode,
+        interval=interval,
+        display_only=quiet_input is not None,
+        wall=wall,
+    )
+    with (
+        ExitGuard(app.request_exit, terminal_fd=drawn_on) as guard,
+        no_echo(drawn_on if quiet_input is not None else None),
+    ):
         try:
             app.run()
         finally:
