@@ -22,17 +22,16 @@ from feeds.models import Feed
 from feeds.pa import PaAdapter
 from feeds.source import Snapshot
 from sample_feeds import pa_write
-from sample_feeds.factory import councils, document, legislature, mayor
+from sample_feeds.factory import councils, document, legislature, mayor, projection
 from tests import pakit
 
-PNS: dict[str, Any] = {
-    "source": "Example desk's projected national share",
-    "parties": [
+PNS = projection(
+    parties=[
         {"code": "LAB", "share": 31, "share_change": 0},
         {"code": "CON", "share": 30, "share_change": -5},
         {"code": "LD", "share": 15.5, "share_change": 2},
-    ],
-}
+    ]
+)
 
 
 def feed(projection: dict[str, Any] | None, kind: str = "councils") -> Feed:

@@ -15,7 +15,7 @@ from textual.widgets import Digits
 
 from board.app import ResultsBoard, create_app
 from feeds import Backoff, FeedHTTPError
-from sample_feeds.factory import councils, document, legislature, with_party
+from sample_feeds.factory import councils, document, legislature, projection, with_party
 from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
 from tests.waiting import async_wait_for
 from widgets._wall_row import WallRow
@@ -25,11 +25,6 @@ from widgets.wall import Wall, WallChips
 from widgets.wall_views import WallView
 
 FAST = 0.01
-
-PNS: dict[str, Any] = {
-    "source": "Example desk's projected national share",
-    "parties": [{"code": "LAB", "share": 31}, {"code": "CON", "share": 30}],
-}
 
 
 def make(wall: bool | None = None) -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
@@ -106,11 +101,14 @@ async def test_at_80_by_24_the_wall_shows_what_fits_and_says_what_does_not() -> 
         assert "Respect" not in text  # the last party before NOC is cut
 
 
-async def test_one_partys_update_redraws_only_that_partys_digits(
+async def test_one_partys_update_redraws_its_digits_and_repaints_its_lines_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """What reaches the terminal is read where Textual hands the screen's updates to the
+    driver (`App._display`; the headless driver writes nothing)."""
     app, source, _ = make()
     updates: list[str] = []
+    painted: list[str] = []
     original = Digits.update
 
     def counting(self: Digits, value: str) -> None:
@@ -125,24 +123,6 @@ async def test_one_partys_update_redraws_only_that_partys_digits(
         await pilot.pause()
         monkeypatch.setattr(Digits, "update", counting)
         widgets = list(app.query_one(Wall).query("*"))
-        source.push(with_party(doc, "LAB", seats=1009))
-        await shown_sequence(app, 2)
-        await pilot.pause()
-        assert updates == ["1009"]  # Labour's seats, padded to the column: nothing else
-        assert list(app.query_one(Wall).query("*")) == widgets  # nothing mounted or removed
-
-
-async def test_one_partys_update_repaints_only_that_partys_lines() -> None:
-    """What reaches the terminal: the screen's updates, read where Textual hands them to the
-    driver (`App._display`; the headless driver writes nothing)."""
-    app, source, _ = make()
-    painted: list[str] = []
-    async with app.run_test(size=(200, 60)) as pilot:
-        doc = document()
-        source.push(doc)
-        await shown_sequence(app, 1)
-        await async_wait_for(lambda: wall_shown(app), "the wall")
-        await pilot.pause()
         display = app._display
 
         def capture(screen: Any, renderable: Any) -> None:
@@ -154,6 +134,8 @@ async def test_one_partys_update_repaints_only_that_partys_lines() -> None:
         source.push(with_party(doc, "LAB", seats=1009))
         await shown_sequence(app, 2)
         await pilot.pause()
+        assert updates == ["1009"]  # Labour's seats, padded to the column: nothing else
+        assert list(app.query_one(Wall).query("*")) == widgets  # nothing mounted or removed
         lab = app.query_one(WallRow).region  # the first row: Labour
         rows = {int(m) - 1 for text in painted for m in re.findall(r"\x1b\[(\d+);\d+H", text)}
         assert rows and rows <= set(range(lab.y, lab.bottom)), (rows, lab)
@@ -195,7 +177,7 @@ async def test_feed_text_on_the_wall_is_shown_literally() -> None:
 
 async def test_projection_and_gains_chart_on_the_board_and_the_wall() -> None:
     app, source, _ = make(wall=False)
-    contest = councils(projection=PNS)
+    contest = councils(projection=projection())
     async with app.run_test(size=(120, 40)) as pilot:
         source.push(document(contest, legislature()))
         await shown_sequence(app, 1)

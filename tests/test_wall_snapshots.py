@@ -14,21 +14,11 @@ import pytest
 from textual.pilot import Pilot
 
 from board.app import ResultsBoard, create_app
-from sample_feeds.factory import councils, document, legislature, mayor
+from sample_feeds.factory import councils, document, legislature, mayor, projection
 from tests.boardkit import ManualClock, ScriptedSource
-from tests.waiting import async_wait_for
+from tests.test_snapshots import after_first_snapshot
 
 SnapCompare = Callable[..., bool]
-
-PNS: dict[str, Any] = {
-    "source": "Example desk's projected national share",
-    "parties": [
-        {"code": "LAB", "share": 31, "share_change": 0},
-        {"code": "CON", "share": 30, "share_change": -5},
-        {"code": "LD", "share": 15, "share_change": 2},
-        {"code": "UKIP", "share": 12, "share_change": -10},
-    ],
-}
 
 
 def wall_board(doc: dict[str, Any], *, mode: str = "demo") -> tuple[ResultsBoard, ManualClock]:
@@ -40,39 +30,33 @@ def wall_board(doc: dict[str, Any], *, mode: str = "demo") -> tuple[ResultsBoard
     return app, clock
 
 
-def shown(
-    then: Callable[[ResultsBoard], None] | None = None,
-) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        app = pilot.app
-        assert isinstance(app, ResultsBoard)
-        await async_wait_for(lambda: app.state.shown is not None, "the first snapshot on screen")
-        if then is not None:
-            then(app)
-        app.tick()
-        await pilot.pause()
-
-    return run_before
-
-
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_wall(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app, _ = wall_board(document(councils(projection=PNS)))
-    assert snap_compare(app, terminal_size=size, run_before=shown())
+    app, _ = wall_board(document(councils(projection=projection())))
+    assert snap_compare(app, terminal_size=size, run_before=after_first_snapshot())
 
 
 @pytest.mark.parametrize("kind", ["legislature", "mayor"])
 def test_wall_kinds(snap_compare: SnapCompare, kind: str) -> None:
     contest = legislature(reported=57) if kind == "legislature" else mayor()
     app, _ = wall_board(document(contest))
-    assert snap_compare(app, terminal_size=(200, 60), run_before=shown())
+    assert snap_compare(app, terminal_size=(200, 60), run_before=after_first_snapshot())
+
+
+def go_stale(clock: ManualClock) -> Callable[[Pilot[Any], ResultsBoard], Awaitable[None]]:
+    async def then(pilot: Pilot[Any], app: ResultsBoard) -> None:
+        clock.advance(60)
+
+    return then
 
 
 def test_wall_stale(snap_compare: SnapCompare) -> None:
     app, clock = wall_board(document(), mode="live")
-    assert snap_compare(app, terminal_size=(200, 60), run_before=shown(lambda _: clock.advance(60)))
+    assert snap_compare(
+        app, terminal_size=(200, 60), run_before=after_first_snapshot(go_stale(clock))
+    )
 
 
 def test_wall_test_data(snap_compare: SnapCompare) -> None:
     app, _ = wall_board(document(test=True), mode="live")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=shown())
+    assert snap_compare(app, terminal_size=(120, 40), run_before=after_first_snapshot())
