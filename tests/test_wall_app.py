@@ -167,11 +167,14 @@ async def test_feed_text_on_the_wall_is_shown_literally() -> None:
     app, source, _ = make()
     hostile = councils()
     hostile["parties"][0]["name"] = "[bold]Lab[/b] [@click=app.quit]x[/]"
+    hostile["projection"] = projection(source="[/] Desk [link=http://x]y[/link]")
     async with app.run_test(size=(200, 60)) as pilot:
         source.push(document(hostile))
         await shown_sequence(app, 1)
         await pilot.pause()
-        assert "[bold]Lab[/b] [@click=app.quit]x[/]" in screen_text(app)
+        text = screen_text(app)
+        assert "[bold]Lab[/b] [@click=app.quit]x[/]" in text
+        assert "Projection · [/] Desk [link=http://x]y[/link]" in text
         assert app.is_running
 
 
