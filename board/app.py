@@ -43,12 +43,13 @@ from board.polling import Poller
 from board.present import SORT_WORDS
 from board.screenshots import save_svg
 from board.state import BoardState, Mode
-from board.terminal import quiet_stdin_if_not_a_terminal, terminal_fd
+from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.alert_banner import AlertBanner
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
+from widgets.wall import Wall
 
 __all__ = ["MIN_SIZE", "BoardOptions", "ResultsBoard", "create_app", "run_board"]
 
@@ -65,7 +66,7 @@ RESIZE_SETTLE = 0.25
 class ResultsBoard(DeskActions):
     """A live election-results board; its keys are `board.keys.KEYS` (the desk's: `DeskActions`)."""
 
-    CSS_PATH = "board.tcss"
+    CSS_PATH = ["board.tcss", "wall.tcss"]  # noqa: RUF012 - Textual's API
     TITLE = "results-board"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's API
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's API
@@ -79,6 +80,8 @@ class ResultsBoard(DeskActions):
         interval: float = 5.0,
         clock: Callable[[], datetime] | None = None,
         screenshot_dir: Path | None = None,
+        display_only: bool = False,
+        wall: bool | None = None,
         bell: bool = False,
         alert_rule: AlertRule | None = None,
         ticker_max_age: timedelta | None = DEFAULT_TICKER_MAX_AGE,
@@ -89,13 +92,15 @@ class ResultsBoard(DeskActions):
         self.clock = clock or (lambda: datetime.now().astimezone())
         """The board's one clock: poll times, "n s ago", STALE."""
         self.state = replace(
-            BoardState.start(mode=mode, source=source.description, interval=interval),
+            BoardState.start(mode=mode, source=source.description, interval=interval, wall=wall),
             desk=Desk(rule=alert_rule or AlertRule(), ticker_max_age=ticker_max_age),
         )
         """What the board shows and why; replaced whole by every transition."""
         self.poller = Poller(source, self.clock)
         """The polling loop, run by the app's one worker."""
         self._screenshot_dir = screenshot_dir
+        self.display_only = display_only
+        """No keyboard (standard input is not a terminal): no key footer is shown."""
         self._widgets = Display(self, bell=bell)
         self._settle: Timer | None = None
         self._loop_for_exit: asyncio.AbstractEventLoop | None = None
@@ -105,8 +110,10 @@ class ResultsBoard(DeskActions):
         yield AlertBanner(id="alert")
         yield ContestTabs(id="contests")
         yield ContestView(id="main")
+        yield Wall(id="wall")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
-        yield Footer()
+        if not self.display_only:
+            yield Footer()
         yield Static("", id="too-small", markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -120,7 +127,7 @@ class ResultsBoard(DeskActions):
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
-        self.set_state(self.state)
+        self.set_state(self.state.resized(self.size.width, self.size.height))
         self.call_after_refresh(self.tick)  # in case the screen was not composed yet
         self.set_interval(1.0, self.tick)
         self._loop_for_exit = asyncio.get_running_loop()
@@ -164,6 +171,7 @@ class ResultsBoard(DeskActions):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
+        self.set_state(self.state.resized(event.size.width, event.size.height))
         # After a storm of resizes Textual could leave the contest view blank until the next
         # one (found by the e2e resize storm): once the size settles, lay the screen out anew.
         if self._settle is not None:
@@ -253,6 +261,10 @@ class ResultsBoard(DeskActions):
         words, severity = save_svg(self, self._screenshot_dir)
         self.notify(words, severity=severity, markup=False, timeout=6)
 
+    def action_toggle_wall(self) -> None:
+        """Wall mode on or off (the leading figures in big digits, `board/wall.py`)."""
+        self.set_state(self.state.toggle_wall())
+
     def action_help(self) -> None:
         """Show the keys."""
         self.push_screen(HelpScreen())
@@ -265,6 +277,8 @@ class BoardOptions(TypedDict, total=False):
     interval: float
     clock: Callable[[], datetime] | None
     screenshot_dir: Path | None
+    display_only: bool
+    wall: bool | None
     bell: bool
     alert_rule: AlertRule | None
     ticker_max_age: timedelta | None
@@ -280,13 +294,17 @@ def run_board(source: FeedSource, **options: Unpack[BoardOptions]) -> int:
 
     Signals and a terminal that goes away end it with their codes, in time
     (`board/exits.py`); with standard input closed or not a terminal it runs
-    display-only (`board/terminal.py`).
+    display-only (`board/terminal.py`). `wall`: `--wall` True, `--no-wall` False, else by size.
     """
     from board.exits import ExitGuard
 
-    app = create_app(source, **options)
-    with ExitGuard(app.request_exit, terminal_fd=terminal_fd()) as guard:
-        quiet_input = quiet_stdin_if_not_a_terminal()
+    drawn_on = terminal_fd()
+    quiet_input = quiet_stdin_if_not_a_terminal()
+    app = create_app(source, **(options | {"display_only": quiet_input is not None}))
+    with (
+        ExitGuard(app.request_exit, terminal_fd=drawn_on) as guard,
+        no_echo(drawn_on if quiet_input is not None else None),
+    ):
         try:
             app.run()
         finally:

@@ -19,6 +19,7 @@ from board.contest_view import ContestView
 from board.desk_display import DeskDisplay, ticker_items
 from board.look import panel_mark, status_view, tab_lines
 from board.state import BoardState
+from board.wall_display import WallDisplay
 from feeds.source import Snapshot
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
@@ -34,6 +35,7 @@ class Display:
         self._app = app
         self._desk = DeskDisplay(app, bell=bell)
         self._contest: tuple[Snapshot, str, str | None] | None = None  # snapshot, contest, sort
+        self._wall = WallDisplay(app)
 
     def push(self, state: BoardState, now: datetime) -> None:
         """Make the widgets show `state` at `now`."""
@@ -57,3 +59,4 @@ class Display:
             view.mark(panel_mark(state, now))
             board.query_one(Ticker).paused = state.ticker_paused
             self._desk.push(board, state, now)
+            self._wall.push(board, state, now)
