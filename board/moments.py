@@ -75,10 +75,15 @@ class _Maker:
         words: str,
         key: str,
         alert: AlertKey | None = None,
+        *,
+        received: bool = False,
     ) -> Moment:
+        """A moment at `at` (None: when first shown); `received`: `at` is when the publisher's
+        file arrived, not a time it gave ("by 16:49")."""
         contest = self.contest
+        exact = at is not None and not received
         return Moment(
-            at or self.published, at is not None, contest.id, contest.title, kind, words,
+            at or self.published, exact, contest.id, contest.title, kind, words,
             f"{contest.id}/{key}", alert,
         )  # fmt: skip
 
@@ -90,12 +95,14 @@ def _of_contest(contest: Contest, published: datetime) -> Iterator[Moment]:
     for n, declaration in enumerate(ordered):
         words = f"{declaration.area} · {declaration.wording}" + (" (rush)" * declaration.rush)
         first = "First declaration: " if n == 0 else ""
+        received = declaration.time_basis != "source"
         if declaration.changed_hands:
             alert = (contest.id, declaration.area, declaration.wording)
             key = f"change/{declaration.area}/{declaration.wording}"
-            yield make(declaration.declared_at, "change", first + words, key, alert)
+            when = declaration.declared_at
+            yield make(when, "change", first + words, key, alert, received=received)
         elif n == 0:
-            yield make(declaration.declared_at, "first", first + words, "first")
+            yield make(declaration.declared_at, "first", first + words, "first", received=received)
     if isinstance(contest, LegislatureContest):
         yield from _majority(contest, ordered, make)
     if isinstance(contest, MayorContest):
@@ -103,14 +110,21 @@ def _of_contest(contest: Contest, published: datetime) -> Iterator[Moment]:
         if winner is not None:
             # The declaration of the winner's result times it; without one, when first shown.
             won = [d for d in ordered if d.control == winner.party and not d.rush]
-            at = won[-1].declared_at if won else None
-            yield make(at, "elected", f"{winner.name} ({winner.party}) elected", "elected")
+            last = won[-1] if won else None
+            yield make(
+                None if last is None else last.declared_at,
+                "elected",
+                f"{winner.name} ({winner.party}) elected",
+                "elected",
+                received=last is not None and last.time_basis != "source",
+            )
     counter = counter_of(contest)
     if counter is not None and counter.total and counter.reported >= counter.total:
-        timed = len(ordered) >= counter.total
-        at = ordered[-1].declared_at if timed and ordered else None
+        last = ordered[-1] if len(ordered) >= counter.total and ordered else None
         words = f"Count complete: {counter.total} of {counter.total} {counter.noun}"
-        yield make(at, "complete", words, "complete")
+        received = last is not None and last.time_basis != "source"
+        at = None if last is None else last.declared_at
+        yield make(at, "complete", words, "complete", received=received)
 
 
 def _majority(
@@ -124,9 +138,9 @@ def _majority(
         wins[declaration.control] += 1
         if wins[declaration.control] == contest.majority:
             words = f"{declaration.control} reach the majority line ({line})"
-            yield make(
-                declaration.declared_at, "majority", words, f"majority/{declaration.control}"
-            )
+            key = f"majority/{declaration.control}"
+            received = declaration.time_basis != "source"
+            yield make(declaration.declared_at, "majority", words, key, received=received)
     for party in contest.parties:
         if party.seats >= contest.majority and wins[party.code] < contest.majority:
             words = f"{party.code} reach the majority line: {party.seats} seats ({line})"

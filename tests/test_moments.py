@@ -153,3 +153,9 @@ def test_ticker_items_fade_then_leave_by_the_nights_clock() -> None:
         state = BoardState.start(mode=mode, source="x", interval=5)  # type: ignore[arg-type]
         state = state.apply_outcome(Changed(Snapshot(shown, today)), today)
         assert night_clock(state, today) == expected  # a recording ages by its own night
+
+
+def test_a_time_the_board_received_rather_than_the_publisher_gave_is_said_as_by() -> None:
+    doc = night()
+    doc["contests"][0]["declarations"][1]["time_basis"] = "received"  # Dudley, from a PA file
+    assert words(doc)[0] == "by 03:12 Dudley · LAB lose to NOC"
