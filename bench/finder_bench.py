@@ -33,7 +33,7 @@ from typing import Any
 from bench.harness import percentile
 from board.finder import FinderIndex, fold
 from feeds import FeedSource, RawDocument
-from widgets.views import FinderItem
+from widgets.desk_views import FinderItem
 
 __all__ = ["area_names", "keystrokes", "main"]
 

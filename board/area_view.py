@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from board.finder import fold
+from board.present import shares
 from feeds.areas import AreaResult, Declaration, latest_first
 from feeds.contests import Contest, CouncilsContest, LegislatureContest
-from widgets.views import AreaKind, AreaRow, AreaView, FinderItem
+from widgets.desk_views import AreaKind, AreaRow, AreaView, FinderItem
 
 __all__ = ["DECLARED", "TO_DECLARE", "area_items", "area_view", "when"]
 
@@ -151,12 +152,9 @@ def _composition(result: AreaResult, parties: dict[str, tuple[str, str | None]])
 
 def _candidates(result: AreaResult, parties: dict[str, tuple[str, str | None]]) -> list[AreaRow]:
     """The candidates, most votes first; a share the feed leaves out is worked out."""
-    whole = sum(candidate.votes for candidate in result.candidates)
+    ordered = sorted(result.candidates, key=lambda c: (-c.votes, fold(c.name)))
     rows = []
-    for candidate in sorted(result.candidates, key=lambda c: (-c.votes, fold(c.name))):
-        share = candidate.share
-        if share is None and whole:
-            share = 100.0 * candidate.votes / whole
+    for candidate, share in zip(ordered, shares(ordered), strict=True):
         rows.append(
             AreaRow(
                 key=candidate.name,

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from board.alerts import Alert, AlertRule, changes_of, new_changes
 from board.moments import inexact_keys
 from feeds.models import Feed
-from widgets.views import BannerView
+from widgets.desk_views import BannerView
 
 __all__ = ["BANNER_HINT", "DEFAULT_TICKER_MAX_AGE", "Desk"]
 

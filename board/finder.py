@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from widgets.views import FinderItem
+from widgets.desk_views import FinderItem
 
 __all__ = ["SCOPES", "FinderIndex", "fold", "tier"]
 

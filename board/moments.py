@@ -28,7 +28,7 @@ from board.present import counter_of
 from feeds.areas import Declaration, latest_first
 from feeds.contests import Contest, LegislatureContest, MayorContest
 from feeds.models import Feed
-from widgets.views import MomentKind, MomentLine
+from widgets.desk_views import MomentKind, MomentLine
 
 __all__ = ["Moment", "inexact_keys", "moment_lines", "moments"]
 

@@ -51,6 +51,7 @@ __all__ = [
     "notes",
     "party_lines",
     "seat_shares",
+    "shares",
     "sort_lines",
 ]
 
@@ -153,6 +154,20 @@ def seat_shares(contest: LegislatureContest) -> list[SeatShare]:
     ]
 
 
+def shares(
+    candidates: Sequence[Candidate], counted: Callable[[Candidate], bool] = lambda _: True
+) -> list[float | None]:
+    """Each candidate's share of the vote, 0–100: the feed's own, or, where it leaves one out,
+    worked out from the votes of the candidates `counted` (None for one not counted)."""
+    whole = sum(candidate.votes for candidate in candidates if counted(candidate))
+    return [
+        candidate.share
+        if candidate.share is not None or not whole or not counted(candidate)
+        else 100.0 * candidate.votes / whole
+        for candidate in candidates
+    ]
+
+
 def candidate_lines(contest: MayorContest) -> list[CandidateLine]:
     """The candidates, most votes first, keyed by name.
 
@@ -164,12 +179,10 @@ def candidate_lines(contest: MayorContest) -> list[CandidateLine]:
     def in_count(candidate: Candidate) -> bool:
         return contest.round == 1 or not candidate.eliminated
 
-    whole = sum(candidate.votes for candidate in contest.candidates if in_count(candidate))
     lines = []
-    for candidate in contest.candidates:
-        share = candidate.share
-        if share is None and whole and in_count(candidate):
-            share = 100.0 * candidate.votes / whole
+    for candidate, share in zip(
+        contest.candidates, shares(contest.candidates, in_count), strict=True
+    ):
         lines.append(
             CandidateLine(
                 key=candidate.name,

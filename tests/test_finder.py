@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from board.finder import FinderIndex, fold, tier
-from widgets.views import FinderItem
+from widgets.desk_views import FinderItem
 
 NAMES = (
     "Bristol",

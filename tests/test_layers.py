@@ -44,6 +44,15 @@ LIGHT = (
     "board.plainwatch",
     "board.demo",
     "widgets.views",
+    "board.finder",
+    "board.area_view",
+    "board.alerts",
+    "board.desk",
+    "board.moments",
+    "board.summary",
+    "board.ticker_age",
+    "board.deskcli",
+    "widgets.desk_views",
 )
 """Modules whose import-time closure must not reach Textual or Rich."""
 

@@ -19,7 +19,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from widgets.views import FinderItem
+from widgets.desk_views import FinderItem
 
 __all__ = ["FinderList", "Row"]
 

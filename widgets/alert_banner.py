@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from widgets._cells import one_line
-from widgets.views import BannerView
+from widgets.desk_views import BannerView
 
 __all__ = ["GLYPH", "AlertBanner", "BannerView"]
 

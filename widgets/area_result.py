@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from widgets._cells import colour_style, one_line
-from widgets.views import AreaRow, AreaView
+from widgets.desk_views import AreaRow, AreaView
 
 __all__ = ["AreaResult", "AreaView"]
 

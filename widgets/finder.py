@@ -31,7 +31,7 @@ from textual.widgets import Input, Static
 
 from widgets._cells import one_line
 from widgets._finder_list import FinderList, Row
-from widgets.views import FinderItem
+from widgets.desk_views import FinderItem
 
 __all__ = ["FindFunction", "Finder", "FinderItem"]
 

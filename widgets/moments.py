@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from widgets._cells import one_line
-from widgets.views import MomentLine
+from widgets.desk_views import MomentLine
 
 __all__ = ["MomentLine", "MomentList"]
 
