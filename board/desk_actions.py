@@ -15,7 +15,7 @@ from datetime import datetime
 from textual.app import App
 from textual.screen import Screen
 
-from board.area_view import area_items
+from board.findable import Findable, findable
 from board.state import BoardState
 
 __all__ = ["DeskActions"]
@@ -40,26 +40,28 @@ class DeskActions(App[int]):
         return super().check_action(action, parameters)
 
     def action_find_area(self) -> None:
-        """`/`: find an area of the selected contest by typing (all of them, when nothing is
-        typed: declared newest first, then still to declare)."""
+        """`/`: find an item of the selected contest by typing — its areas (all of them, when
+        nothing is typed: declared newest first, then still to declare)."""
         from board.desk_screens import FinderScreen
 
         contest = self.state.selected
         if contest is None:
             self.notify("Nothing to search yet: no figures have arrived", timeout=3)
             return
-        if not area_items(contest):
+        found = findable(contest)
+        if found is None:
             self.notify(f"{contest.title}: the feed lists no areas for this contest", markup=False)
             return
-        self.push_screen(FinderScreen(contest))
+        self.push_screen(FinderScreen(found, contest))
 
-    def open_area(self, contest_id: str, area: str, *, replace: Screen[None] | None = None) -> None:
-        """Show one area's result (closing `replace`, the finder, first)."""
+    def open_found(self, found: Findable, key: str, *, replace: Screen[None] | None = None) -> None:
+        """Open what the finder found (closing `replace`, the finder, first): an area's result."""
         from board.desk_screens import AreaScreen
 
         if replace is not None:
             replace.dismiss()
-        self.push_screen(AreaScreen(contest_id, area))
+        if found.opens == "area":
+            self.push_screen(AreaScreen(found.contest_id, key))
 
     def action_acknowledge(self) -> None:
         """`a`: the alerts on the banner acknowledged."""

@@ -25,7 +25,8 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from board.area_view import area_items, area_view
+from board.area_view import area_view
+from board.findable import Findable
 from board.finder import FinderIndex
 from board.moments import moment_lines, moments
 from board.state import BoardState
@@ -97,25 +98,27 @@ class DeskScreen(ModalScreen[None]):
 
 
 class FinderScreen(DeskScreen):
-    """Find an area of one contest by typing: the highlighted area's result shows beside the list
-    as you type (below it on a narrow terminal); Enter opens it whole."""
+    """Find an item of the contest on screen by typing (its areas: `board/findable.py`): the
+    highlighted one shows beside the list as you type (below it on a narrow terminal); Enter
+    opens it whole."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("tab", "scope", "Scope", priority=True),
     ]
 
-    def __init__(self, contest: Contest) -> None:
+    def __init__(self, found: Findable, contest: Contest) -> None:
         super().__init__()
+        self.found = found
+        """What is searched, and what choosing opens."""
         self.contest_id = contest.id
         """The contest searched."""
-        self._title = contest.title
-        self._index = FinderIndex(area_items(contest))
+        self._index = FinderIndex(found.items(contest))
         self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="desk-box", id="finder-box"):
-            title = Content.assemble(("Find an area · ", "bold"), self._title)
+            title = Content.assemble((f"{self.found.what} · ", "bold"), self.found.title)
             yield Static(title, classes="desk-title")
             index = self._index
             with Container(id="finder-body"):
@@ -123,6 +126,7 @@ class FinderScreen(DeskScreen):
                     index.find,
                     scopes=index.scopes(),
                     total=len(index),
+                    noun=self.found.noun,
                     placeholder="Type a few letters of a name",
                     id="finder",
                 )
@@ -137,7 +141,7 @@ class FinderScreen(DeskScreen):
         self.query_one(Finder).next_scope()
 
     def on_finder_chosen(self, event: Finder.Chosen) -> None:
-        self.board.open_area(self.contest_id, event.key, replace=self)
+        self.board.open_found(self.found, event.key, replace=self)
 
     def on_finder_highlighted(self, event: Finder.Highlighted) -> None:
         # The preview follows once typing pauses: each keystroke redraws the list at once, and
@@ -153,14 +157,14 @@ class FinderScreen(DeskScreen):
     def _preview(self, state: BoardState, key: str | None) -> None:
         """Show the highlighted area's result beside the list."""
         contest = contest_of(state, self.contest_id)
-        view = None if contest is None or key is None else area_view(contest, key)
+        view = None if contest is None or key is None else self.found.preview(contest, key)
         self.query_one("#preview", AreaResult).view = view
 
     def refresh_from(self, state: BoardState) -> None:
         contest = contest_of(state, self.contest_id)
         if contest is None:
             return
-        items = area_items(contest)
+        items = self.found.items(contest)
         finder = self.query_one(Finder)
         if tuple(items) != self._index.items:
             self._index = FinderIndex(items)

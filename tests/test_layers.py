@@ -52,6 +52,7 @@ LIGHT = (
     "board.summary",
     "board.ticker_age",
     "board.deskcli",
+    "board.findable",
     "widgets.desk_views",
 )
 """Modules whose import-time closure must not reach Textual or Rich."""
