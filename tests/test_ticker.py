@@ -343,3 +343,15 @@ async def test_keep_items_fades_drops_and_says_when_nothing_is_recent() -> None:
         app.ticker.keep_items([], "no recent updates")
         await pilot.pause()
         assert line(app.ticker).strip() == "no recent updates" and not app.ticker.running
+
+
+async def test_a_ticker_whose_items_were_all_too_old_from_the_start_says_so() -> None:
+    app = TickerApp()
+    async with app.run_test(size=(WIDTH, 5)) as pilot:
+        await pilot.pause()
+        assert line(app.ticker).strip() == "no updates yet"
+        app.ticker.keep_items([], "no recent updates")  # nothing changes in the playlist
+        await pilot.pause()
+        from tests.boardkit import screen_text
+
+        assert "no recent updates" in screen_text(app)  # on screen, not only in render_line

@@ -211,7 +211,9 @@ class Ticker(Widget):
     def keep_items(self, items: Sequence[TickerItem], placeholder: str = PLACEHOLDER) -> None:
         """Show exactly `items` (newest first): new ones next, others leave, a faded one is
         redrawn; `placeholder` is said when none is left."""
-        self.placeholder = placeholder
+        if placeholder != self.placeholder:
+            self.placeholder = placeholder
+            self.refresh()
         if self._playlist.keep(items) and self._live:
             self._tape_strip = None
             if self._page is not None and self._playlist.get(self._page.key) is None:

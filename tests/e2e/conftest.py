@@ -29,14 +29,20 @@ CURSOR_HIDE = b"\x1b[?25l"
 CURSOR_SHOW = b"\x1b[?25h"
 
 
-def watch(source: str, *, size: tuple[int, int] = SIZE, stdin_devnull: bool = False) -> PtyProgram:
-    """`results-board watch SOURCE --interval 1 --deadline 2` in a fresh pseudo-terminal.
+def watch(
+    source: str,
+    *options: str,
+    size: tuple[int, int] = SIZE,
+    stdin_devnull: bool = False,
+) -> PtyProgram:
+    """`results-board watch SOURCE --interval 1 --deadline 2 [OPTIONS]` in a fresh
+    pseudo-terminal.
 
     The short deadline keeps the hanging and trickling servers' steps short.
     """
     command = [
         *board_command(),
-        *("watch", source, "--interval", f"{INTERVAL:g}", "--deadline", "2"),
+        *("watch", source, "--interval", f"{INTERVAL:g}", "--deadline", "2", *options),
     ]
     return PtyProgram(command, size=size, stdin_devnull=stdin_devnull)
 

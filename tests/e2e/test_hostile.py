@@ -59,7 +59,9 @@ def test_hostile_text_shows_literally_and_never_reaches_the_terminal(
     batches = [names[start : start + TITLE_BATCH] for start in range(0, len(names), TITLE_BATCH)]
     with FaultServer() as server:
         server.script([Step.ok(encode(document(sequence=1)))])
-        with watch(server.url, size=(120, 50)) as board:
+        # The feed's quotes are dated 2016: a live board's ticker would have let them go as too
+        # old (`--ticker-max-age`); here they must scroll by, hostile text and all.
+        with watch(server.url, "--ticker-max-age", "0", size=(120, 50)) as board:
             board.wait_for_text("1005")
             board.wait_for_text("hung on")
             baseline = bytes(board.raw)
