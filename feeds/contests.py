@@ -2,7 +2,9 @@
 
 A contest's `kind` picks its model: `councils` (English locals: councils
 controlled and seats), `legislature` (a parliament or assembly: seats against a
-majority), `mayor` (candidates and votes, by round). A kind this version does
+majority; from 1.1 seats won and seats leading apart), `mayor` (candidates and
+votes, by round), `race` (1.1, `feeds.race`: one race with candidates, a call
+and precincts reporting). A kind this version does
 not know validates as `UnsupportedContest`, so a newer feed still shows its
 other contests. All models are frozen; derived values are properties.
 """
@@ -27,6 +29,7 @@ from feeds.fields import (
     ensure_unique,
     within_total,
 )
+from feeds.race import RaceContest
 from feeds.text import ShortText, TitleText
 
 __all__ = [
@@ -41,6 +44,7 @@ __all__ = [
     "MayorContest",
     "NoOverallControl",
     "PartyRow",
+    "RaceContest",
     "UnsupportedContest",
     "latest_first",
 ]
@@ -123,7 +127,10 @@ class LegislatureParty(FeedModel):
     name: ShortText
     colour: Colour | None = None
     seats: Count = 0
+    """Seats won (called), holdovers included."""
     seats_change: Change = 0
+    leading: Count | None = None
+    """Seats not yet called where this party leads (1.1): never counted in `seats`."""
     votes: Count | None = None
     share: Percent | None = None
     share_change: PercentChange | None = None
@@ -141,6 +148,9 @@ class LegislatureContest(FeedModel):
     parties: Annotated[tuple[LegislatureParty, ...], Field(min_length=1)]
     declarations: tuple[Declaration, ...] = ()
     areas: AreaNames = ()
+    unit: ShortText = "seats"
+    """What the places are called (1.1): "seats", or "electoral votes" for an electoral
+    college."""
 
     _reported_within_total = field_validator("reported")(within_total)
     _areas_declared_once = field_validator("declarations")(_declared_once)
@@ -161,6 +171,9 @@ class LegislatureContest(FeedModel):
         seats = sum(p.seats for p in self.parties)
         if seats > self.total:
             return [f"parties hold {seats} seats, more than the {self.total} in the chamber"]
+        leading = sum(p.leading or 0 for p in self.parties)
+        if seats + leading > self.total:
+            return [f"{seats} won and {leading} leading is more than the {self.total} seats"]
         return []
 
 
@@ -227,7 +240,7 @@ class UnsupportedContest(FeedModel):
         return [f"contest {self.id!r} is of kind {self.kind!r}, not supported by this version"]
 
 
-CONTEST_KINDS = ("councils", "legislature", "mayor")
+CONTEST_KINDS = ("councils", "legislature", "mayor", "race")
 
 
 def _contest_tag(value: Any) -> str | None:
@@ -241,6 +254,7 @@ Contest = Annotated[
     Annotated[CouncilsContest, Tag("councils")]
     | Annotated[LegislatureContest, Tag("legislature")]
     | Annotated[MayorContest, Tag("mayor")]
+    | Annotated[RaceContest, Tag("race")]
     | Annotated[UnsupportedContest, Tag("unsupported")],
     Discriminator(
         _contest_tag,
