@@ -1,0 +1,340 @@
+"""Provides `parse_response`: one AP Elections API response (v2 or v3, JSON) as `ApRace`s.
+
+AP's elections endpoint answers `{"electionDate", "timestamp", "races": [...],
+"nextrequest", "isTruncated"?}`; each race has reporting units (the state,
+and with `level=ru` its counties or towns), each with candidates. Only the
+state-level unit is kept: it carries the race's totals; the subunits are
+counted, not held (a national night is ~20 MB of them).
+
+Scales, as AP documents them: `voteCount`, `precinctsReporting`,
+`precinctsTotal`, `electTotal`, `electWon` are whole numbers;
+`precinctsReportingPct` and `eevp` are percentages on 0–100 (EEVP at most 99
+until certification). `winner` is "X" for a call and "R" for a runoff.
+`resultsType` is "l"/"live", "t"/"test" or "c"/"certified"; v2 sends
+`test: true` instead.
+
+A fault inside one race (a string where a number belongs, two winners for one
+seat) raises `RaceFault` from `parse_race`, so the adapter can keep that
+race's last good figures and name the fault, while the other races go on.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from feeds.errors import FeedDecodeError
+from feeds.text import clean_text
+
+__all__ = [
+    "UPDATE_MARK",
+    "ApCandidate",
+    "ApRace",
+    "ApResponse",
+    "RaceFault",
+    "parse_race",
+    "parse_response",
+]
+
+UPDATE_MARK = " (update)"
+"""Ends the name of a document a transport fetched by following a `nextrequest` link (a
+partial response), for responses that do not say so themselves with `isTruncated`."""
+
+_TEST_TYPES = {"t", "test"}
+_STATE_LEVELS = {"state", "national"}
+
+
+class RaceFault(ValueError):
+    """One race of a response cannot be used; the message names the race and the field."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        """The race's key (`{statePostal}-{raceID}`), when it could be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApCandidate:
+    """One candidate of a race's state-level reporting unit."""
+
+    id: str
+    """AP's `candidateID` (unique within the race)."""
+    name: str
+    party: str | None
+    votes: int
+    winner: bool
+    """Called: `winner: "X"`."""
+    runoff: bool
+    """Advances to a runoff: `winner: "R"`."""
+    incumbent: bool
+    elect_won: int | None
+    """Electoral votes won (`electWon`), presidential races only."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApRace:
+    """One race as AP last sent it (the state-level totals), ready to map to a `race` contest."""
+
+    key: str
+    """`{statePostal}-{raceID}`: race IDs are unique only within a state."""
+    race_id: str
+    state: str | None
+    office_id: str
+    office: str
+    district: str | None
+    description: str | None
+    measure: bool
+    """A ballot measure (office ID "I"): candidates are Yes / No."""
+    seats: int
+    uncontested: bool
+    test: bool
+    candidates: tuple[ApCandidate, ...]
+    precincts: int | None
+    precincts_total: int | None
+    precincts_pct: float | None
+    """`precinctsReportingPct` as sent, 0–100 (checked against the counts by the adapter)."""
+    eevp: float | None
+    """Estimated expected vote, 0–100 (v3 `eevp`)."""
+    elect_total: int | None
+    """Electoral votes at stake (`electTotal`)."""
+    last_updated: datetime | None
+    units: int
+    """Reporting units below the state (counties, towns) in the response."""
+    whole: bool
+    """The race came with its state-level unit (its totals), not only subunits."""
+
+
+@dataclass(frozen=True)
+class ApResponse:
+    """One response of the elections endpoint, or a trend table."""
+
+    races: tuple[ApRace, ...]
+    faults: tuple[tuple[str | None, str], ...]
+    """Races of the response that could not be used: (race key if known, the fault)."""
+    election_date: str | None
+    timestamp: datetime | None
+    next_request: str | None
+    truncated: bool | None
+    """`isTruncated`; present only on a response to a `nextrequest` link (a partial update)."""
+    test: bool
+    trend: dict[str, Any] | None = None
+    """The `trendtable` object, when the document is a balance-of-power trend table."""
+
+    @property
+    def partial(self) -> bool:
+        """True for an update (only the races that changed); False for a full response."""
+        return self.truncated is not None
+
+
+def parse_response(body: bytes) -> ApResponse:
+    """Parse one AP JSON document.
+
+    Raises:
+        FeedDecodeError: not JSON, or not an AP elections response or trend table.
+    """
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as error:
+        raise FeedDecodeError("AP response is not JSON", str(error)[:200]) from None
+    if not isinstance(data, dict):
+        raise FeedDecodeError("not an AP response", "the document is not a JSON object")
+    if isinstance(data.get("trendtable"), dict):
+        table = data["trendtable"]
+        test = str(table.get("Test", "0")) == "1"
+        stamp = _time(table.get("timestamp"))
+        return ApResponse((), (), None, stamp, None, None, test, trend=table)
+    raw_races = data.get("races", [])
+    if not isinstance(raw_races, list) or ("races" not in data and "nextrequest" not in data):
+        raise FeedDecodeError(
+            "not an AP elections response", "no `races` list and no `nextrequest` link"
+        )
+    truncated = data.get("isTruncated")
+    if truncated is not None and not isinstance(truncated, bool):
+        truncated = str(truncated).lower() == "true"
+    response_test = str(data.get("resultsType", "")).lower() in _TEST_TYPES
+    races: list[ApRace] = []
+    faults: list[tuple[str | None, str]] = []
+    for index, raw in enumerate(raw_races):
+        try:
+            races.append(parse_race(raw, response_test))
+        except RaceFault as fault:
+            faults.append((fault.key, f"races[{index}] {fault}"))
+    link = data.get("nextrequest")
+    return ApResponse(
+        tuple(races),
+        tuple(faults),
+        str(data["electionDate"]) if "electionDate" in data else None,
+        _time(data.get("timestamp")),
+        link if isinstance(link, str) else None,
+        truncated,
+        response_test or any(race.test for race in races),
+    )
+
+
+def parse_race(raw: Any, response_test: bool = False) -> ApRace:
+    """One race object.
+
+    Raises:
+        RaceFault: the race cannot be used (the message names it and the field).
+    """
+    if not isinstance(raw, dict):
+        raise RaceFault("is not an object")
+    race_id = _text(raw.get("raceID"), 16) or "?"
+    units = raw.get("reportingUnits") or []
+    if not isinstance(units, list):
+        raise RaceFault(f"(race {race_id}): reportingUnits is not a list")
+    top = _state_unit(units)
+    state = _text(
+        (top or (units[0] if units and isinstance(units[0], dict) else {})).get("statePostal"), 8
+    ) or _text(raw.get("statePostal"), 8)
+    office_id = _text(raw.get("officeID"), 8) or "?"
+    label = f"{state or '??'} {_text(raw.get('officeName'), 60) or office_id} (race {race_id})"
+    key = f"{state or 'US'}-{race_id}"
+    try:
+        return _race(raw, response_test, race_id, state, office_id, label, key, units, top)
+    except RaceFault as fault:
+        raise RaceFault(str(fault), key) from None
+
+
+def _race(
+    raw: dict[str, Any],
+    response_test: bool,
+    race_id: str,
+    state: str | None,
+    office_id: str,
+    label: str,
+    key: str,
+    units: list[Any],
+    top: dict[str, Any] | None,
+) -> ApRace:
+    where = _Where(label)
+    results_type = str(raw.get("resultsType", "")).lower()
+    test = response_test or raw.get("test") is True or results_type in _TEST_TYPES
+    candidates: tuple[ApCandidate, ...] = ()
+    precincts = precincts_total = elect_total = None
+    pct = eevp = None
+    updated = None
+    if top is not None:
+        candidates = tuple(_candidate(c, i, where) for i, c in enumerate(top.get("candidates", [])))
+        precincts = where.count(top, "precinctsReporting")
+        precincts_total = where.count(top, "precinctsTotal")
+        pct = where.percent(top, "precinctsReportingPct")
+        elect_total = where.count(top, "electTotal")
+        eevp = where.percent(top, "eevp")
+        updated = _time(top.get("lastUpdated"))
+    race_eevp = where.percent(raw, "eevp")
+    seats = where.count(raw, "numWinners") or 1
+    winners = sum(c.winner for c in candidates)
+    if winners > seats:
+        names = ", ".join(c.name for c in candidates if c.winner)
+        raise RaceFault(f"{label}: winner flag on {winners} candidates ({names}) for {seats} seat")
+    if precincts is not None and precincts_total is not None and precincts > precincts_total:
+        raise RaceFault(f"{label}: precinctsReporting {precincts} > precinctsTotal")
+    return ApRace(
+        key=key,
+        race_id=race_id,
+        state=state,
+        office_id=office_id,
+        office=_text(raw.get("officeName"), 80) or office_id,
+        district=_text(raw.get("seatName"), 80),
+        description=_text(raw.get("description"), 80),
+        measure=office_id == "I",
+        seats=seats,
+        uncontested=raw.get("uncontested") is True,
+        test=test,
+        candidates=candidates,
+        precincts=precincts,
+        precincts_total=precincts_total,
+        precincts_pct=pct,
+        eevp=race_eevp if race_eevp is not None else eevp,
+        elect_total=elect_total,
+        last_updated=updated,
+        units=sum(1 for u in units if u is not top),
+        whole=top is not None and bool(candidates),
+    )
+
+
+class _Where:
+    """Reads numbers out of one race's objects, naming the race and field in every fault."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def _number(self, obj: dict[str, Any], key: str) -> float | int | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            shown = clean_text(repr(value), 24)
+            raise RaceFault(f"{self.label}: {key} is {shown}, where AP sends a number")
+        if value != value or value < 0 or value in (float("inf"), float("-inf")):
+            raise RaceFault(f"{self.label}: {key} is {value}, not a count or percentage")
+        return value
+
+    def count(self, obj: dict[str, Any], key: str) -> int | None:
+        value = self._number(obj, key)
+        if value is None:
+            return None
+        if isinstance(value, float) and not value.is_integer():
+            raise RaceFault(f"{self.label}: {key} is {value}, not a whole number")
+        return int(value)
+
+    def percent(self, obj: dict[str, Any], key: str) -> float | None:
+        value = self._number(obj, key)
+        if value is not None and value > 100:
+            raise RaceFault(f"{self.label}: {key} is {value}, more than 100%")
+        return None if value is None else float(value)
+
+
+def _candidate(raw: Any, index: int, where: _Where) -> ApCandidate:
+    if not isinstance(raw, dict):
+        raise RaceFault(f"{where.label}: candidates[{index}] is not an object")
+    first, last = _text(raw.get("first"), 40), _text(raw.get("last"), 60)
+    name = " ".join(part for part in (first, last) if part) or f"Candidate {index + 1}"
+    flag = raw.get("winner")
+    incumbent = raw.get("incumbent")
+    return ApCandidate(
+        id=_text(raw.get("candidateID"), 24) or _text(raw.get("polID"), 24) or str(index),
+        name=name,
+        party=_text(raw.get("party"), 16),
+        votes=where.count(raw, "voteCount") or 0,
+        winner=flag == "X",
+        runoff=flag == "R",
+        incumbent=incumbent is True or incumbent == "true",
+        elect_won=where.count(raw, "electWon"),
+    )
+
+
+def _state_unit(units: list[Any]) -> dict[str, Any] | None:
+    """The race's state-level unit: `level` "state"/"national" or v3 `reportingunitLevel` 1;
+    a lone unit with no level (a `level=state` request) counts too."""
+    for unit in units:
+        if not isinstance(unit, dict):
+            continue
+        if str(unit.get("level", "")).lower() in _STATE_LEVELS:
+            return unit
+        if str(unit.get("reportingunitLevel", "")) == "1":
+            return unit
+    if len(units) == 1 and isinstance(units[0], dict) and "level" not in units[0]:
+        return units[0]
+    return None
+
+
+def _text(value: Any, limit: int) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = clean_text(str(value), limit)
+    return text or None
+
+
+def _time(value: Any) -> datetime | None:
+    """An AP time ("2016-06-24T18:24:19Z", with or without fraction); None if not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
