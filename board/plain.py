@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from board.race_views import CALLED, candidate_label, race_status
 from feeds.contests import (
     Contest,
     CouncilsContest,
@@ -19,11 +20,14 @@ from feeds.contests import (
     latest_first,
 )
 from feeds.models import Feed
+from feeds.race import RaceContest
 
-__all__ = ["render_snapshot", "signed"]
+__all__ = ["race_overview", "render_snapshot", "signed"]
 
 MIN_NAME = 12
 """The narrowest the name column gets, whatever the width."""
+RACES_IN_FULL = 12
+"""Up to this many races, each is printed with its candidates; more, and one line each."""
 
 
 def signed(value: int) -> str:
@@ -39,7 +43,15 @@ def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> st
     """
     width = max(width, 40)
     lines = [_fit(feed.title, width), f"Published {feed.published_at:%Y-%m-%d %H:%M:%S %z}"]
+    if feed.test:
+        lines.insert(0, "TEST DATA — not live results")
+    races = [c for c in feed.contests if isinstance(c, RaceContest)]
+    if len(races) > RACES_IN_FULL:
+        lines.append("")
+        lines.extend(race_overview(races, width))
     for contest in feed.contests:
+        if isinstance(contest, RaceContest) and len(races) > RACES_IN_FULL:
+            continue
         lines.append("")
         lines.extend(_contest(contest, width))
         shown = latest_first(contest.declarations)[: max(declarations, 0)]
@@ -57,6 +69,8 @@ def _contest(contest: Contest, width: int) -> list[str]:
         return _legislature(contest, width)
     if isinstance(contest, MayorContest):
         return _mayor(contest, width)
+    if isinstance(contest, RaceContest):
+        return _race(contest, width)
     return _unsupported(contest, width)
 
 
@@ -84,7 +98,7 @@ def _councils(contest: CouncilsContest, width: int) -> list[str]:
 
 def _legislature(contest: LegislatureContest, width: int) -> list[str]:
     parties = sorted(contest.parties, key=lambda p: -p.seats)
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (
             p.name,
             str(p.seats),
@@ -94,10 +108,15 @@ def _legislature(contest: LegislatureContest, width: int) -> list[str]:
         )
         for p in parties
     ]
-    header = ("Party", "Seats", "+/-", "Share", "+/-")
+    header: tuple[str, ...] = ("Party", "Seats", "+/-", "Share", "+/-")
+    if any(p.leading is not None for p in parties):
+        rows = [
+            (p.name, str(p.seats), str(p.leading or 0), signed(p.seats_change)) for p in parties
+        ]
+        header = ("Party", "Won", "Leading", "+/-")
     return [
         _fit(contest.title, width),
-        f"{_counter(contest.reported, contest.total, 'seats')} · majority {contest.majority}",
+        f"{_counter(contest.reported, contest.total, contest.unit)} · majority {contest.majority}",
         "",
         *_table(header, rows, width),
     ]
@@ -127,6 +146,46 @@ def _mayor(contest: MayorContest, width: int) -> list[str]:
         "",
         *_table(header, rows, width, left=(1, 4)),
     ]
+
+
+def _race(contest: RaceContest, width: int) -> list[str]:
+    rows = [
+        (
+            candidate_label(c),
+            f"{c.votes:,}",
+            "" if (share := contest.share_of(c)) is None else f"{share:.1f}%",
+            CALLED if c.winner else "runoff" if c.runoff else "",
+        )
+        for c in contest.ranked()
+    ]
+    return [
+        _fit(contest.title, width),
+        _fit(race_status(contest), width),
+        "",
+        *_table(("Candidate", "Votes", "Share", ""), rows, width, left=(3,)),
+    ]
+
+
+def race_overview(races: Sequence[RaceContest], width: int) -> list[str]:
+    """Every race on one line, grouped by office in the feed's order: called or leading."""
+    lines: list[str] = []
+    offices: dict[str, list[RaceContest]] = {}
+    for race in races:
+        offices.setdefault(race.office, []).append(race)
+    for office, group in offices.items():
+        called = sum(race.called for race in group)
+        lines.append(f"{office} · {called} of {len(group)} called")
+        rows = [
+            (
+                " ".join(filter(None, (r.state, r.district))) or "US",
+                f"{r.percent_reported:.0f}%",
+                race_status(r),
+            )
+            for r in group
+        ]
+        lines.extend(_table(("Race", "In", "Status"), rows, width, left=(2,))[1:])
+        lines.append("")
+    return lines[:-1]
 
 
 def _unsupported(contest: UnsupportedContest, width: int) -> list[str]:
