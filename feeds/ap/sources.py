@@ -8,8 +8,9 @@ this does:
   the URL is refused, and the header is dropped on a redirect to another host);
 - `Accept-Encoding: gzip` (httpx sends and decodes it);
 - each response's `nextrequest` link is stored as sent and used for the next
-  poll — never rebuilt — but only once the response was accepted (`commit`);
-  a link to another host is refused, so the key never goes there;
+  poll — never rebuilt (only made absolute, and kept on HTTPS: AP's v2 writes
+  `http://` links) — but only once the response was accepted (`commit`); a
+  link to another host is refused, so the key never goes there;
 - `isTruncated: true`: the link is followed at once, page after page, until
   false; one poll hands every page to the adapter, in order;
 - `If-None-Match` with the ETag when the same URL is asked again (no link);
@@ -30,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -149,6 +150,7 @@ class ApSource(HttpSource):
             if document is None:
                 break
             link, truncated = peek_link(document.body)
+            link = None if link is None else self._resolve(link, url)
             if link is not None and _origin(link) != self._origin:
                 raise FeedDecodeError(
                     "AP's next link points to another host: refused",
@@ -162,6 +164,19 @@ class ApSource(HttpSource):
                 break
             url, validators = link, (None, None)
         return documents or None
+
+    def _resolve(self, link: str, base: str) -> str:
+        """The link as sent, made absolute against the URL asked; AP's v2 writes `http://`
+        links though it takes only HTTPS: to the same host, the scheme stays `https` (the one
+        change made, so the key never travels in clear)."""
+        absolute = urljoin(base, link)
+        parts = urlsplit(absolute)
+        scheme, host, port = self._origin
+        if scheme == "https" and parts.scheme == "http" and (parts.hostname or "") == host:
+            absolute = urlunsplit(("https", parts.netloc, parts.path, parts.query, ""))
+            if port is None and parts.port == 80:
+                absolute = absolute.replace(f"{parts.hostname}:80", parts.hostname or "", 1)
+        return absolute
 
     def commit(self, documents: Sequence[RawDocument]) -> None:
         """Keep the last page's link (and its ETag), now that the response was accepted."""
