@@ -15,11 +15,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from board.cliutil import UsageError, existing, fail, one_line, open_spec, token, usage
+from board.cliutil import (
+    UsageError,
+    existing,
+    fail,
+    interval_of,
+    one_line,
+    open_spec,
+    token,
+    usage,
+)
 from feeds.errors import FeedError, FeedInvalid, FeedSchemaError
 
 if TYPE_CHECKING:
-    from feeds.source import PollOutcome, Snapshot
+    from feeds.source import Changed, PollOutcome
 
 __all__ = ["check", "feed_schema", "record", "schema", "serve_feed", "snapshot"]
 
@@ -49,13 +58,13 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fetch(args: argparse.Namespace) -> Snapshot | FeedError:
-    from feeds.sources import poll_once
+def _fetch(args: argparse.Namespace) -> Changed | FeedError:
+    from feeds.sources import read_once
 
     try:
         with usage():
             return asyncio.run(
-                poll_once(args.source, format=args.format, total=args.total, token=token())
+                read_once(args.source, format=args.format, total=args.total, token=token())
             )
     except FeedError as error:
         return error
@@ -85,10 +94,16 @@ def check(args: argparse.Namespace) -> int:
         if code == 1:
             print(f"invalid: {args.source}")
         return code
-    for warning in result.warnings:
+    for warning in result.snapshot.warnings:
         print(f"warning: {one_line(warning)}")
-    feed = result.feed
-    print(f"valid: {args.source} (sequence {feed.sequence}, {len(feed.contests)} contest(s))")
+    for problem in result.problems:
+        print(f"error: {one_line(problem)}")
+    feed = result.snapshot.feed
+    counts = f"sequence {feed.sequence}, {len(feed.contests)} contest(s)"
+    if result.problems:
+        print(f"invalid: {args.source} ({counts}; {len(result.problems)} part(s) unusable)")
+        return 1
+    print(f"valid: {args.source} ({counts})")
     return 0
 
 
@@ -128,9 +143,11 @@ def snapshot(args: argparse.Namespace) -> int:
     result = _fetch(args)
     if isinstance(result, FeedError):
         return _report(result, sys.stderr)
-    for warning in result.warnings:
+    for warning in result.snapshot.warnings:
         print(f"warning: {one_line(warning)}", file=sys.stderr)
-    text = render_snapshot(result.feed, width=args.width, declarations=args.declarations)
+    for problem in result.problems:
+        print(f"problem: {one_line(problem)}", file=sys.stderr)
+    text = render_snapshot(result.snapshot.feed, width=args.width, declarations=args.declarations)
     sys.stdout.write(text)
     return 0
 
@@ -158,9 +175,10 @@ def record(args: argparse.Namespace) -> int:
                 f"{now}  poll failed: {one_line(str(outcome.error))}", file=sys.stderr, flush=True
             )
 
-    print(f"recording {args.source} to {args.out} every {args.interval:g} s — Ctrl-C to stop")
+    interval = interval_of(args)
+    print(f"recording {args.source} to {args.out} every {interval:g} s — Ctrl-C to stop")
     with suppress(KeyboardInterrupt), usage():
-        asyncio.run(record(source, Path(args.out), interval=args.interval, on_outcome=report))
+        asyncio.run(record(source, Path(args.out), interval=interval, on_outcome=report))
     print(f"stopped: {written} document(s) written to {args.out}")
     return 0
 

@@ -87,6 +87,7 @@ class QuotaExceeded(FeedHTTPError):
     def __init__(self, retry_after: float, detail: str = "", service: str = "AP") -> None:
         super().__init__(403, retry_after, detail)
         self.summary = f"{service} per-minute quota exceeded"
+        self.args = (f"{self.summary}: {detail}" if detail else self.summary,)
 
 
 class KeyRefused(FeedHTTPError):
@@ -98,6 +99,7 @@ class KeyRefused(FeedHTTPError):
     ) -> None:
         super().__init__(status, retry_after, "")
         self.summary = f"{service} refused the API key (HTTP {status}): check {setting}"
+        self.args = (self.summary,)
 
 
 class FeedTooLarge(FeedUnavailable):

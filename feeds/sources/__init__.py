@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     import httpx
 
-    from feeds.source import FeedSource, Snapshot
+    from feeds.source import Changed, FeedSource, Snapshot
 
-__all__ = ["is_recording", "is_url", "open_source", "poll_once"]
+__all__ = ["is_recording", "is_url", "open_source", "poll_once", "read_once"]
 
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 
@@ -156,6 +156,24 @@ async def poll_once(
         FeedInvalid: it came but breaks the format's rules.
         ValueError, OSError: as `open_source`.
     """
+    outcome = await read_once(spec, format=format, total=total, token=token, **options)
+    return outcome.snapshot
+
+
+async def read_once(
+    spec: str,
+    *,
+    format: str | None = None,
+    total: int | None = None,
+    token: str | None = None,
+    **options: Any,
+) -> Changed:
+    """As `poll_once`, with the poll's standing problems (parts of the source that could not
+    be used, such as one AP race with two winners), for `check` to name.
+
+    Raises:
+        As `poll_once`.
+    """
     from feeds.errors import FeedError
     from feeds.source import Changed, Failed
 
@@ -180,5 +198,5 @@ async def poll_once(
     if isinstance(outcome, Failed):
         raise outcome.error
     if isinstance(outcome, Changed):
-        return outcome.snapshot
+        return outcome
     raise FeedError("no document", "the source answered that nothing changed")
