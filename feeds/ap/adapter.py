@@ -32,7 +32,8 @@ from pydantic import ValidationError
 from feeds.adapter import Adapter, RawDocument, Reading
 from feeds.ap.checks import compare
 from feeds.ap.mapping import contest_id, electoral_college, race_contest, race_order
-from feeds.ap.parse import UPDATE_MARK, ApRace, ApResponse, parse_response
+from feeds.ap.offload import load
+from feeds.ap.parse import UPDATE_MARK, ApRace, ApResponse
 from feeds.ap.trend import TrendFault, trend_contest
 from feeds.contests import Contest, LegislatureContest
 from feeds.errors import FeedDecodeError
@@ -86,7 +87,7 @@ class ApAdapter(Adapter):
         warnings: list[str] = []
         changed = False
         for document in documents:
-            response = parse_response(document.body)
+            response = load(document.body)
             if response.trend is not None:
                 changed |= _merge_trend(state, response)
                 continue

@@ -20,11 +20,11 @@ race's last good figures and name the fault, while the other races go on.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from feeds.ap.wire import decode, field, has, is_object
 from feeds.errors import FeedDecodeError
 from feeds.text import clean_text
 
@@ -134,39 +134,39 @@ def parse_response(body: bytes) -> ApResponse:
     Raises:
         FeedDecodeError: not JSON, or not an AP elections response or trend table.
     """
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError) as error:
-        raise FeedDecodeError("AP response is not JSON", str(error)[:200]) from None
-    if not isinstance(data, dict):
+    data = decode(body)
+    if not is_object(data):
         raise FeedDecodeError("not an AP response", "the document is not a JSON object")
-    if isinstance(data.get("trendtable"), dict):
-        table = data["trendtable"]
+    table = field(data, "trendtable")
+    if isinstance(table, dict):
         test = str(table.get("Test", "0")) == "1"
         stamp = _time(table.get("timestamp"))
         return ApResponse((), (), None, stamp, None, None, test, trend=table)
-    raw_races = data.get("races", [])
-    if not isinstance(raw_races, list) or ("races" not in data and "nextrequest" not in data):
+    raw_races = field(data, "races")
+    if raw_races is None and not has(data, "nextrequest"):
         raise FeedDecodeError(
             "not an AP elections response", "no `races` list and no `nextrequest` link"
         )
-    truncated = data.get("isTruncated")
+    if not isinstance(raw_races, list | None):
+        raise FeedDecodeError("not an AP elections response", "`races` is not a list")
+    truncated = field(data, "isTruncated")
     if truncated is not None and not isinstance(truncated, bool):
         truncated = str(truncated).lower() == "true"
-    response_test = str(data.get("resultsType", "")).lower() in _TEST_TYPES
+    response_test = str(field(data, "resultsType") or "").lower() in _TEST_TYPES
     races: list[ApRace] = []
     faults: list[tuple[str | None, str]] = []
-    for index, raw in enumerate(raw_races):
+    for index, raw in enumerate(raw_races or ()):
         try:
             races.append(parse_race(raw, response_test))
         except RaceFault as fault:
             faults.append((fault.key, f"races[{index}] {fault}"))
-    link = data.get("nextrequest")
+    link = field(data, "nextrequest")
+    date = field(data, "electionDate")
     return ApResponse(
         tuple(races),
         tuple(faults),
-        str(data["electionDate"]) if "electionDate" in data else None,
-        _time(data.get("timestamp")),
+        None if date is None else str(date),
+        _time(field(data, "timestamp")),
         link if isinstance(link, str) else None,
         truncated,
         response_test or any(race.test for race in races),
@@ -179,18 +179,17 @@ def parse_race(raw: Any, response_test: bool = False) -> ApRace:
     Raises:
         RaceFault: the race cannot be used (the message names it and the field).
     """
-    if not isinstance(raw, dict):
+    if not is_object(raw):
         raise RaceFault("is not an object")
-    race_id = _text(raw.get("raceID"), 16) or "?"
-    units = raw.get("reportingUnits") or []
+    race_id = _text(field(raw, "raceID"), 16) or "?"
+    units = field(raw, "reportingUnits") or []
     if not isinstance(units, list):
         raise RaceFault(f"(race {race_id}): reportingUnits is not a list")
     top = _state_unit(units)
-    state = _text(
-        (top or (units[0] if units and isinstance(units[0], dict) else {})).get("statePostal"), 8
-    ) or _text(raw.get("statePostal"), 8)
-    office_id = _text(raw.get("officeID"), 8) or "?"
-    label = f"{state or '??'} {_text(raw.get('officeName'), 60) or office_id} (race {race_id})"
+    first = top if top is not None else (units[0] if units and is_object(units[0]) else {})
+    state = _text(field(first, "statePostal"), 8) or _text(field(raw, "statePostal"), 8)
+    office_id = _text(field(raw, "officeID"), 8) or "?"
+    label = f"{state or '??'} {_text(field(raw, 'officeName'), 60) or office_id} (race {race_id})"
     key = f"{state or 'US'}-{race_id}"
     try:
         return _race(raw, response_test, race_id, state, office_id, label, key, units, top)
@@ -199,7 +198,7 @@ def parse_race(raw: Any, response_test: bool = False) -> ApRace:
 
 
 def _race(
-    raw: dict[str, Any],
+    raw: Any,
     response_test: bool,
     race_id: str,
     state: str | None,
@@ -207,23 +206,25 @@ def _race(
     label: str,
     key: str,
     units: list[Any],
-    top: dict[str, Any] | None,
+    top: Any,
 ) -> ApRace:
     where = _Where(label)
-    results_type = str(raw.get("resultsType", "")).lower()
-    test = response_test or raw.get("test") is True or results_type in _TEST_TYPES
+    results_type = str(field(raw, "resultsType") or "").lower()
+    test = response_test or field(raw, "test") is True or results_type in _TEST_TYPES
     candidates: tuple[ApCandidate, ...] = ()
     precincts = precincts_total = elect_total = None
     pct = eevp = None
     updated = None
     if top is not None:
-        candidates = tuple(_candidate(c, i, where) for i, c in enumerate(top.get("candidates", [])))
+        candidates = tuple(
+            _candidate(c, i, where) for i, c in enumerate(field(top, "candidates") or [])
+        )
         precincts = where.count(top, "precinctsReporting")
         precincts_total = where.count(top, "precinctsTotal")
         pct = where.percent(top, "precinctsReportingPct")
         elect_total = where.count(top, "electTotal")
         eevp = where.percent(top, "eevp")
-        updated = _time(top.get("lastUpdated"))
+        updated = _time(field(top, "lastUpdated"))
     race_eevp = where.percent(raw, "eevp")
     seats = where.count(raw, "numWinners") or 1
     winners = sum(c.winner for c in candidates)
@@ -237,12 +238,12 @@ def _race(
         race_id=race_id,
         state=state,
         office_id=office_id,
-        office=_text(raw.get("officeName"), 80) or office_id,
-        district=_text(raw.get("seatName"), 80),
-        description=_text(raw.get("description"), 80),
+        office=_text(field(raw, "officeName"), 80) or office_id,
+        district=_text(field(raw, "seatName"), 80),
+        description=_text(field(raw, "description"), 80),
         measure=office_id == "I",
         seats=seats,
-        uncontested=raw.get("uncontested") is True,
+        uncontested=field(raw, "uncontested") is True,
         test=test,
         candidates=candidates,
         precincts=precincts,
@@ -262,8 +263,8 @@ class _Where:
     def __init__(self, label: str) -> None:
         self.label = label
 
-    def _number(self, obj: dict[str, Any], key: str) -> float | int | None:
-        value = obj.get(key)
+    def _number(self, obj: Any, key: str) -> float | int | None:
+        value = field(obj, key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -273,7 +274,7 @@ class _Where:
             raise RaceFault(f"{self.label}: {key} is {value}, not a count or percentage")
         return value
 
-    def count(self, obj: dict[str, Any], key: str) -> int | None:
+    def count(self, obj: Any, key: str) -> int | None:
         value = self._number(obj, key)
         if value is None:
             return None
@@ -281,7 +282,7 @@ class _Where:
             raise RaceFault(f"{self.label}: {key} is {value}, not a whole number")
         return int(value)
 
-    def percent(self, obj: dict[str, Any], key: str) -> float | None:
+    def percent(self, obj: Any, key: str) -> float | None:
         value = self._number(obj, key)
         if value is not None and value > 100:
             raise RaceFault(f"{self.label}: {key} is {value}, more than 100%")
@@ -289,16 +290,16 @@ class _Where:
 
 
 def _candidate(raw: Any, index: int, where: _Where) -> ApCandidate:
-    if not isinstance(raw, dict):
+    if not is_object(raw):
         raise RaceFault(f"{where.label}: candidates[{index}] is not an object")
-    first, last = _text(raw.get("first"), 40), _text(raw.get("last"), 60)
+    first, last = _text(field(raw, "first"), 40), _text(field(raw, "last"), 60)
     name = " ".join(part for part in (first, last) if part) or f"Candidate {index + 1}"
-    flag = raw.get("winner")
-    incumbent = raw.get("incumbent")
+    flag = field(raw, "winner")
+    incumbent = field(raw, "incumbent")
     return ApCandidate(
-        id=_text(raw.get("candidateID"), 24) or _text(raw.get("polID"), 24) or str(index),
+        id=_text(field(raw, "candidateID"), 24) or _text(field(raw, "polID"), 24) or str(index),
         name=name,
-        party=_text(raw.get("party"), 16),
+        party=_text(field(raw, "party"), 16),
         votes=where.count(raw, "voteCount") or 0,
         winner=flag == "X",
         runoff=flag == "R",
@@ -307,23 +308,23 @@ def _candidate(raw: Any, index: int, where: _Where) -> ApCandidate:
     )
 
 
-def _state_unit(units: list[Any]) -> dict[str, Any] | None:
+def _state_unit(units: list[Any]) -> Any:
     """The race's state-level unit: `level` "state"/"national" or v3 `reportingunitLevel` 1;
     a lone unit with no level (a `level=state` request) counts too."""
     for unit in units:
-        if not isinstance(unit, dict):
+        if not is_object(unit):
             continue
-        if str(unit.get("level", "")).lower() in _STATE_LEVELS:
+        if str(field(unit, "level") or "").lower() in _STATE_LEVELS:
             return unit
-        if str(unit.get("reportingunitLevel", "")) == "1":
+        if str(field(unit, "reportingunitLevel") or "") == "1":
             return unit
-    if len(units) == 1 and isinstance(units[0], dict) and "level" not in units[0]:
+    if len(units) == 1 and is_object(units[0]) and field(units[0], "level") is None:
         return units[0]
     return None
 
 
 def _text(value: Any, limit: int) -> str | None:
-    if value is None or isinstance(value, dict | list):
+    if value is None or isinstance(value, list) or is_object(value):
         return None
     text = clean_text(str(value), limit)
     return text or None

@@ -246,9 +246,11 @@ def open_ap(spec: str, **options: Any) -> FeedSource:
         ValueError: a key written into the URL; AP's own host without a key; another scheme.
         FileNotFoundError, IsADirectoryError: a path that is not a file.
     """
+    from feeds.ap.offload import warm_up
     from feeds.sources import is_url
     from feeds.sources.file import FileSource
 
+    warm_up()
     if is_url(spec):
         return _open_url(spec, options)
     path = Path(spec).expanduser()
