@@ -30,11 +30,14 @@ from textual.widgets import Footer, Static, Tab, Tabs
 
 from board.contest_view import ContestView
 from board.help import HelpScreen
+from board.race_views import RaceNight, display_items, search_labels
 from board.state import FeedState, FeedStatus, Mode
 from board.views import (
     ticker_items,
 )
-from feeds import Changed, Contest, Failed, Feed, FeedSource, PollOutcome, Snapshot
+from feeds import Changed, Contest, Failed, Feed, FeedSource, PollOutcome, RaceContest, Snapshot
+from widgets.race_overview import RaceOverview
+from widgets.race_search import RaceSearch
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 
@@ -71,6 +74,8 @@ class ResultsBoard(App[int]):
     | s | Cycle the table's sort |
     | + / - | Longer / shorter poll interval |
     | 1–9, tab, shift+tab | Choose a contest |
+    | / | Find a race (a night of races) |
+    | enter / escape | Open the race under the cursor / back to the races |
     | c | Save an SVG screenshot |
     | ? | Help |
     """
@@ -92,6 +97,8 @@ class ResultsBoard(App[int]):
         *(Binding(str(n), f"select_contest({n - 1})", show=False) for n in range(1, 10)),
         Binding("tab", "next_contest(1)", "Contest", show=False, priority=True),
         Binding("shift+tab", "next_contest(-1)", "Contest", show=False, priority=True),
+        Binding("slash", "find_race", "Find race", key_display="/"),
+        Binding("escape", "close_race", "Races", show=False),
     ]
 
     def __init__(
@@ -117,7 +124,7 @@ class ResultsBoard(App[int]):
         """The newest snapshot held back by a freeze."""
         self.contest_id: str | None = None
         """The selected contest's id (None: the first)."""
-        self._seen: dict[str, Contest] = {}
+        self._seen: dict[str, Contest | RaceNight] = {}
         self._unseen: set[str] = set()
         self._auto_activated: str | None = None
         self._settle: Timer | None = None
@@ -207,20 +214,27 @@ class ResultsBoard(App[int]):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Put a snapshot on screen; only what changed is redrawn."""
+        had_races = self.check_action("find_race", ())
         self.shown = snapshot
         feed = snapshot.feed
         with self.batch_update():
             self.query_one(StatusBar).title = feed.title
             self._sync_tabs(feed)
             self._show_contest(feed)
+            if self.check_action("find_race", ()) != had_races:
+                self.refresh_bindings()
             self.query_one(Ticker).add_items(ticker_items(feed.updates))
 
+    def _items(self, feed: Feed) -> list[Contest | RaceNight]:
+        """What the tabs show: each contest, and every race of the night as one tab."""
+        return display_items(feed.contests)
+
     def _selected(self, feed: Feed) -> int:
-        ids = [contest.id for contest in feed.contests]
+        ids = [item.id for item in self._items(feed)]
         return ids.index(self.contest_id) if self.contest_id in ids else 0
 
     def _show_contest(self, feed: Feed) -> None:
-        contest = feed.contests[self._selected(feed)]
+        contest = self._items(feed)[self._selected(feed)]
         self._unseen.discard(contest.id)
         self.query_one(ContestView).show(contest)
 
@@ -230,8 +244,9 @@ class ResultsBoard(App[int]):
         A contest whose figures changed while another was selected gets a "●"
         on its tab until it is selected.
         """
-        selected_id = feed.contests[self._selected(feed)].id
-        for contest in feed.contests:
+        items = self._items(feed)
+        selected_id = items[self._selected(feed)].id
+        for contest in items:
             previous = self._seen.get(contest.id)
             if previous is not None and previous != contest and contest.id != selected_id:
                 self._unseen.add(contest.id)
@@ -239,7 +254,7 @@ class ResultsBoard(App[int]):
         tabs = self.query_one(Tabs)
         wanted = {
             f"contest-{c.id}": f"{n}  {c.title}" + (" ●" if c.id in self._unseen else "")
-            for n, c in enumerate(feed.contests, 1)
+            for n, c in enumerate(items, 1)
         }
         for tab in list(tabs.query(Tab)):
             if tab.id not in wanted:
@@ -361,16 +376,48 @@ class ResultsBoard(App[int]):
 
     def action_select_contest(self, index: int) -> None:
         """Show the contest at `index` (0-based)."""
-        if self.shown is not None and index < len(self.shown.feed.contests):
-            self.contest_id = self.shown.feed.contests[index].id
+        if self.shown is not None and index < len(items := self._items(self.shown.feed)):
+            self.contest_id = items[index].id
             self._show_contest(self.shown.feed)
             self._sync_tabs(self.shown.feed)
 
     def action_next_contest(self, step: int = 1) -> None:
         """Show the next (step 1) or previous (step -1) contest, wrapping round."""
         if self.shown is not None:
-            contests = self.shown.feed.contests
-            self.action_select_contest((self._selected(self.shown.feed) + step) % len(contests))
+            items = self._items(self.shown.feed)
+            self.action_select_contest((self._selected(self.shown.feed) + step) % len(items))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` (find a race) shows only on a night of races."""
+        if action in ("find_race", "close_race"):
+            feed = self.shown.feed if self.shown is not None else None
+            return feed is not None and any(isinstance(c, RaceContest) for c in feed.contests)
+        return True
+
+    def action_find_race(self) -> None:
+        """Find one race of the night by typing (`/`) and open it."""
+        if self.shown is None:
+            return
+        night = next((i for i in self._items(self.shown.feed) if isinstance(i, RaceNight)), None)
+        if night is None:
+            self.notify("No races in this feed", timeout=2)
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is not None and self.shown is not None:
+                self.contest_id = night.id
+                self._show_contest(self.shown.feed)
+                self._sync_tabs(self.shown.feed)
+                self.query_one(ContestView).show_race(key)
+
+        self.push_screen(RaceSearch(search_labels(night)), chosen)
+
+    def action_close_race(self) -> None:
+        """Back from one race to the races overview."""
+        self.query_one(ContestView).show_race(None)
+
+    def on_race_overview_opened(self, event: RaceOverview.Opened) -> None:
+        self.query_one(ContestView).show_race(event.key)
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""

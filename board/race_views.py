@@ -8,19 +8,34 @@ else precincts). A runoff says RUNOFF with the candidates going through.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from feeds.contests import Contest
 from feeds.race import RaceCandidate, RaceContest
+from widgets.declarations import DeclarationLine
+from widgets.race_overview import RaceLine
+from widgets.race_view import RaceCandidateLine, RaceViewData
 
 __all__ = [
     "CALLED",
     "LEADING",
+    "RACES_ID",
+    "RaceNight",
     "RaceRow",
+    "call_lines",
     "candidate_label",
+    "display_items",
+    "overview_lines",
     "progress",
     "race_row",
     "race_status",
+    "race_view_data",
+    "search_labels",
 ]
+
+RACES_ID = "races"
+"""The id of the one tab that holds every race of the night."""
 
 CALLED = "✔ CALLED"
 """The mark of a called race (never used for a leader)."""
@@ -102,3 +117,125 @@ def race_row(contest: RaceContest) -> RaceRow:
         runoff=any(c.runoff for c in contest.candidates),
         status=race_status(contest),
     )
+
+
+@dataclass(frozen=True)
+class RaceNight:
+    """Every race of a feed, shown as one tab (a US night has hundreds)."""
+
+    races: tuple[RaceContest, ...]
+    id: str = RACES_ID
+
+    @property
+    def title(self) -> str:
+        """The tab's label: "Races (12 of 480 called)"."""
+        called = sum(race.called for race in self.races)
+        return f"Races ({called} of {len(self.races)} called)"
+
+    def race(self, key: str) -> RaceContest | None:
+        """The race with contest id `key`."""
+        return next((race for race in self.races if race.id == key), None)
+
+
+def display_items(contests: Sequence[Contest]) -> list[Contest | RaceNight]:
+    """What the board's tabs show: every other contest as itself, every race in one `RaceNight`
+    (placed where the first race was)."""
+    races = tuple(c for c in contests if isinstance(c, RaceContest))
+    items: list[Contest | RaceNight] = []
+    for contest in contests:
+        if not isinstance(contest, RaceContest):
+            items.append(contest)
+        elif contest is races[0]:
+            items.append(RaceNight(races))
+    return items
+
+
+def _place(contest: RaceContest) -> str:
+    if contest.measure:
+        return " ".join(filter(None, (contest.state, contest.title.partition(": ")[2])))
+    return " ".join(filter(None, (contest.state, contest.district))) or "US"
+
+
+def _basis(contest: RaceContest) -> str:
+    if contest.reporting.expected_vote is not None:
+        return "exp. vote"
+    return "precincts" if contest.reporting.precincts_percent is not None else ""
+
+
+def overview_lines(night: RaceNight) -> list[RaceLine]:
+    """The overview's lines, grouped by office in the feed's order."""
+    order: dict[str, int] = {}
+    lines = []
+    for contest in night.races:
+        row = race_row(contest)
+        group = order.setdefault(contest.office, len(order))
+        lines.append(
+            RaceLine(
+                key=contest.id,
+                group=contest.office,
+                order=group,
+                place=_place(contest),
+                leader=row.leader,
+                margin=row.margin,
+                reported=row.reported,
+                basis=_basis(contest),
+                called=row.called,
+                runoff=row.runoff,
+            )
+        )
+    return lines
+
+
+def race_view_data(contest: RaceContest) -> RaceViewData:
+    """What the race view shows of one race."""
+    notes = []
+    if contest.electoral_votes:
+        notes.append(f"{contest.electoral_votes} electoral votes")
+    if contest.called_at is not None:
+        notes.append(f"called {contest.called_at:%H:%M}")
+    called = contest.called
+    return RaceViewData(
+        title=contest.title,
+        status=race_status(contest),
+        called=any(c.winner for c in contest.candidates),
+        progress=progress(contest) if called else "",  # a leader's status line says it
+        candidates=tuple(
+            RaceCandidateLine(
+                name=c.name,
+                party=c.party or "",
+                colour=c.colour,
+                votes=c.votes,
+                share=contest.share_of(c),
+                winner=c.winner,
+                runoff=c.runoff,
+                incumbent=c.incumbent,
+            )
+            for c in contest.ranked()
+        ),
+        note=" · ".join(notes),
+    )
+
+
+def search_labels(night: RaceNight) -> list[tuple[str, str]]:
+    """(key, label) for the race finder: the title and the candidates' names, so "quill"
+    finds every race Ada Quill runs in."""
+    return [
+        (race.id, f"{race.title} — " + ", ".join(c.name for c in race.ranked()[:4]))
+        for race in night.races
+    ]
+
+
+def call_lines(night: RaceNight) -> list[DeclarationLine]:
+    """The calls, newest first, for the side panel ("23:04  NV President · Ada Quill (Dem)")."""
+    calls = [(race.called_at, race) for race in night.races if race.called_at is not None]
+    calls.sort(key=lambda pair: pair[0], reverse=True)
+    return [
+        DeclarationLine(
+            key=race.id,
+            time=when,
+            area=race.title,
+            wording=race_status(race).removeprefix(f"{CALLED}: "),
+            changed_hands=False,
+        )
+        for when, race in calls
+    ]

@@ -71,6 +71,7 @@ def party_lines(contest: Contest) -> list[PartyLine]:
                 colour=party.colour,
                 seats=party.seats,
                 seats_change=party.seats_change,
+                leading=party.leading,
                 share=party.share,
                 share_change=party.share_change,
             )
@@ -126,7 +127,7 @@ def counter_of(contest: Contest) -> Counter:
     if isinstance(contest, CouncilsContest):
         return Counter(contest.reported, contest.total, "councils")
     if isinstance(contest, LegislatureContest):
-        return Counter(contest.reported, contest.total, "seats")
+        return Counter(contest.reported, contest.total, contest.unit)
     if isinstance(contest, MayorContest):
         return Counter(contest.reported or 0, contest.total or 0, "areas")
     return Counter(0, 0, "results")

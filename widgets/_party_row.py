@@ -22,6 +22,7 @@ from textual.visual import VisualType
 from textual.widget import Widget
 
 __all__ = [
+    "BALANCE_COLUMNS",
     "COUNCIL_COLUMNS",
     "LEGISLATURE_COLUMNS",
     "Column",
@@ -50,6 +51,8 @@ class PartyLine:
     councils_change: int | None = None
     seats: int | None = None
     seats_change: int | None = None
+    leading: int | None = None
+    """Seats not yet called where the party leads (a balance of power), apart from `seats`."""
     share: float | None = None
     """Vote share in percent (legislature view)."""
     share_change: float | None = None
@@ -86,6 +89,13 @@ LEGISLATURE_COLUMNS: tuple[Column, ...] = (
     Column("share_change", "+/-", "percent_change", 7),
 )
 """A parliament or assembly: Seats, +/-, Share, +/-."""
+
+BALANCE_COLUMNS: tuple[Column, ...] = (
+    Column("seats", "Won", "count", 7),
+    Column("leading", "Leading", "count", 8),
+    Column("seats_change", "+/-", "change", 7),
+)
+"""A balance of power or an electoral college: seats won and seats leading, never added."""
 
 SWATCH = "▌ "
 """The party-colour swatch (and its gap) that opens every row."""

@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from widgets._keyed_rows import KeyedRows
 from widgets._party_row import (
+    BALANCE_COLUMNS,
     COUNCIL_COLUMNS,
     LEGISLATURE_COLUMNS,
     Column,
@@ -28,6 +29,7 @@ from widgets._party_row import (
 )
 
 __all__ = [
+    "BALANCE_COLUMNS",
     "COUNCIL_COLUMNS",
     "LEGISLATURE_COLUMNS",
     "SORT_KEYS",
