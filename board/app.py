@@ -98,7 +98,7 @@ class ResultsBoard(App[int]):
         Binding("tab", "next_contest(1)", "Contest", show=False, priority=True),
         Binding("shift+tab", "next_contest(-1)", "Contest", show=False, priority=True),
         Binding("slash", "find_race", "Find race", key_display="/"),
-        Binding("escape", "close_race", "Races", show=False),
+        Binding("escape", "close_race", "Back to races"),
     ]
 
     def __init__(
@@ -391,7 +391,10 @@ class ResultsBoard(App[int]):
         """`/` (find a race) shows only on a night of races."""
         if action in ("find_race", "close_race"):
             feed = self.shown.feed if self.shown is not None else None
-            return feed is not None and any(isinstance(c, RaceContest) for c in feed.contests)
+            races = feed is not None and any(isinstance(c, RaceContest) for c in feed.contests)
+            if action == "close_race":  # esc: shown only with a race open
+                return races and self.query_one(ContestView).open_race is not None
+            return races
         return True
 
     def action_find_race(self) -> None:
@@ -409,15 +412,18 @@ class ResultsBoard(App[int]):
                 self._show_contest(self.shown.feed)
                 self._sync_tabs(self.shown.feed)
                 self.query_one(ContestView).show_race(key)
+                self.refresh_bindings()
 
         self.push_screen(RaceSearch(search_labels(night)), chosen)
 
     def action_close_race(self) -> None:
         """Back from one race to the races overview."""
         self.query_one(ContestView).show_race(None)
+        self.refresh_bindings()
 
     def on_race_overview_opened(self, event: RaceOverview.Opened) -> None:
         self.query_one(ContestView).show_race(event.key)
+        self.refresh_bindings()
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""

@@ -143,7 +143,7 @@ class RaceOverview(ScrollView, can_focus=True):
     RaceOverview:focus > .race-overview--cursor { background: $accent 30%; }
     """
 
-    cursor: reactive[int] = reactive(1, init=False)
+    cursor: reactive[int] = reactive(0, init=False)
     """The line under the cursor (0 is the column titles; headings are skipped)."""
 
     class Opened(Message):
@@ -181,8 +181,9 @@ class RaceOverview(ScrollView, can_focus=True):
             self._lines, self._rows = latest, rows
             self.virtual_size = Size(self.size.width, len(rows) + 1)
             self.refresh()
-            if key is not None and key in latest:
-                self.jump_to(key)
+            if key is None or not self.jump_to(key):
+                self.cursor = 0
+                self.action_cursor(1)  # the first race, past its heading
             return
         changed = [y for y, row in enumerate(rows, 1) if row != self._rows[y - 1]]
         self._lines, self._rows = latest, rows
@@ -196,8 +197,12 @@ class RaceOverview(ScrollView, can_focus=True):
     def cycle_sort(self) -> RaceSort:
         """The next order within offices; the cursor stays on its race."""
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self._rows = []
-        self.update_lines(list(self._lines.values()))
+        key = self.selected.key if self.selected else None
+        self._rows = group_rows(self._lines.values(), self.sort)
+        self.refresh()
+        if key is None or not self.jump_to(key):
+            self.cursor = 0
+            self.action_cursor(1)
         return self.sort
 
     def jump_to(self, key: str) -> bool:
@@ -257,7 +262,7 @@ class RaceOverview(ScrollView, can_focus=True):
                 heading = Content(row.heading or "").stylize(self._style("heading"))
                 content = heading
             else:
-                content = self._race(row.race, width)
+                content = self._race(row.race, width, index == self.cursor)
                 if index == self.cursor:
                     content = content.stylize(self._style("cursor"))
         else:
@@ -285,7 +290,7 @@ class RaceOverview(ScrollView, can_focus=True):
         )
         return Content(text).stylize(self._style("muted"))
 
-    def _race(self, race: RaceLine, width: int) -> Content:
+    def _race(self, race: RaceLine, width: int, cursor: bool = False) -> Content:
         leader_width = self._leader_width(width)
         muted = self._style("muted")
         place = Content(race.place.translate(_NEWLINES)).truncate(PLACE - 1, ellipsis=True)
@@ -294,7 +299,7 @@ class RaceOverview(ScrollView, can_focus=True):
         margin = "—" if race.margin is None else f"+{race.margin:.1f}"
         reported = f"{race.reported:.0f}% {race.basis}".strip() if race.basis else "—"
         parts: list[Content | str | tuple[str, Style | str]] = [
-            "  ",
+            "▸ " if cursor else "  ",  # the cursor reads without colour too
             place.pad_right(PLACE - place.cell_length),
             leader,
             " ",

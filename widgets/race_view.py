@@ -120,6 +120,7 @@ class RaceView(Widget):
         lines.append(Content.styled(titles, muted))
         for line in data.candidates:
             lines.append(self._candidate(line, name_width, bar_width))
+        lines += [Content(""), Content.styled("esc: back to the races · /: find a race", muted)]
         return Content("\n").join(line.truncate(width) for line in lines)
 
     def _candidate(self, line: RaceCandidateLine, name_width: int, bar_width: int) -> Content:
