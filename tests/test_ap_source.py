@@ -181,3 +181,11 @@ async def test_an_http_link_from_ap_stays_on_https_to_the_same_host() -> None:
         "https://api.example/v2/elections/x?format=json&minDateTime=2028-11-07T23%3a00Z"
     )
     await client.aclose()
+
+
+def test_the_floor_binds_on_aps_host_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESULTS_BOARD_AP_KEY", "k")
+    at_ap = open_ap("https://api.ap.org/v3/elections/2028-11-07")
+    mirror = open_ap("http://127.0.0.1:9/v2/elections/2028-11-07")
+    assert isinstance(at_ap, ApSource) and isinstance(mirror, ApSource)
+    assert (at_ap.next_delay(1.0), mirror.next_delay(1.0)) == (MIN_INTERVAL, 1.0)

@@ -114,8 +114,8 @@ class RaceView(Widget):
             Content.styled(" · ".join(filter(None, (data.progress, data.note))), muted),
             Content(""),
         ]
-        name_width = max(12, min(30, width // 3))
-        bar_width = max(0, min(40, width - name_width - 32))
+        name_width = min(34, max(14, width - 33))  # a bar of at least 12 cells when it can
+        bar_width = max(0, min(40, width - name_width - 21))
         titles = "Candidate".ljust(name_width) + "Votes".rjust(12) + "Share".rjust(8)
         lines.append(Content.styled(titles, muted))
         for line in data.candidates:

@@ -60,7 +60,8 @@ DEFAULT_INTERVAL = 10.0
 truncated pages), well inside a per-minute quota; AP asks for polls no more often than every
 few seconds."""
 MIN_INTERVAL = 5.0
-"""The shortest wait between polls whatever `--interval` says (AP's "every few seconds")."""
+"""The shortest wait between polls of AP's own host whatever `--interval` says (AP's "every
+few seconds"); a newsroom's own mirror or cache of the API is polled as asked."""
 QUOTA_WAIT = (5.0, 10.0)
 """Seconds to wait after a 403 quota answer, as AP's "Working with Query Quotas" advises."""
 KEY_WAIT = 60.0
@@ -111,6 +112,7 @@ class ApSource(HttpSource):
         *,
         api_key: str | None = None,
         rng: Callable[[float, float], float] = random.uniform,
+        min_interval: float = MIN_INTERVAL,
         **options: Any,
     ) -> None:
         options.setdefault("adapter", ApAdapter())
@@ -118,6 +120,8 @@ class ApSource(HttpSource):
         super().__init__(url, headers=headers, **options)
         self._origin = _origin(url)
         self._rng = rng
+        self.min_interval = min_interval
+        """The shortest wait between polls, in seconds."""
         self._next: str | None = None
         self._asked: _Stamp | None = None
         self._client.event_hooks["request"].append(self._keep_key_home)
@@ -197,8 +201,8 @@ class ApSource(HttpSource):
         return FeedHTTPError(status, retry_after, message)
 
     def next_delay(self, interval: float) -> float:
-        """As every source, but never under `MIN_INTERVAL` (AP's guidance)."""
-        return max(super().next_delay(interval), MIN_INTERVAL)
+        """As every source, but never under `min_interval` (AP's guidance)."""
+        return max(super().next_delay(interval), self.min_interval)
 
 
 class ApRecordingSource(FeedSource):
@@ -271,7 +275,8 @@ def _open_url(spec: str, options: dict[str, Any]) -> ApSource:
     if names & {"apikey", "api_key", "x-api-key"}:
         raise ValueError(f"put the AP key in {KEY_ENV}, not in the URL (URLs end up in logs)")
     key = options.get("api_key") or os.environ.get(KEY_ENV) or None
-    if key is None and parts.hostname.lower().endswith("ap.org"):
+    at_ap = parts.hostname.lower() == "ap.org" or parts.hostname.lower().endswith(".ap.org")
+    if key is None and at_ap:
         raise ValueError(f"AP's API needs a key: set {KEY_ENV}")
     deadline = float(options.get("deadline", 10.0))
     timeout = min(5.0, deadline * 0.75)
@@ -283,6 +288,7 @@ def _open_url(spec: str, options: dict[str, Any]) -> ApSource:
         connect_timeout=timeout,
         read_timeout=timeout,
         max_bytes=64_000_000,
+        min_interval=MIN_INTERVAL if at_ap else 1.0,
     )
 
 
