@@ -26,11 +26,11 @@ from board.views import (
     party_lines,
     seat_shares,
 )
-from feeds import Contest, LegislatureContest, MayorContest, UnsupportedContest
+from feeds import Contest, LegislatureContest, MayorContest, RaceContest, UnsupportedContest
 from widgets.candidates import CandidateTable
 from widgets.declarations import DeclarationList
 from widgets.party_table import BALANCE_COLUMNS, LEGISLATURE_COLUMNS, PartyTable, SortKey
-from widgets.race_overview import RaceOverview
+from widgets.race_overview import RaceLine, RaceOverview
 from widgets.race_view import RaceView
 from widgets.reporting_counter import ReportingCounter
 from widgets.seat_bar import SeatBar
@@ -53,6 +53,7 @@ class ContestView(Horizontal):
         self.open_race: str | None = None
         """The race opened from the overview (its contest id), or None: the overview."""
         self._night: RaceNight | None = None
+        self._race_lines: dict[str, tuple[RaceContest, RaceLine]] = {}
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="view-table", id="views"):
@@ -116,7 +117,7 @@ class ContestView(Horizontal):
     def _show_races(self, night: RaceNight, switcher: ContentSwitcher) -> None:
         self._night = night
         overview = self.query_one(RaceOverview)
-        overview.update_lines(overview_lines(night))
+        overview.update_lines(overview_lines(night, self._race_lines))
         race = night.race(self.open_race) if self.open_race else None
         view = self.query_one(RaceView)
         if race is not None:

@@ -21,6 +21,7 @@ __all__ = [
     "CALLED",
     "LEADING",
     "RACES_ID",
+    "LineCache",
     "RaceNight",
     "RaceRow",
     "call_lines",
@@ -162,27 +163,38 @@ def _basis(contest: RaceContest) -> str:
     return "precincts" if contest.reporting.precincts_percent is not None else ""
 
 
-def overview_lines(night: RaceNight) -> list[RaceLine]:
-    """The overview's lines, grouped by office in the feed's order."""
+def overview_lines(
+    night: RaceNight, cache: dict[str, tuple[RaceContest, RaceLine]]
+) -> list[RaceLine]:
+    """The overview's lines, grouped by office in the feed's order.
+
+    `cache` keeps each race's line beside the race it was made from: a feed
+    reuses the objects of races that did not change, so a 20-race update on a
+    500-race night makes 20 new lines, not 500.
+    """
     order: dict[str, int] = {}
     lines = []
     for contest in night.races:
-        row = race_row(contest)
         group = order.setdefault(contest.office, len(order))
-        lines.append(
-            RaceLine(
-                key=contest.id,
-                group=contest.office,
-                order=group,
-                place=_place(contest),
-                leader=row.leader,
-                margin=row.margin,
-                reported=row.reported,
-                basis=_basis(contest),
-                called=row.called,
-                runoff=row.runoff,
-            )
+        held = cache.get(contest.id)
+        if held is not None and held[0] is contest and held[1].order == group:
+            lines.append(held[1])
+            continue
+        row = race_row(contest)
+        line = RaceLine(
+            key=contest.id,
+            group=contest.office,
+            order=group,
+            place=_place(contest),
+            leader=row.leader,
+            margin=row.margin,
+            reported=row.reported,
+            basis=_basis(contest),
+            called=row.called,
+            runoff=row.runoff,
         )
+        cache[contest.id] = (contest, line)
+        lines.append(line)
     return lines
 
 

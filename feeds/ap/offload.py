@@ -29,6 +29,8 @@ OFFLOAD_BYTES = 1_000_000
 
 _lock = threading.Lock()
 _context: multiprocessing.context.ForkServerContext | None = None
+_unavailable = False
+"""Set once a child could not be had: later documents are parsed here without trying again."""
 
 
 def _forkserver() -> multiprocessing.context.ForkServerContext:
@@ -63,12 +65,16 @@ def load(body: bytes) -> ApResponse:
     Raises:
         FeedDecodeError: as `parse_response`.
     """
-    if len(body) < OFFLOAD_BYTES:
+    global _unavailable
+    if len(body) < OFFLOAD_BYTES or _unavailable:
         return parse_response(body)
     try:
         with ProcessPoolExecutor(
             max_workers=1, mp_context=_forkserver(), max_tasks_per_child=1
         ) as pool:
             return pool.submit(parse_response, body).result()
-    except (BrokenProcessPool, OSError, RuntimeError):
+    except (BrokenProcessPool, OSError, RuntimeError, ValueError):
+        # No fork server here (a sandbox; standard streams without file descriptors, as under
+        # a test harness): parse in this process, and do not try again.
+        _unavailable = True
         return parse_response(body)
