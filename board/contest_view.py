@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Static
 
 from board.race_views import (
+    LineCache,
     RaceNight,
     call_lines,
     overview_lines,
@@ -26,11 +27,11 @@ from board.views import (
     party_lines,
     seat_shares,
 )
-from feeds import Contest, LegislatureContest, MayorContest, RaceContest, UnsupportedContest
+from feeds import Contest, LegislatureContest, MayorContest, UnsupportedContest
 from widgets.candidates import CandidateTable
 from widgets.declarations import DeclarationList
 from widgets.party_table import BALANCE_COLUMNS, LEGISLATURE_COLUMNS, PartyTable, SortKey
-from widgets.race_overview import RaceLine, RaceOverview
+from widgets.race_overview import RaceOverview
 from widgets.race_view import RaceView
 from widgets.reporting_counter import ReportingCounter
 from widgets.seat_bar import SeatBar
@@ -53,7 +54,7 @@ class ContestView(Horizontal):
         self.open_race: str | None = None
         """The race opened from the overview (its contest id), or None: the overview."""
         self._night: RaceNight | None = None
-        self._race_lines: dict[str, tuple[RaceContest, RaceLine]] = {}
+        self._race_lines: LineCache = {}
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="view-table", id="views"):

@@ -163,9 +163,11 @@ def _basis(contest: RaceContest) -> str:
     return "precincts" if contest.reporting.precincts_percent is not None else ""
 
 
-def overview_lines(
-    night: RaceNight, cache: dict[str, tuple[RaceContest, RaceLine]]
-) -> list[RaceLine]:
+LineCache = dict[str, tuple[RaceContest, RaceLine]]
+"""Each race's overview line beside the race object it was made from (see `overview_lines`)."""
+
+
+def overview_lines(night: RaceNight, cache: LineCache) -> list[RaceLine]:
     """The overview's lines, grouped by office in the feed's order.
 
     `cache` keeps each race's line beside the race it was made from: a feed
