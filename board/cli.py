@@ -27,29 +27,18 @@ from board.cliutil import (
     token,
     usage,
 )
+from board.environment import readable_streams
+from board.keys import epilog
 from board.tools import feed_schema
 from feeds.formats import FORMATS
 
 if TYPE_CHECKING:
     from feeds.source import FeedSource
 
-__all__ = ["KEYS", "TOKEN_ENV", "UsageError", "build_parser", "feed_schema", "main"]
+__all__ = ["TOKEN_ENV", "UsageError", "build_parser", "feed_schema", "main"]
 
 REPLAY_INTERVAL = 1.0
 """How often the board polls a replayed recording, in seconds."""
-
-KEYS = """\
-keys:
-  q        quit
-  p        pause/resume the ticker
-  f        freeze/unfreeze the display (polling continues)
-  r        poll now
-  s        cycle the sort: councils, seats, seat change, name
-  + / -    lengthen/shorten the poll interval
-  ?        help
-  ctrl+p   command palette (themes)
-  c        save an SVG screenshot"""
-"""The board's keys, shown by `--help` of the board commands."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,13 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, board: bool = False) -> argparse.ArgumentParser:
-        return commands.add_parser(
+        parser = commands.add_parser(
             name,
             help=help,
             description=help,
-            epilog=KEYS if board else None,
+            epilog=epilog() if board else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+        if board:
+            parser.add_argument(
+                "--plain",
+                action="store_true",
+                help="print plain snapshots as the figures change instead of drawing the board "
+                "(automatic where TERM cannot draw)",
+            )
+        return parser
 
     interval: dict[str, Any] = {
         "type": _interval,
@@ -117,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
         "metavar": "FORMAT",
         "help": f"what SOURCE is: {formats} (default: results-board JSON, or CSV by name)",
     }
+    test: dict[str, Any] = {
+        "action": "store_true",
+        "help": "mark the figures as test data (PA's TEST account); test data always says TEST",
+    }
     deadline: dict[str, Any] = {
         "type": _number(float, 0.5, 300.0),
         "default": 10.0,
@@ -125,10 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", "play the bundled 2016 night on the board (the default command)", True)
     demo.add_argument("--speed", type=_speed, help="real-time factor (default: about 3 minutes)")
     watch = command("watch", "show a live feed: a URL, a JSON/CSV file or a recording", True)
-    watch.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
+    watch.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="http(s) URL, .json/.csv file or .jsonl; with --format pa a PA file, folder or ftp://",
+    )
     watch.add_argument("--interval", **interval)
     watch.add_argument("--total", **total)
     watch.add_argument("--format", **format_)
+    watch.add_argument("--test", **test)
     watch.add_argument("--deadline", **deadline)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
@@ -137,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source", metavar="SOURCE", help="URL, file, or recording (every line)")
     check.add_argument("--total", **total)
     check.add_argument("--format", **format_)
+    check.add_argument("--test", **test)
     command("schema", "print the JSON Schema of the feed format")
     record = command("record", "append each new document of SOURCE to a recording, until Ctrl-C")
     record.add_argument("source", metavar="SOURCE", help="URL or file to poll")
@@ -144,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--interval", **interval)
     record.add_argument("--total", **total)
     record.add_argument("--format", **format_)
+    record.add_argument("--test", **test)
     record.add_argument("--deadline", **deadline)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
@@ -158,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
     snapshot.add_argument("--format", **format_)
+    snapshot.add_argument("--test", **test)
     snapshot.add_argument("--width", type=_number(int, 40), default=80, help="columns (80)")
     snapshot.add_argument("--declarations", type=_number(int, 0), default=5, help="how many (5)")
     return parser
@@ -166,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (2 for any usage error)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    readable_streams()
     try:
         args = build_parser().parse_args(args_list or ["demo"])
         return _COMMANDS[args.command or "demo"](args)
@@ -184,7 +194,29 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _run_board(source: FeedSource, mode: Literal["live", "demo", "replay"], interval: float) -> int:
+def _run_board(
+    source: FeedSource,
+    mode: Literal["live", "demo", "replay"],
+    interval: float,
+    args: argparse.Namespace,
+) -> int:
+    from board.environment import encoding_problem, terminal_problem
+
+    cannot_draw = terminal_problem()
+    if args.plain or cannot_draw:
+        from board.plainwatch import watch_plain
+
+        if cannot_draw:
+            print(
+                f"{PROG}: {cannot_draw} — printing plain snapshots as the figures change "
+                "(Ctrl+C to stop; 'results-board snapshot SOURCE' prints one)",
+                file=sys.stderr,
+            )
+        label = {"demo": "DEMO · sample data", "replay": "REPLAY"}.get(mode, "")
+        return watch_plain(source, interval=interval, label=label)
+    problem = encoding_problem()
+    if problem is not None:
+        raise UsageError(problem)
     from board.app import run_board  # imports Textual: only the board commands pay for it
 
     return run_board(source, mode=mode, interval=interval)
@@ -195,18 +227,24 @@ def _demo(args: argparse.Namespace) -> int:
 
     with usage():
         source = open_demo(speed=args.speed)
-    return _run_board(source, "demo", REPLAY_INTERVAL)
+    return _run_board(source, "demo", REPLAY_INTERVAL, args)
 
 
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
+    options = {"test": True} if args.test else {}
     source = open_spec(
-        args.source, format=args.format, total=args.total, token=token(), deadline=args.deadline
+        args.source,
+        format=args.format,
+        total=args.total,
+        token=token(),
+        deadline=args.deadline,
+        **options,
     )
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"
-    return _run_board(source, mode, interval_of(args))
+    return _run_board(source, mode, interval_of(args), args)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -214,7 +252,8 @@ def _replay(args: argparse.Namespace) -> int:
 
     if not is_recording(args.recording):
         raise UsageError(f"not a recording (.jsonl): {args.recording} — use 'watch' for a feed")
-    return _run_board(open_spec(args.recording, speed=args.speed), "replay", REPLAY_INTERVAL)
+    source = open_spec(args.recording, speed=args.speed)
+    return _run_board(source, "replay", REPLAY_INTERVAL, args)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 
 from feeds.contests import Contest
 from feeds.race import RaceCandidate, RaceContest
-from widgets.declarations import DeclarationLine
-from widgets.race_overview import RaceLine
-from widgets.race_view import RaceCandidateLine, RaceViewData
+from widgets.views import DeclarationLine, RaceCandidateLine, RaceLine, RaceViewData
 
 __all__ = [
     "CALLED",
@@ -126,6 +124,8 @@ class RaceNight:
 
     races: tuple[RaceContest, ...]
     id: str = RACES_ID
+    kind: str = "races"
+    """Its sorts are the overview's (`board.present.SORTS["races"]`)."""
 
     @property
     def title(self) -> str:

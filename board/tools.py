@@ -28,7 +28,7 @@ from board.cliutil import (
 from feeds.errors import FeedError, FeedInvalid, FeedSchemaError
 
 if TYPE_CHECKING:
-    from feeds.source import Changed, PollOutcome
+    from feeds.source import PollOutcome, Snapshot
 
 __all__ = ["check", "feed_schema", "record", "schema", "serve_feed", "snapshot"]
 
@@ -54,17 +54,22 @@ def feed_schema() -> dict[str, Any]:
 
 
 def schema(args: argparse.Namespace) -> int:
-    print(json.dumps(feed_schema(), indent=2, ensure_ascii=False))
+    # In a locale that is not UTF-8, \u escapes keep the schema exact (and still JSON).
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    print(json.dumps(feed_schema(), indent=2, ensure_ascii=not utf8))
     return 0
 
 
-def _fetch(args: argparse.Namespace) -> Changed | FeedError:
+def _fetch(args: argparse.Namespace) -> tuple[Snapshot, tuple[str, ...]] | FeedError:
     from feeds.sources import read_once
 
+    options = {"test": True} if getattr(args, "test", False) else {}
     try:
         with usage():
             return asyncio.run(
-                read_once(args.source, format=args.format, total=args.total, token=token())
+                read_once(
+                    args.source, format=args.format, total=args.total, token=token(), **options
+                )
             )
     except FeedError as error:
         return error
@@ -94,14 +99,17 @@ def check(args: argparse.Namespace) -> int:
         if code == 1:
             print(f"invalid: {args.source}")
         return code
-    for warning in result.snapshot.warnings:
+    snapshot, problems = result
+    for problem in problems:  # standing faults beside good figures (a bad file in a folder)
+        print(f"problem: {one_line(problem)}")
+    for warning in snapshot.warnings:
         print(f"warning: {one_line(warning)}")
-    for problem in result.problems:
-        print(f"error: {one_line(problem)}")
-    feed = result.snapshot.feed
+    feed = snapshot.feed
     counts = f"sequence {feed.sequence}, {len(feed.contests)} contest(s)"
-    if result.problems:
-        print(f"invalid: {args.source} ({counts}; {len(result.problems)} part(s) unusable)")
+    if problems:
+        print(
+            f"invalid: {args.source} ({counts}; {len(problems)} problem(s), last good figures kept)"
+        )
         return 1
     print(f"valid: {args.source} ({counts})")
     return 0
@@ -143,11 +151,12 @@ def snapshot(args: argparse.Namespace) -> int:
     result = _fetch(args)
     if isinstance(result, FeedError):
         return _report(result, sys.stderr)
-    for warning in result.snapshot.warnings:
-        print(f"warning: {one_line(warning)}", file=sys.stderr)
-    for problem in result.problems:
+    snapshot, problems = result
+    for problem in problems:
         print(f"problem: {one_line(problem)}", file=sys.stderr)
-    text = render_snapshot(result.snapshot.feed, width=args.width, declarations=args.declarations)
+    for warning in snapshot.warnings:
+        print(f"warning: {one_line(warning)}", file=sys.stderr)
+    text = render_snapshot(snapshot.feed, width=args.width, declarations=args.declarations)
     sys.stdout.write(text)
     return 0
 
@@ -158,8 +167,14 @@ def record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
+    options = {"test": True} if args.test else {}
     source = open_spec(
-        args.source, format=args.format, total=args.total, token=token(), deadline=args.deadline
+        args.source,
+        format=args.format,
+        total=args.total,
+        token=token(),
+        deadline=args.deadline,
+        **options,
     )
     written = 0
 

@@ -86,6 +86,13 @@ class Adapter(ABC):
     format: ClassVar[str]
     """The name given to `--format` ("results-board", "csv", "pa", "ap")."""
 
+    @property
+    def heavy(self) -> bool:
+        """True when reading costs more than the bytes suggest (a stateful adapter holding a
+        whole night re-maps it on each change): `FeedSource.poll` then reads in a worker thread,
+        so the board's event loop never waits for it."""
+        return False
+
     @abstractmethod
     def read(self, documents: Sequence[RawDocument], now: datetime) -> Reading:
         """Read `documents` (one fetch's worth, never empty) at our clock's `now`.

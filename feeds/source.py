@@ -221,7 +221,7 @@ class FeedSource(ABC):
             self._commit(documents, digests, None)
             return Unchanged(self._problems)
         now = self._clock()
-        if sum(len(d.body) for d in new) > PARSE_OFF_LOOP_BYTES:
+        if self.adapter.heavy or sum(len(d.body) for d in new) > PARSE_OFF_LOOP_BYTES:
             reading = await asyncio.to_thread(self.adapter.read, new, now)
         else:
             reading = self.adapter.read(new, now)

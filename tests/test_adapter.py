@@ -14,7 +14,7 @@ from feeds.formats import sniff, sniff_names
 from feeds.models import Feed
 from feeds.parse import parse_feed
 from feeds.source import Changed, Failed, FeedSource, Unchanged
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
 
 
 class Tally(Adapter):
@@ -40,7 +40,7 @@ class Tally(Adapter):
                 problems.append(f"{document.name}: not a list")
         if areas == self.areas:
             return Reading(None, tuple(problems), state=frozenset(areas))
-        feed = parse_feed(as_bytes(feed_doc(sequence=len(areas), title=f"{len(areas)} areas")))
+        feed = parse_feed(encode(small_document(sequence=len(areas), title=f"{len(areas)} areas")))
         return Reading(feed, tuple(problems), state=frozenset(areas))
 
     def accept(self, reading: Reading) -> None:
@@ -132,7 +132,7 @@ async def test_a_mapped_feed_is_serialised_for_recording_and_a_json_one_kept_as_
     assert isinstance(outcome, Changed)
     assert outcome.snapshot.raw is None
     assert parse_feed(outcome.snapshot.document) == outcome.snapshot.feed
-    body = as_bytes(feed_doc(sequence=3)).replace(b"{", b'{"x_extra": 1, ', 1)
+    body = encode(small_document(sequence=3)).replace(b"{", b'{"x_extra": 1, ', 1)
     sent = Folder()
     sent.batches = [[RawDocument("/feed.json", body)]]
     outcome = await sent.poll()
@@ -189,7 +189,7 @@ def test_a_folder_is_recognised_by_pa_file_names() -> None:
 
 
 def test_feed_snapshot_document_is_cached() -> None:
-    feed = Feed.model_validate(feed_doc())
+    feed = Feed.model_validate(small_document())
     from feeds.source import Snapshot
 
     snapshot = Snapshot(feed, datetime.now().astimezone())

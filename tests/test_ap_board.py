@@ -9,7 +9,6 @@ import pytest
 from textual.pilot import Pilot
 
 from board.app import ResultsBoard, create_app
-from board.contest_view import ContestView
 from feeds.ap import ApAdapter
 from tests.apnight import NIGHT, response, trend_table
 from tests.boardkit import ManualClock, ScriptedSource
@@ -17,7 +16,6 @@ from tests.waiting import async_wait_for
 from widgets.race_overview import RaceOverview
 from widgets.race_search import RaceSearch
 from widgets.race_view import RaceView
-from widgets.status_bar import StatusBar
 
 SnapCompare = Callable[..., bool]
 
@@ -35,7 +33,7 @@ def night_board(steps: int = 2) -> tuple[ResultsBoard, ScriptedSource]:
 
 async def shown(app: ResultsBoard, sequence: int) -> None:
     await async_wait_for(
-        lambda: app.shown is not None and app.shown.feed.sequence >= sequence,
+        lambda: app.state.shown is not None and app.state.shown.feed.sequence >= sequence,
         f"sequence {sequence} on screen",
     )
 
@@ -80,7 +78,7 @@ async def test_slash_finds_a_race_by_a_few_letters() -> None:
         await pilot.press("k", "s", "space", "s", "e", "n", "enter")
         await async_wait_for(lambda: not isinstance(app.screen, RaceSearch), "the finder closed")
         await pilot.pause()
-        assert app.query_one(ContestView).open_race == "ap-ks-3100"
+        assert app.state.open_race == "ap-ks-3100"
         assert app.query_one(RaceView).data.title == "KS U.S. Senate"
 
 
@@ -122,7 +120,7 @@ def after(
         assert isinstance(app, ResultsBoard)
         await shown(app, 2)
         await then(pilot, app)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await pilot.pause()
 
     return run_before

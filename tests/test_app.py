@@ -8,14 +8,16 @@ import pytest
 
 from board.app import ResultsBoard, create_app
 from board.help import HelpScreen
+from board.look import CHIP_WORDS
 from board.state import FeedState
 from feeds import Backoff, FeedHTTPError, FeedUnreachable
-from tests.boardkit import ManualClock, ScriptedSource, seed_doc, with_party
+from sample_feeds.factory import document, with_party
+from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.party_table import PartyTable
 from widgets.reporting_counter import ReportingCounter
-from widgets.status_bar import Headline, StatusBar, Timing
+from widgets.status_bar import Headline, Timing
 from widgets.ticker import Ticker
 
 FAST = 0.01  # poll interval: the scripted source itself decides when each poll completes
@@ -31,54 +33,42 @@ def make(
     return app, source, clock
 
 
-def screen_text(app: ResultsBoard) -> str:
-    """Everything on screen as plain text (via the SVG export's text)."""
-    from rich.console import Console
-
-    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(app.screen._compositor.render_update(full=True))  # type: ignore[attr-defined]
-    return console.export_text()
-
-
-async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
-    await async_wait_for(
-        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
-        f"sequence {sequence} on screen",
-    )
-
-
 def state_of(app: ResultsBoard) -> FeedState:
-    return app.query_one(Headline).state
+    """The state word the headline shows (the demo's badge stands for DEMO)."""
+    text = app.query_one(Headline).text
+    shown = [state for state, words in CHIP_WORDS.items() if words in text]
+    assert shown, text
+    return next((state for state in shown if state is not FeedState.DEMO), shown[0])
 
 
 async def test_live_board_shows_the_seed_figures() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
         assert state_of(app) is FeedState.CONNECTING
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
         counter = app.query_one(ReportingCounter)
-        assert (counter.reported, counter.total) == (96, 124)
+        assert (counter.view.reported, counter.view.total) == (96, 124)
         assert counter.text == "96 of 124 councils reported"
         text = screen_text(app)
         for figure in ("Labour", "1005", "547", "No Overall Control", "Dudley", "LAB lose to NOC"):
             assert figure in text
-        app.query_one(StatusBar).tick()
+        app.tick()
         assert state_of(app) is FeedState.LIVE
 
 
 async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         source.push(FeedHTTPError(503, retry_after=8))
-        await async_wait_for(lambda: app.status.error == "HTTP 503", "the error recorded")
-        app.query_one(StatusBar).tick()
+        await async_wait_for(lambda: app.state.feed.error == "HTTP 503", "the error recorded")
+        app.tick()
         await pilot.pause()
         assert state_of(app) is FeedState.ERROR
-        assert app.shown is not None and app.shown.feed.sequence == 1
+        assert app.state.shown is not None and app.state.shown.feed.sequence == 1
         timing = app.query_one(Timing).render().plain
         assert "HTTP 503 — retrying" in timing
         assert "1005" in screen_text(app)
@@ -87,20 +77,20 @@ async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
 async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
     app, source, clock = make(interval=FAST)
     async with app.run_test(size=(120, 40)):
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         source.push(FeedUnreachable("connection refused"))
-        await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
+        await async_wait_for(lambda: app.state.feed.error is not None, "the failure recorded")
         clock.advance(1.0)  # far beyond 3 × interval
-        app.query_one(StatusBar).tick()
+        app.tick()
         main = app.query_one("#main")
         await async_wait_for(lambda: main.has_class("-stale"), "the figures marked stale")
         assert state_of(app) is FeedState.STALE
         assert "1005" in screen_text(app)
         # Recovery: a good poll clears the marking.
-        source.push(with_party(seed_doc(), "LAB", seats=1006))
+        source.push(with_party(document(), "LAB", seats=1006))
         await shown_sequence(app, 2)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await async_wait_for(lambda: not main.has_class("-stale"), "the stale marking cleared")
         assert state_of(app) is FeedState.LIVE
 
@@ -108,19 +98,19 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
 async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("f")
-        assert app.status.frozen
-        source.push(with_party(seed_doc(), "LAB", seats=1010))
-        await async_wait_for(lambda: app.status.waiting == 1, "one update waiting")
-        app.query_one(StatusBar).tick()
+        assert app.state.frozen
+        source.push(with_party(document(), "LAB", seats=1010))
+        await async_wait_for(lambda: app.state.waiting == 1, "one update waiting")
+        app.tick()
         await pilot.pause()
-        assert app.shown is not None and app.shown.feed.sequence == 1
+        assert app.state.shown is not None and app.state.shown.feed.sequence == 1
         assert "FROZEN · 1 update waiting" in app.query_one(Headline).render().plain
         await pilot.press("f")
-        assert not app.status.frozen
-        assert app.shown.feed.sequence == 2
+        assert not app.state.frozen
+        assert app.state.shown.feed.sequence == 2
         await pilot.pause()
         assert "1010" in screen_text(app)
 
@@ -128,7 +118,7 @@ async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
 async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("p")
         assert app.query_one(Ticker).paused
@@ -140,9 +130,9 @@ async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
 async def test_demo_badge() -> None:
     app, source, clock = make(mode="demo")
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await pilot.pause()
         assert state_of(app) is FeedState.DEMO
         assert "DEMO · sample data" in app.query_one(Headline).render().plain
@@ -151,9 +141,9 @@ async def test_demo_badge() -> None:
 async def test_poll_now_key_polls_at_once() -> None:
     app, source, clock = make(interval=3600)
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
-        source.push(with_party(seed_doc(), "CON", seats=600))
+        source.push(with_party(document(), "CON", seats=600))
         await pilot.press("r")
         await shown_sequence(app, 2)
 
@@ -161,21 +151,21 @@ async def test_poll_now_key_polls_at_once() -> None:
 async def test_sort_key_cycles_the_table() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         table = app.query_one("#view-table", PartyTable)
-        assert table.sort_key == "councils"
+        assert table.sorted_field == "councils"
         await pilot.press("s")
-        assert table.sort_key == "seats"
+        assert table.sorted_field == "seats"
 
 
 async def test_interval_keys_step_the_poll_interval() -> None:
     app, source, clock = make(interval=5)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("plus")
-        assert app.status.interval == 10
+        assert app.state.feed.interval == 10
         await pilot.press("minus", "minus", "minus", "minus", "minus", "minus")
-        assert app.status.interval == 1  # never below one second
+        assert app.state.feed.interval == 1  # never below one second
 
 
 async def test_help_opens_and_closes() -> None:
@@ -191,7 +181,7 @@ async def test_screenshot_key_saves_an_svg(tmp_path: Path) -> None:
     source = ScriptedSource()
     app = create_app(source, interval=FAST, screenshot_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("c")
         await async_wait_for(lambda: list(tmp_path.glob("*.svg")), "an SVG in the directory")
@@ -201,7 +191,7 @@ async def test_screenshot_key_saves_an_svg(tmp_path: Path) -> None:
 async def test_too_small_says_so_and_recovers() -> None:
     app, source, clock = make()
     async with app.run_test(size=(40, 10)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
         assert "terminal too small — need 60×20" in screen_text(app)
@@ -218,7 +208,7 @@ async def test_too_small_says_so_and_recovers() -> None:
 )
 async def test_feed_text_is_shown_literally(hostile: str) -> None:
     app, source, clock = make()
-    doc = seed_doc(title=f"Night {hostile}")
+    doc = document(title=f"Night {hostile}")
     doc["contests"][0]["parties"][0]["name"] = f"Labour {hostile}"
     doc["contests"][0]["declarations"][1]["area"] = f"Dudley {hostile}"
     doc["updates"][0]["text"] = f"hung on {hostile}"
@@ -234,7 +224,7 @@ async def test_feed_text_is_shown_literally(hostile: str) -> None:
 
 async def test_contest_tabs_and_number_keys() -> None:
     app, source, clock = make()
-    doc = seed_doc()
+    doc = document()
     doc["contests"].append(
         {
             "kind": "legislature",
@@ -252,7 +242,7 @@ async def test_contest_tabs_and_number_keys() -> None:
         await shown_sequence(app, 1)
         await pilot.press("2")
         await pilot.pause()
-        assert app.contest_id == "wales"
+        assert app.state.contest_id == "wales"
         assert app.query_one(ReportingCounter).text == "60 of 60 seats reported"
         await pilot.press("3")
         await pilot.pause()
@@ -265,7 +255,7 @@ async def test_contest_tabs_and_number_keys() -> None:
 async def test_declarations_newest_first() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
         lines = app.query_one(DeclarationList).lines
@@ -283,8 +273,8 @@ async def test_quit_closes_the_source() -> None:
 
 async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None:
     app, source, clock = make()
-    first = seed_doc(sequence=1)
-    second = seed_doc(sequence=2)
+    first = document(sequence=1)
+    second = document(sequence=2)
     second["contests"].append(
         {
             "kind": "legislature",
@@ -296,7 +286,7 @@ async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None
             "parties": [{"code": "SNP", "name": "SNP", "seats": 10, "seats_change": 0}],
         }
     )
-    third = seed_doc(sequence=3, contests=second["contests"], title="Later")
+    third = document(sequence=3, contests=second["contests"], title="Later")
     async with app.run_test(size=(120, 40)) as pilot:
         for doc in (first, second, third):
             source.push(doc)
@@ -305,3 +295,53 @@ async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None
         tabs = [str(tab.label) for tab in app.query("Tab")]
         assert tabs == ["1  English councils", "2  Scottish Parliament"]
         assert [w.name for w in app.workers if w.is_running] == ["poll"]
+
+
+async def test_test_data_is_marked_in_the_title_and_the_status_bar() -> None:
+    from board.look import STATE_COLOURS
+
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(document(test=True))
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        headline = app.query_one(Headline).text
+        assert headline.startswith("TEST DATA Election 2016 results live")
+        assert "▚ TEST DATA ▚" in headline and "● LIVE" in headline
+        bar = app.query_one("#status")
+        assert bar.has_class("-test")
+        test_colour = STATE_COLOURS["test"].lower()
+        assert bar.styles.background.hex.lower() != app.query_one("#contests").styles.background.hex
+        assert test_colour in app.export_screenshot().lower()
+        source.push(document(sequence=2))  # the feed is no longer marked: neither is the board
+        await shown_sequence(app, 2)
+        await pilot.pause()
+        assert "TEST" not in app.query_one(Headline).text and not bar.has_class("-test")
+
+
+async def test_every_panel_is_marked_while_stale() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(document())
+        await shown_sequence(app, 1)
+        clock.advance(60)
+        app.tick()
+        await pilot.pause()
+        main = app.query_one("#main")
+        assert main.has_class("-stale") and not main.has_class("-error")
+        for panel in ("#figures", "#counter", "#declarations-box"):
+            assert app.query_one(panel).styles.border_left[0] == "dashed", panel
+        timing = app.query_one(Timing).text
+        assert timing.startswith("Last good poll 21:00:00 (60 s ago)")
+
+
+async def test_help_open_does_not_stop_the_board_showing_polls() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        source.push(document())
+        await shown_sequence(app, 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.state.feed.error is None
+        assert "1005" in screen_text(app)

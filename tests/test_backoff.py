@@ -6,7 +6,7 @@ import pytest
 
 from feeds.errors import FeedError, FeedHTTPError, FeedUnreachable
 from feeds.source import Backoff, Changed, Failed, FeedSource, RawDocument, Unchanged
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
 
 
 class _Rng:
@@ -95,7 +95,7 @@ class _Scripted(FeedSource):
 
 
 async def test_source_backs_off_on_failures_and_resets_after_one_success() -> None:
-    body = as_bytes(feed_doc())
+    body = encode(small_document())
     script: list[bytes | FeedError | None] = [
         FeedUnreachable("connection refused"),
         FeedUnreachable("connection refused"),

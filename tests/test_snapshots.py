@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 
 from board.app import ResultsBoard, create_app
 from feeds import Backoff, FeedHTTPError
-from tests.boardkit import ManualClock, ScriptedSource, seed_doc
+from sample_feeds.factory import document
+from tests.boardkit import ManualClock, ScriptedSource
 from tests.waiting import async_wait_for
-from widgets.status_bar import StatusBar
 
 SnapCompare = Callable[..., bool]
 
@@ -28,7 +28,7 @@ def board(mode: str = "demo") -> tuple[ResultsBoard, ScriptedSource, ManualClock
     clock = ManualClock()
     app = create_app(source, mode=mode, interval=5, clock=clock)  # type: ignore[arg-type]
     app.animation_level = "none"  # the ticker pages: a still frame
-    source.push(seed_doc())
+    source.push(document())
     return app, source, clock
 
 
@@ -38,10 +38,10 @@ def after_first_snapshot(
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, ResultsBoard)
-        await async_wait_for(lambda: app.shown is not None, "the first snapshot on screen")
+        await async_wait_for(lambda: app.state.shown is not None, "the first snapshot on screen")
         if then is not None:
             await then(pilot, app)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await pilot.pause()
 
     return run_before
@@ -64,7 +64,7 @@ def test_live_error_keeps_figures(snap_compare: SnapCompare) -> None:
     async def fail(pilot: Pilot[Any], app: ResultsBoard) -> None:
         source.push(FeedHTTPError(503, retry_after=8))
         app.action_poll_now()
-        await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
+        await async_wait_for(lambda: app.state.feed.error is not None, "the failure recorded")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=after_first_snapshot(fail))
 

@@ -15,15 +15,15 @@ from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widget import Widget
 
 from feeds.text import clean_text
+from tests.boardkit import WidgetApp
 from tests.hostile import HOSTILE
 from widgets.declarations import DeclarationLine, DeclarationList
 from widgets.party_table import PartyLine, PartyTable
-from widgets.status_bar import StatusBar
+from widgets.status_bar import Chip, StatusBar, StatusView
 from widgets.ticker import Ticker, TickerItem
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -44,17 +44,6 @@ PROPS = settings(
 )
 
 
-class Harness(App[None]):
-    """One widget on an otherwise empty screen."""
-
-    def __init__(self, widget: Widget) -> None:
-        super().__init__()
-        self.widget = widget
-
-    def compose(self) -> ComposeResult:
-        yield self.widget
-
-
 async def rendered(
     widget: Widget,
     size: tuple[int, int] = (120, 6),
@@ -64,7 +53,7 @@ async def rendered(
 
     `setup` runs once the widget is mounted (for widgets that take data only then).
     """
-    app = Harness(widget)
+    app = WidgetApp(widget)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if setup is not None:
@@ -120,9 +109,9 @@ async def test_ticker_item_renders_any_quote_literally(
 @PROPS
 @given(title=texts)
 async def test_status_bar_shows_any_title_literally(title: str) -> None:
-    bar = StatusBar(clock=lambda: datetime(2016, 5, 6, 10, 30, tzinfo=UTC))
+    bar = StatusBar()
 
     def set_title() -> None:
-        bar.title = title
+        bar.view = StatusView(title=title, chips=(Chip("● LIVE", "live"),), times=("times",))
 
     check(title, await rendered(bar, setup=set_title), 40)

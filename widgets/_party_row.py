@@ -1,4 +1,4 @@
-"""Provides the party table's line model, its columns, and the one-line row and header widgets.
+"""Provides the party table's one-line row and header widgets (its line and columns: `views`).
 
 Each row is its own small widget so that a change to one party repaints one
 terminal line, not the table (Textual redraws whole dirty regions). Feed text
@@ -8,12 +8,9 @@ literally.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from textual.color import Color
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
@@ -21,8 +18,17 @@ from textual.timer import Timer
 from textual.visual import VisualType
 from textual.widget import Widget
 
+from widgets._cells import colour_style, one_line
+from widgets.views import (
+    COUNCIL_COLUMNS,
+    FIGURES,
+    LEGISLATURE_COLUMNS,
+    Column,
+    ColumnKind,
+    PartyLine,
+)
+
 __all__ = [
-    "BALANCE_COLUMNS",
     "COUNCIL_COLUMNS",
     "LEGISLATURE_COLUMNS",
     "Column",
@@ -33,69 +39,6 @@ __all__ = [
     "column_widths",
     "format_cell",
 ]
-
-ColumnKind = Literal["count", "change", "percent", "percent_change"]
-
-
-@dataclass(frozen=True)
-class PartyLine:
-    """One party's figures as the table shows them; rows are keyed by `key`."""
-
-    key: str
-    """Party code, unique within the table; the no-overall-control row uses "NOC"."""
-    name: str
-    """Display name: untrusted feed text, always shown literally."""
-    colour: str | None = None
-    """Party colour as "#rrggbb" from the feed; anything else shows a neutral swatch."""
-    councils: int | None = None
-    councils_change: int | None = None
-    seats: int | None = None
-    seats_change: int | None = None
-    leading: int | None = None
-    """Seats not yet called where the party leads (a balance of power), apart from `seats`."""
-    share: float | None = None
-    """Vote share in percent (legislature view)."""
-    share_change: float | None = None
-    pinned_last: bool = False
-    """True for the "No Overall Control" row: always last whatever the sort."""
-
-
-FIGURES = tuple(f.name for f in fields(PartyLine) if f.name not in {"key", "name", "colour"})
-"""The fields that can flash when they change."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One figure column: which `PartyLine` field, its header, how to format it, its width."""
-
-    field: str
-    header: str
-    kind: ColumnKind
-    width: int
-
-
-COUNCIL_COLUMNS: tuple[Column, ...] = (
-    Column("councils", "Councils", "count", 9),
-    Column("councils_change", "+/-", "change", 7),
-    Column("seats", "Seats", "count", 7),
-    Column("seats_change", "+/-", "change", 7),
-)
-"""The English councils view: Councils, +/-, Seats, +/-."""
-
-LEGISLATURE_COLUMNS: tuple[Column, ...] = (
-    Column("seats", "Seats", "count", 7),
-    Column("seats_change", "+/-", "change", 7),
-    Column("share", "Share", "percent", 7),
-    Column("share_change", "+/-", "percent_change", 7),
-)
-"""A parliament or assembly: Seats, +/-, Share, +/-."""
-
-BALANCE_COLUMNS: tuple[Column, ...] = (
-    Column("seats", "Won", "count", 7),
-    Column("leading", "Leading", "count", 8),
-    Column("seats_change", "+/-", "change", 7),
-)
-"""A balance of power or an electoral college: seats won and seats leading, never added."""
 
 SWATCH = "▌ "
 """The party-colour swatch (and its gap) that opens every row."""
@@ -108,9 +51,6 @@ EXTRA_MAX = 4
 
 CHANGED_STYLE = Style(reverse=True, bold=True)
 """How a just-changed figure shows: reversed, so it reads without colour too."""
-
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-_NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
 def column_widths(columns: Sequence[Column], width: int) -> tuple[int, tuple[int, ...]]:
@@ -145,12 +85,6 @@ def format_cell(kind: ColumnKind, value: float | None) -> tuple[str, str]:
     if text.startswith("+"):
         return f"▲ {text}", "party-row--gain"
     return f"▼ {text}", "party-row--loss"
-
-
-def _swatch_style(colour: str | None) -> Style | str:
-    if colour is not None and _HEX.match(colour):
-        return Style(foreground=Color.parse(colour))
-    return ".party-row--none"
 
 
 class PartyHeader(Widget):
@@ -273,9 +207,9 @@ class PartyRow(Widget):
         """Swatch, name (ellipsised, never wrapped), then each figure right-aligned."""
         line = self.line
         name_width, widths = column_widths(self._columns, self.size.width)
-        name = Content(line.name.translate(_NEWLINES)).truncate(name_width, ellipsis=True, pad=True)
+        name = Content(one_line(line.name)).truncate(name_width, ellipsis=True, pad=True)
         parts: list[str | Content | tuple[str, str | Style]] = [
-            (SWATCH[0], _swatch_style(line.colour)),
+            (SWATCH[0], colour_style(line.colour, ".party-row--none")),
             SWATCH[1:],
             name,
         ]

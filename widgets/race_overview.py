@@ -28,38 +28,19 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-__all__ = ["RaceLine", "RaceOverview", "RaceSort", "group_rows"]
+from widgets.views import RaceLine
+
+__all__ = ["RACE_SORTS", "RaceLine", "RaceOverview", "RaceSort", "group_rows"]
 
 RaceSort = Literal["office", "margin", "reporting", "called"]
-"""Orders of the overview: by office then place; closest first; least counted first;
+"""Orders of the races within each office: by place; closest first; least counted first;
 uncalled first."""
-SORTS: tuple[RaceSort, ...] = ("office", "margin", "reporting", "called")
+RACE_SORTS: dict[str, RaceSort] = {
+    sort: sort for sort in ("office", "margin", "reporting", "called")
+}
+"""Each order by its name (the board's state names the sort; `sort` takes it)."""
 
 _NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
-
-
-@dataclass(frozen=True)
-class RaceLine:
-    """One race as the overview shows it; rows are keyed by `key`."""
-
-    key: str
-    """Unique (the contest id)."""
-    group: str
-    """The office, the overview's groups ("President", "U.S. Senate")."""
-    order: int
-    """The group's place in the feed (groups keep the feed's order)."""
-    place: str
-    """State and district: "AZ", "NY District 3" (untrusted text, shown literally)."""
-    leader: str
-    """The winner when called, else the leader; "" before any vote (untrusted)."""
-    margin: float | None
-    """Points between first and second, 0–100 (None: not known)."""
-    reported: float
-    """How much is in, 0–100."""
-    basis: str
-    """What `reported` measures: "exp. vote" or "precincts" ("" when nothing is known)."""
-    called: bool = False
-    runoff: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,17 +174,6 @@ class RaceOverview(ScrollView, can_focus=True):
     @staticmethod
     def _shape(row: _Row) -> str:
         return row.race.key if row.race is not None else f"#{row.heading and row.heading[:20]}"
-
-    def cycle_sort(self) -> RaceSort:
-        """The next order within offices; the cursor stays on its race."""
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        key = self.selected.key if self.selected else None
-        self._rows = group_rows(self._lines.values(), self.sort)
-        self.refresh()
-        if key is None or not self.jump_to(key):
-            self.cursor = 0
-            self.action_cursor(1)
-        return self.sort
 
     def jump_to(self, key: str) -> bool:
         """Put the cursor on the race `key` and scroll it into view; False if it is not here."""

@@ -11,7 +11,6 @@ Names are untrusted feed text and are shown as plain `Content`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.color import Color
@@ -22,43 +21,12 @@ from textual.visual import VisualType
 from textual.widget import Widget
 
 from widgets.candidates import share_bar
+from widgets.views import RaceCandidateLine, RaceViewData
 
 __all__ = ["RaceCandidateLine", "RaceView", "RaceViewData"]
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
-
-
-@dataclass(frozen=True)
-class RaceCandidateLine:
-    """One candidate as the race view shows it."""
-
-    name: str
-    """Untrusted, shown literally; "(i)" is added for an incumbent."""
-    party: str
-    colour: str | None
-    votes: int
-    share: float | None
-    """0–100."""
-    winner: bool = False
-    runoff: bool = False
-    incumbent: bool = False
-
-
-@dataclass(frozen=True)
-class RaceViewData:
-    """What the race view shows."""
-
-    title: str
-    status: str
-    """The race in words (`board.race_views.race_status`)."""
-    called: bool
-    progress: str
-    """How much is in, in words ("250 of 523 precincts (48%)")."""
-    candidates: tuple[RaceCandidateLine, ...]
-    """Most votes first."""
-    note: str = ""
-    """Anything else worth a line (electoral votes at stake, when it was called)."""
 
 
 EMPTY = RaceViewData("", "", False, "", ())

@@ -137,7 +137,10 @@ def _merge_races(
         state.test, changed = True, True
     faulted = set()
     for key, fault in response.faults:
-        state.problems[key or fault] = f"{fault}; last good figures kept"
+        kept = (
+            "last good figures kept" if key in state.races else "left out until AP sends it right"
+        )
+        state.problems[key or fault] = f"{fault}; {kept}"
         faulted.add(key)
     if not partial and state.races:
         present = {race.key for race in response.races} | faulted
@@ -165,9 +168,10 @@ def _merge_races(
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
+            kept = "last good figures kept" if race.key in state.races else "left out"
             state.problems[race.key] = (
                 f"{merged.state} {merged.office} (race {merged.race_id}): {where}: "
-                f"{first['msg']}; last good figures kept"
+                f"{first['msg']}; {kept}"
             )
             continue
         state.problems.pop(race.key, None)

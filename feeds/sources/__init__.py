@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     import httpx
 
-    from feeds.source import Changed, FeedSource, Snapshot
+    from feeds.source import FeedSource, Snapshot
 
 __all__ = ["is_recording", "is_url", "open_source", "poll_once", "read_once"]
 
@@ -156,8 +156,8 @@ async def poll_once(
         FeedInvalid: it came but breaks the format's rules.
         ValueError, OSError: as `open_source`.
     """
-    outcome = await read_once(spec, format=format, total=total, token=token, **options)
-    return outcome.snapshot
+    snapshot, _ = await read_once(spec, format=format, total=total, token=token, **options)
+    return snapshot
 
 
 async def read_once(
@@ -167,14 +167,14 @@ async def read_once(
     total: int | None = None,
     token: str | None = None,
     **options: Any,
-) -> Changed:
-    """As `poll_once`, with the poll's standing problems (parts of the source that could not
-    be used, such as one AP race with two winners), for `check` to name.
+) -> tuple[Snapshot, tuple[str, ...]]:
+    """`poll_once`, with the standing problems beside the feed (a malformed file in a folder).
 
     Raises:
-        As `poll_once`.
+        FeedSchemaError: nothing usable came, only problems (each one listed).
+        FeedUnavailable, FeedInvalid, ValueError, OSError: as `poll_once`.
     """
-    from feeds.errors import FeedError
+    from feeds.errors import FeedError, FeedSchemaError, Problem
     from feeds.source import Changed, Failed
 
     if is_recording(spec) and format in (None, "results-board"):
@@ -198,5 +198,7 @@ async def read_once(
     if isinstance(outcome, Failed):
         raise outcome.error
     if isinstance(outcome, Changed):
-        return outcome
+        return outcome.snapshot, outcome.problems
+    if outcome.problems:
+        raise FeedSchemaError([Problem("", problem) for problem in outcome.problems])
     raise FeedError("no document", "the source answered that nothing changed")

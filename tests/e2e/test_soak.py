@@ -17,7 +17,7 @@ import psutil
 
 from board.app import create_app
 from feeds import FeedSource, RawDocument
-from tests.boardkit import encode, seed_doc
+from sample_feeds.factory import document, encode
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.ticker import KEY_MEMORY, Ticker
@@ -32,7 +32,7 @@ COUNCILS = 124
 
 def night_doc(index: int) -> dict[str, Any]:
     """Snapshot `index` of the night: more declared, figures moving, the newest 20 updates."""
-    doc = seed_doc(sequence=index + 1)
+    doc = document(sequence=index + 1)
     contest = doc["contests"][0]
     declared = min(COUNCILS, 1 + index * COUNCILS // SNAPSHOTS)
     contest["reported"] = declared
@@ -103,7 +103,7 @@ async def test_a_night_of_5000_snapshots_keeps_memory_and_history_bounded(
         warm = resident()
         await async_wait_for(lambda: source.finished, f"{SNAPSHOTS} snapshots", 90)
         await async_wait_for(
-            lambda: app.status.sequence == SNAPSHOTS, "the last snapshot shown", 10
+            lambda: app.state.feed.sequence == SNAPSHOTS, "the last snapshot shown", 10
         )
         await pilot.pause()
         end = resident()
@@ -113,7 +113,7 @@ async def test_a_night_of_5000_snapshots_keeps_memory_and_history_bounded(
         assert len(playlist) <= 40, f"ticker holds {len(playlist)} items"
         assert len(playlist._keys) <= KEY_MEMORY
         assert len(declarations.lines) <= DeclarationList.MAX_LINES
-        assert app.status.error is None, app.status.error
+        assert app.state.feed.error is None, app.state.feed.error
     growth = end - warm
     record_property("soak_snapshots", SNAPSHOTS)
     record_property("soak_rss_warm_mb", round(warm / 2**20, 1))
