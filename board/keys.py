@@ -64,7 +64,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "s",
         "cycle the table's sort — councils: councils, seats, seat change, name; legislature: "
-        'seats, seat change, vote share, name ("No Overall Control" stays last)',
+        'seats, seat change, vote share, name ("No Overall Control" stays last); races: by '
+        "place, closest margin, least counted, not yet called",
         (Bind("s", "cycle_sort", "Sort"),),
         "Sort the table by the next column",
     ),

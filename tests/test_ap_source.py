@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 
@@ -189,3 +191,18 @@ def test_the_floor_binds_on_aps_host_only(monkeypatch: pytest.MonkeyPatch) -> No
     mirror = open_ap("http://127.0.0.1:9/v2/elections/2028-11-07")
     assert isinstance(at_ap, ApSource) and isinstance(mirror, ApSource)
     assert (at_ap.next_delay(1.0), mirror.next_delay(1.0)) == (MIN_INTERVAL, 1.0)
+
+
+async def test_a_file_of_responses_plays_a_line_a_poll(tmp_path: Path) -> None:
+    lines = [encode(response(NIGHT[0], link="/x"))]
+    lines += [encode(response(step, link="/x", truncated=False)) for step in NIGHT[1:]]
+    path = tmp_path / "responses.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    played = open_ap(str(path))
+    sequences = []
+    while not played.finished:
+        outcome = await played.poll()
+        assert isinstance(outcome, Changed)
+        sequences.append(outcome.snapshot.feed.sequence)
+    assert sequences == [1, 2, 3, 4]
+    assert isinstance(await played.poll(), Unchanged)
