@@ -20,8 +20,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import psutil
-
 from feeds.adapter import RawDocument
 from feeds.ap import ApAdapter
 from feeds.ap.offload import load, warm_up
@@ -112,17 +110,19 @@ async def delta_to_screen(races: list[dict[str, Any]], steps: list[list[dict[str
     source.push(response(races, link="/x"))
     times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.shown is None:
+        while app.state.shown is None:
             await asyncio.sleep(0.05)
         await pilot.press("2")
         await pilot.pause()
         for step in steps:
-            sequence = app.shown.feed.sequence
+            shown = app.state.shown
+            assert shown is not None
+            sequence = shown.feed.sequence
             body = encode(response(step, link="/x", truncated=False))
             start = time.perf_counter()
             source.push(body)
             app.action_poll_now()
-            while app.shown.feed.sequence == sequence:
+            while (now := app.state.shown) is not None and now.feed.sequence == sequence:
                 await asyncio.sleep(0.001)
             await pilot.pause()
             times.append(time.perf_counter() - start)
@@ -136,14 +136,14 @@ async def delta_to_screen(races: list[dict[str, Any]], steps: list[list[dict[str
 
 def night_memory(races: list[dict[str, Any]], steps: list[list[dict[str, Any]]]) -> None:
     """The real board in a pseudo-terminal through the night: its resident memory."""
-    from tests.ptyrun import PtyProcess, results_board_command
+    from bench.terminal import PtyProgram, board_command
 
     with FakeAp([races, *steps], key="bench") as fake:
-        command = [*results_board_command(), "watch", "--format", "ap", fake.url, "--interval", "1"]
-        with PtyProcess(command, size=(120, 40), env={"RESULTS_BOARD_AP_KEY": "bench"}) as board:
+        command = [*board_command(), "watch", "--format", "ap", fake.url, "--interval", "1"]
+        with PtyProgram(command, size=(120, 40), env={"RESULTS_BOARD_AP_KEY": "bench"}) as board:
             board.wait_for_text("Races (", timeout=60)
             board.send("2")
-            process = psutil.Process(board.process.pid)
+            process = board.ps
             peak = process.memory_info().rss
             for _ in steps:
                 fake.advance()

@@ -47,7 +47,6 @@ __all__ = [
     "DEFAULT_INTERVAL",
     "KEY_ENV",
     "MIN_INTERVAL",
-    "ApRecordingSource",
     "ApSource",
     "open_ap",
     "peek_link",
@@ -205,42 +204,6 @@ class ApSource(HttpSource):
         return max(super().next_delay(interval), self.min_interval)
 
 
-class ApRecordingSource(FeedSource):
-    """A file of AP responses, one JSON document a line (full first, then updates), played one
-    line a poll: a rehearsal of a night recorded from the API."""
-
-    def __init__(self, path: Path, **options: Any) -> None:
-        super().__init__(adapter=ApAdapter(), **options)
-        self.path = path
-        """The file of responses."""
-        self._lines = [line for line in path.read_bytes().splitlines() if line.strip()]
-        self._played = 0
-
-    @property
-    def description(self) -> str:
-        """The path."""
-        return str(self.path)
-
-    @property
-    def finished(self) -> bool:
-        """True once every line was played."""
-        return self._played >= len(self._lines)
-
-    async def fetch(self) -> list[RawDocument] | None:
-        """The next line, or None at the end."""
-        if self.finished:
-            return None
-        name = f"{self.path.name} line {self._played + 1}"
-        update = UPDATE_MARK if self._played else ""
-        return [RawDocument(name + update, self._lines[self._played], self._played + 1)]
-
-    def commit(self, documents: Sequence[RawDocument]) -> None:
-        """Move on past the played line."""
-        stamp = documents[-1].stamp
-        if isinstance(stamp, int):
-            self._played = stamp
-
-
 def open_ap(spec: str, **options: Any) -> FeedSource:
     """The source for `--format ap`: an http(s) URL of the elections endpoint (the key from
     `api_key` or `RESULTS_BOARD_AP_KEY`), a file holding one AP response (re-read when it
@@ -263,6 +226,8 @@ def open_ap(spec: str, **options: Any) -> FeedSource:
     if path.is_dir():
         raise IsADirectoryError(f"a directory, not an AP response: {spec}")
     if path.suffix.lower() == ".jsonl":
+        from feeds.ap.recorded import ApRecordingSource
+
         return ApRecordingSource(path)
     return FileSource(path, adapter=ApAdapter())
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from bench.terminal import PtyProgram, board_command
 from tests.fakeap import QUOTA, FakeAp
-from tests.ptyrun import PtyProcess, results_board_command
 
 pytestmark = pytest.mark.e2e
 
@@ -20,9 +20,9 @@ def line_of(text: str, place: str) -> str:
 
 def test_a_us_night_runs_end_to_end_with_pages_quota_calls_and_a_retraction() -> None:
     with FakeAp(key=KEY, page_size=2) as fake:
-        command = [*results_board_command(), "watch", "--format", "ap", fake.url, "--interval", "1"]
+        command = [*board_command(), "watch", "--format", "ap", fake.url, "--interval", "1"]
         env = {"RESULTS_BOARD_AP_KEY": KEY}
-        with PtyProcess(command, size=(120, 40), env=env) as board:
+        with PtyProgram(command, size=(120, 40), env=env) as board:
             board.wait_for_text("Races (1 of 5 called)")
             board.send("2")
             text = board.wait_for_text(lambda t: "✔ CALLED" in line_of(t, "WY"))
@@ -62,9 +62,9 @@ def test_a_us_night_runs_end_to_end_with_pages_quota_calls_and_a_retraction() ->
 
 def test_a_refused_key_is_one_clear_line_and_the_key_is_never_shown() -> None:
     with FakeAp(key=KEY) as fake:
-        command = [*results_board_command(), "watch", "--format", "ap", fake.url, "--interval", "1"]
+        command = [*board_command(), "watch", "--format", "ap", fake.url, "--interval", "1"]
         env = {"RESULTS_BOARD_AP_KEY": "wrong-key-27182"}
-        with PtyProcess(command, size=(120, 40), env=env) as board:
+        with PtyProgram(command, size=(120, 40), env=env) as board:
             board.wait_for_text("AP refused the API key (HTTP 401): check RESULTS_BOARD_AP_KEY")
             board.send("q")
             assert board.wait_exit(timeout=10) == 0
