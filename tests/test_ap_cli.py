@@ -63,7 +63,7 @@ def test_check_names_a_race_that_cannot_be_used_and_exits_1(
     assert code == 1
     assert (
         "problem: races[0] WY President (race 0): winner flag on 2 candidates (Ada Quill, "
-        "Ben Ferris) for 1 seat; left out until AP fixes it"
+        "Ben Ferris) for 1 seat; left out until AP sends it right"
     ) in out
     assert out.splitlines()[-1] == (
         f"invalid: {path} (sequence 1, 5 contest(s); 1 problem(s), last good figures kept)"
