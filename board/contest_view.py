@@ -63,6 +63,7 @@ class ContestView(Horizontal):
         super().__init__(id=id)
         self._table_shows: dict[str, str] = {}  # table id -> contest id it shows
         self._race_lines: LineCache = {}
+        self._title = "Latest declarations"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="figures"):
@@ -92,12 +93,13 @@ class ContestView(Horizontal):
         """Show `contest` (its table in `sort`; of the night's races, the overview or the
         opened `race`); widgets redraw only what differs."""
         switcher = self.query_one("#views", ContentSwitcher)
-        title = self.query_one("#declarations-title", Static)
+        title = "Latest calls" if isinstance(contest, RaceNight) else "Latest declarations"
+        if title != self._title:  # `update` lays the screen out again: only on a change
+            self._title = title
+            self.query_one("#declarations-title", Static).update(title)
         if isinstance(contest, RaceNight):
-            title.update("Latest calls")
             self._show_races(contest, sort, race, switcher)
             return
-        title.update("Latest declarations")
         if isinstance(contest, UnsupportedContest):
             message = (
                 f"{contest.title}: this kind of contest ({contest.kind}) "
