@@ -28,6 +28,7 @@ from feeds.contests import (
     MayorContest,
     PartyRow,
 )
+from feeds.plausibility import plausibility_warnings
 from widgets.views import (
     BALANCE_COLUMNS,
     COUNCIL_COLUMNS,
@@ -290,5 +291,6 @@ def notes(contest: Contest) -> list[str]:
     """What to say beside a contest's figures where two panels could seem to contradict each
     other: the feed's own inconsistencies (`Contest.warnings`), worded to be read on air. (A
     final round's eliminated candidates are explained where the round is named:
-    `widgets.views.ELIMINATED_NOTE`.)"""
-    return list(contest.warnings())
+    `widgets.views.ELIMINATED_NOTE`.) Implausible figures — shares sent as 0–1 fractions,
+    counts no real election has (`feeds.plausibility`) — are said here too."""
+    return [*contest.warnings(), *plausibility_warnings(contest)]

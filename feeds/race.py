@@ -169,9 +169,6 @@ class RaceContest(FeedModel):
         return 100.0 if self.called else 0.0
 
     def warnings(self) -> list[str]:
-        """Oddities worth showing, never refused."""
-        found = []
-        shares = [c.share for c in self.candidates if c.share is not None]
-        if len(shares) > 1 and 0 < sum(shares) <= 1.01 and self.total_votes > 0:
-            found.append(f"shares add up to {sum(shares):.2f}: a 0–1 fraction, not 0–100?")
-        return found
+        """Oddities of the race itself (none yet); shares and votes beyond what real elections
+        have are `feeds.plausibility`'s, as for every kind."""
+        return []

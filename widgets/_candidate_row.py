@@ -17,6 +17,7 @@ from textual.visual import VisualType
 from textual.widget import Widget
 
 from widgets._cells import colour_style, one_line
+from widgets._figures import fit_count, fit_text
 from widgets.views import ELIMINATED_NOTE, CandidateLine
 
 __all__ = [
@@ -42,7 +43,7 @@ SWATCH = "▌ "
 PARTY_WIDTH = 6
 """A space and a party code of up to five cells (longer codes are ellipsised)."""
 VOTES_WIDTH = 11
-"""A space and up to "10,000,000"."""
+"""A space and up to "99,999,999"; more is abbreviated ("1.23bn", see `widgets._figures`)."""
 SHARE_WIDTH = 7
 """A space and "100.0%"."""
 STATUS_WIDE = 11
@@ -219,14 +220,17 @@ class CandidateRow(Widget):
         elif out:
             name = name.stylize(muted)
         party = Content(one_line(line.party)).truncate(PARTY_WIDTH - 1, ellipsis=True)
-        share = "—" if line.share is None else f"{line.share:.1f}%"
+        share = "—"
+        if line.share is not None:
+            share = fit_text([f"{line.share:.1f}%", f"{line.share:.0f}%"], SHARE_WIDTH - 1)
+        votes = fit_count(line.votes, VOTES_WIDTH - 1, separators=True)
         parts: list[str | Content | tuple[str, str | Style]] = [
             (SWATCH[0], colour),
             SWATCH[1:],
             name,
             " ",
             party.pad_right(PARTY_WIDTH - 1 - party.cell_length).stylize(muted),
-            (f"{line.votes:,}".rjust(VOTES_WIDTH), figure),
+            (votes.rjust(VOTES_WIDTH), figure),
             (share.rjust(SHARE_WIDTH), muted if line.share is None else figure),
         ]
         if widths.bar:

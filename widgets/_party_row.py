@@ -19,6 +19,7 @@ from textual.visual import VisualType
 from textual.widget import Widget
 
 from widgets._cells import colour_style, one_line
+from widgets._figures import fit_count, fit_text
 from widgets.views import (
     COUNCIL_COLUMNS,
     FIGURES,
@@ -68,23 +69,29 @@ def column_widths(columns: Sequence[Column], width: int) -> tuple[int, tuple[int
     return name_width, widths
 
 
-def format_cell(kind: ColumnKind, value: float | None) -> tuple[str, str]:
-    """The text for one figure and the component class that styles it.
+def format_cell(kind: ColumnKind, value: float | None, width: int = 32) -> tuple[str, str]:
+    """The text for one figure in at most `width` cells, and the component class that styles it.
 
     Changes are signed and carry ▲/▼ so they read without colour; `None` is "—".
+    A figure too wide for its column is abbreviated with a unit, or filled with
+    "#", by the rule of `widgets._figures`: it never runs into its neighbour
+    or loses digits.
     """
     if value is None:
         return "—", "party-row--none"
     if kind == "count":
-        return str(value), "party-row--count"
+        return fit_count(int(value), width), "party-row--count"
     if kind == "percent":
-        return f"{value:.1f}%", "party-row--count"
+        return fit_text([f"{value:.1f}%", f"{value:.0f}%"], width), "party-row--count"
     text = f"{value:+.1f}" if kind == "percent_change" else f"{int(value):+d}"
     if text.lstrip("+-") in {"0", "0.0"}:
         return text.lstrip("+-"), "party-row--none"
-    if text.startswith("+"):
-        return f"▲ {text}", "party-row--gain"
-    return f"▼ {text}", "party-row--loss"
+    arrow, style = ("▲", "party-row--gain") if text.startswith("+") else ("▼", "party-row--loss")
+    if kind == "percent_change":
+        figure = fit_text([text, f"{value:+.0f}"], width - 2)
+    else:
+        figure = fit_count(int(value), width - 2, sign=True)
+    return f"{arrow} {figure}", style
 
 
 class PartyHeader(Widget):
@@ -217,7 +224,7 @@ class PartyRow(Widget):
         changed: list[tuple[int, int]] = []
         for column, width in zip(self._columns, widths, strict=True):
             value = getattr(line, column.field, None)
-            text, style = format_cell(column.kind, value if _is_number(value) else None)
+            text, style = format_cell(column.kind, value if _is_number(value) else None, width)
             pad = width - len(text) + 1
             parts += [" " * pad, (text, f".{style}")]
             offset += pad

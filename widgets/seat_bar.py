@@ -23,6 +23,7 @@ from textual.visual import VisualType
 from textual.widget import Widget
 
 from widgets._cells import is_hex_colour
+from widgets._figures import fit_count
 from widgets.views import SeatShare
 
 __all__ = ["SeatBar", "SeatShare", "apportion", "bar_cells", "majority_column"]
@@ -211,11 +212,13 @@ class SeatBar(Widget):
     ) -> Content:
         parts: list[Content] = []
         for share, size in zip(shares, cells, strict=True):
-            parts.append(_centred(str(share.seats), size, ".seat-bar--figure"))
+            figure = fit_count(share.seats, size - 1)
+            parts.append(_centred("" if "#" in figure else figure, size, ".seat-bar--figure"))
         if track > 0:
             words = self._track_words(undeclared) if undeclared else "no seats declared yet"
-            short = str(undeclared if self.to_declare is None else self.to_declare)
-            text = words if len(words) + 1 <= track else short if undeclared else ""
+            short = self._undeclared(undeclared)[0] if undeclared else 0
+            figure = fit_count(short, track - 1) if undeclared else ""
+            text = words if len(words) + 1 <= track else figure.replace("#", "")
             parts.append(_centred(text, track, ".seat-bar--track"))
         return Content("").join(parts)
 
@@ -228,7 +231,7 @@ class SeatBar(Widget):
         """ "3 to declare", or with seats reported but missing from the table, "1 to declare ·
         2 not listed"."""
         to_declare, unlisted = self._undeclared(undeclared)
-        words = f"{to_declare} to declare"
+        words = f"{fit_count(to_declare, 8)} to declare"
         return f"{words} · {unlisted} not listed" if unlisted else words
 
 

@@ -24,6 +24,9 @@ from widgets.ticker import KEY_MEMORY, Ticker
 
 SNAPSHOTS = 5_000
 WARM_UP = 100
+NIGHT_BOUND = 400.0
+"""Seconds the whole night may take before the test gives up: 60-100 s on an idle 2-core
+machine, several times that when the machine is shared — slower must not mean red."""
 MAX_GROWTH = 10 * 1024 * 1024
 """Bytes resident memory may grow between the warm-up and the end of the night."""
 
@@ -101,7 +104,7 @@ async def test_a_night_of_5000_snapshots_keeps_memory_and_history_bounded(
         await async_wait_for(lambda: source.served >= WARM_UP, "warm-up snapshots", 30)
         await pilot.pause()
         warm = resident()
-        await async_wait_for(lambda: source.finished, f"{SNAPSHOTS} snapshots", 90)
+        await async_wait_for(lambda: source.finished, f"{SNAPSHOTS} snapshots", NIGHT_BOUND)
         await async_wait_for(
             lambda: app.state.feed.sequence == SNAPSHOTS, "the last snapshot shown", 10
         )
