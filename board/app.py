@@ -37,11 +37,14 @@ from board.help import HelpScreen
 from board.look import theme_variables
 from board.polling import Poller
 from board.present import SORT_WORDS
+from board.race_views import RaceNight, search_labels
 from board.screenshots import save_svg
 from board.state import BoardState, Mode
 from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.contest_tabs import ContestTabs
+from widgets.race_overview import RaceOverview
+from widgets.race_search import RaceSearch
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 from widgets.wall import Wall
@@ -127,8 +130,12 @@ class ResultsBoard(App[int]):
 
     def set_state(self, state: BoardState) -> None:
         """Replace the board's state and show it."""
+        races = any(isinstance(item, RaceNight) for item in state.items)
+        changed = races != any(isinstance(item, RaceNight) for item in self.state.items)
         self.state = state
         self._widgets.push(state, self.clock())
+        if changed:  # `/` comes (or goes) with a night of races
+            self.refresh_bindings()
 
     def tick(self) -> None:
         """The one clock: once a second the words that depend on the time are recomputed."""
@@ -158,6 +165,10 @@ class ResultsBoard(App[int]):
 
     def on_contest_tabs_chosen(self, event: ContestTabs.Chosen) -> None:
         self.set_state(self.state.select_id(event.key))
+
+    def on_race_overview_opened(self, event: RaceOverview.Opened) -> None:
+        self.set_state(self.state.open(event.key))
+        self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -245,6 +256,32 @@ class ResultsBoard(App[int]):
     def action_next_contest(self, step: int = 1) -> None:
         """Show the next (step 1) or previous (step -1) contest, wrapping round."""
         self.set_state(self.state.step_contest(step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` shows on a night of races only; esc only with a race open."""
+        if action == "find_race":
+            return any(isinstance(item, RaceNight) for item in self.state.items)
+        if action == "close_race":
+            return self.state.open_race is not None
+        return True
+
+    def action_find_race(self) -> None:
+        """Find one race of the night by typing, and open it."""
+        night = next((i for i in self.state.items if isinstance(i, RaceNight)), None)
+        if night is None:
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.set_state(self.state.open(key))
+                self.refresh_bindings()
+
+        self.push_screen(RaceSearch(search_labels(night)), chosen)
+
+    def action_close_race(self) -> None:
+        """Back from one race to the races overview."""
+        self.set_state(self.state.close_race())
+        self.refresh_bindings()
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""

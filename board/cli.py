@@ -17,7 +17,16 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from board import tools
-from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, token, usage
+from board.cliutil import (
+    PROG,
+    TOKEN_ENV,
+    UsageError,
+    fail,
+    interval_of,
+    open_spec,
+    token,
+    usage,
+)
 from board.environment import readable_streams
 from board.keys import epilog
 from board.tools import feed_schema
@@ -108,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
             )
         return parser
 
-    interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
+    interval: dict[str, Any] = {
+        "type": _interval,
+        "help": "seconds between polls (5; 10 with --format ap; min 1)",
+    }
     total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
     speed: dict[str, Any] = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
     formats = ", ".join(FORMATS)
@@ -247,7 +259,7 @@ def _watch(args: argparse.Namespace) -> int:
     )
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"
-    return _run_board(source, mode, args.interval, args)
+    return _run_board(source, mode, interval_of(args), args)
 
 
 def _replay(args: argparse.Namespace) -> int:

@@ -64,7 +64,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "s",
         "cycle the table's sort — councils: councils, seats, seat change, name; legislature: "
-        'seats, seat change, vote share, name ("No Overall Control" stays last)',
+        'seats, seat change, vote share, name ("No Overall Control" stays last); races: by '
+        "place, closest margin, least counted, not yet called",
         (Bind("s", "cycle_sort", "Sort"),),
         "Sort the table by the next column",
     ),
@@ -92,6 +93,18 @@ KEYS: tuple[Key, ...] = (
         "(on by itself from 160×50; `--wall`, `--no-wall`)",
         (Bind("w", "toggle_wall", "Wall"),),
         "Wall mode on or off",
+    ),
+    Key(
+        "/",
+        "find a race by typing a few letters (state, office, district, candidate) and open it, "
+        "on a night of races",
+        (Bind("slash", "find_race", "Find race", key_display="/"),),
+        "Find a race",
+    ),
+    Key(
+        "enter / esc",
+        "open the race under the cursor in the races overview (↑ ↓ move) / back to all races",
+        (Bind("escape", "close_race", "All races"),),
     ),
     Key(
         "c",

@@ -15,7 +15,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from board.cliutil import UsageError, existing, fail, one_line, open_spec, token, usage
+from board.cliutil import (
+    UsageError,
+    existing,
+    fail,
+    interval_of,
+    one_line,
+    open_spec,
+    token,
+    usage,
+)
 from feeds.errors import FeedError, FeedInvalid, FeedSchemaError
 
 if TYPE_CHECKING:
@@ -181,9 +190,10 @@ def record(args: argparse.Namespace) -> int:
                 f"{now}  poll failed: {one_line(str(outcome.error))}", file=sys.stderr, flush=True
             )
 
-    print(f"recording {args.source} to {args.out} every {args.interval:g} s — Ctrl-C to stop")
+    interval = interval_of(args)
+    print(f"recording {args.source} to {args.out} every {interval:g} s — Ctrl-C to stop")
     with suppress(KeyboardInterrupt), usage():
-        asyncio.run(record(source, Path(args.out), interval=args.interval, on_outcome=report))
+        asyncio.run(record(source, Path(args.out), interval=interval, on_outcome=report))
     print(f"stopped: {written} document(s) written to {args.out}")
     return 0
 

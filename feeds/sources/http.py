@@ -18,7 +18,7 @@ import importlib.util
 import re
 import socket
 import ssl
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import NoReturn
@@ -82,7 +82,8 @@ class HttpSource(FeedSource):
     previous validators stay, and the server keeps sending the bad body until
     it publishes a good one. The token goes only in the request's
     Authorization header (httpx drops it on a redirect to another origin) and
-    is redacted from error details.
+    is redacted from error details; so are the values of `headers`, sent with
+    every request (an API key).
     """
 
     def __init__(
@@ -98,6 +99,7 @@ class HttpSource(FeedSource):
         adapter: Adapter | None = None,
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(adapter=adapter, backoff=backoff, clock=clock)
         parts = urlsplit(url)
@@ -116,11 +118,11 @@ class HttpSource(FeedSource):
         self.read_timeout = read_timeout
         """Seconds of silence tolerated between two chunks."""
         self._token = token
-        self._secrets = [s for s in (token, parts.password) if s]
+        self._headers = dict(headers or {})
+        self._secrets = [s for s in (token, parts.password, *self._headers.values()) if s]
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
         host += f":{parts.port}" if parts.port else ""
         self._description = urlunsplit((parts.scheme.lower(), host, parts.path or "/", "", ""))
-        self._path = parts.path or "/"
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._owns_client = client is None
         self._proxy = proxy_for(url) if client is None else None
@@ -173,15 +175,39 @@ class HttpSource(FeedSource):
 
     async def fetch(self) -> list[RawDocument] | None:
         """GET the feed: its body, or None on 304. Raises a `FeedError` for any failure."""
+        document = await self.get(self.url, self._validators)
+        return None if document is None else [document]
+
+    async def get(self, url: str, validators: _Validators = (None, None)) -> RawDocument | None:
+        """One GET of `url` within the deadline and the size cap, with this source's headers.
+
+        Returns the body as a document named by the URL's path (its `stamp` the response's
+        ETag and Last-Modified), or None on 304. `validators` are sent as If-None-Match and
+        If-Modified-Since. A subclass polling several URLs (incremental links, pages) calls
+        this from its own `fetch`.
+
+        Raises:
+            FeedError: any failure; a status other than 200 and 304 as `http_error` says.
+        """
         try:
             async with asyncio.timeout(self.deadline):
-                return await self._get()
+                return await self._get(url, validators)
         except TimeoutError:
             raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
 
-    async def _get(self) -> list[RawDocument] | None:
+    def http_error(
+        self, status: int, reason: str, retry_after: float | None, body: bytes
+    ) -> FeedError:
+        """The error for an answer other than 200 and 304 (`body`: at most 4 KB of it).
+
+        Subclasses name their API's own errors (AP's quota and key refusals).
+        """
+        return FeedHTTPError(status, retry_after, reason)
+
+    async def _get(self, url: str, validators: _Validators) -> RawDocument | None:
         headers = {"Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING}
-        etag, last_modified = self._validators
+        headers.update(self._headers)
+        etag, last_modified = validators
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -191,22 +217,23 @@ class HttpSource(FeedSource):
         headers_seen = False
         try:
             request = self._client.stream(
-                "GET", self.url, headers=headers, timeout=self._timeout, follow_redirects=True
+                "GET", url, headers=headers, timeout=self._timeout, follow_redirects=True
             )
             async with request as response:
                 headers_seen = True
                 if response.status_code == 304:
                     return None
                 if response.status_code != 200:
-                    raise FeedHTTPError(
+                    raise self.http_error(
                         response.status_code,
-                        parse_retry_after(response.headers.get("Retry-After"), self._clock()),
                         response.reason_phrase,
+                        parse_retry_after(response.headers.get("Retry-After"), self._clock()),
+                        await _head(response, 4096),
                     )
                 _check_codings(response)
                 body = await self._read_capped(response)
-                validators = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
-                return [RawDocument(self._path, body, validators)]
+                stamp = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
+                return RawDocument(urlsplit(url).path or "/", body, stamp)
         except FeedError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
@@ -269,6 +296,18 @@ class HttpSource(FeedSource):
         """Close the HTTP client if this source created it (an injected one is the caller's)."""
         if self._owns_client:
             await self._client.aclose()
+
+
+async def _head(response: httpx.Response, limit: int) -> bytes:
+    """Up to `limit` bytes of an error answer's body (enough for an API's message)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            break
+    return b"".join(chunks)[:limit]
 
 
 def _check_codings(response: httpx.Response) -> None:
