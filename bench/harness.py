@@ -35,6 +35,7 @@ from typing import Any
 import psutil  # type: ignore[import-untyped, unused-ignore]
 import pyte
 
+from feeds.publish import Published
 from feeds.server import FeedServer
 
 __all__ = [
@@ -286,7 +287,7 @@ class LoggingFeedServer(FeedServer):
         self.requests: list[float] = []
         """Arrival times of the feed requests."""
 
-    def current(self) -> tuple[bytes, str, str]:
+    def current(self) -> Published:
         """The current document; notes the request first."""
         self.requests.append(time.monotonic())
         return super().current()

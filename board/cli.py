@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from board import tools
-from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, token, usage
+from board import nettools, tools
+from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, usage
 from board.tools import feed_schema
 
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", **interval)
     watch.add_argument("--total", **total)
     watch.add_argument("--deadline", **deadline)
+    nettools.add_client_options(watch)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
     replay.add_argument("--speed", **speed)
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--interval", **interval)
     record.add_argument("--total", **total)
     record.add_argument("--deadline", **deadline)
+    nettools.add_client_options(record)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -132,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--start", type=_number(int, 0), default=0, help="first document (0-based)")
     serve.add_argument("--loop", action="store_true", help="start again after the last document")
     serve.add_argument("--verbose", action="store_true", help="log each request")
+    nettools.add_cache_options(serve)
+    port: dict[str, Any] = {"type": _number(int, 0, 65535), "default": 8080, "help": "(8080)"}
+    common = {"port": port, "interval": interval, "total": total, "deadline": deadline}
+    nettools.add_relay_command(commands, common)
     snapshot = command("snapshot", "print the feed once as plain text (for logs and chat)")
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
@@ -178,7 +184,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    source = open_spec(args.source, total=args.total, token=token(), deadline=args.deadline)
+    options = nettools.client_options(args)
+    source = open_spec(args.source, total=args.total, deadline=args.deadline, **options)
     mode: Literal["live", "replay"] = "replay" if is_recording(args.source) else "live"
     return _run_board(source, mode, args.interval)
 
@@ -199,5 +206,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": tools.schema,
     "record": tools.record,
     "serve-feed": tools.serve_feed,
+    "relay": nettools.relay,
     "snapshot": tools.snapshot,
 }

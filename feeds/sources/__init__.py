@@ -60,13 +60,17 @@ def open_source(
     token: str | None = None,
     client: httpx.AsyncClient | None = None,
     deadline: float = 10.0,
+    client_id: str | None = None,
+    start_jitter: float = 0.0,
 ) -> FeedSource:
     """Return the source `spec` names, ready to poll.
 
     `total` is the number of councils for a CSV file; `speed` the real-time
     factor for a recording; `token` the bearer token, `client` a shared
     `httpx.AsyncClient` and `deadline` the most seconds one poll may take, for
-    a URL. Arguments that do not apply are ignored.
+    a URL; `client_id` names the board in its User-Agent and `start_jitter`
+    is the most seconds the first poll of a URL waits (spreading a room of
+    boards started together). Arguments that do not apply are ignored.
 
     Raises:
         ValueError: a URL whose scheme is not http or https, or without a host;
@@ -91,6 +95,8 @@ def open_source(
             deadline=deadline,
             connect_timeout=timeout,
             read_timeout=timeout,
+            client_id=client_id,
+            start_jitter=start_jitter,
         )
     path = Path(spec).expanduser()
     if not path.exists():

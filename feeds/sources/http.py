@@ -11,6 +11,7 @@ at the cap, not inflated whole). Every failure becomes a `FeedError` whose
 from __future__ import annotations
 
 import asyncio
+import random
 import socket
 import ssl
 from collections.abc import Callable
@@ -31,7 +32,7 @@ from feeds.errors import (
 )
 from feeds.source import Backoff, Changed, FeedSource, PollOutcome, Unchanged
 
-__all__ = ["HttpSource", "parse_retry_after"]
+__all__ = ["HttpSource", "parse_retry_after", "user_agent"]
 
 KEEPALIVE_EXPIRY = 120.0
 """Seconds an idle connection is kept: well above any poll interval, so polls reuse it."""
@@ -40,6 +41,20 @@ MAX_REDIRECTS = 5
 """Redirects followed before a poll gives up with "redirect loop"."""
 
 _Validators = tuple[str | None, str | None]
+
+
+def user_agent(client_id: str | None = None) -> str:
+    """`results-board/VERSION`, with ` (+ID)` when the board was given `--id`.
+
+    Every board of a gallery then shows in the cache's access log by name.
+    """
+    from importlib import metadata
+
+    try:
+        version = metadata.version("results-board")
+    except metadata.PackageNotFoundError:
+        version = "0"
+    return f"results-board/{version}" + (f" (+{client_id})" if client_id else "")
 
 
 class HttpSource(FeedSource):
@@ -72,6 +87,9 @@ class HttpSource(FeedSource):
         read_timeout: float = 5.0,
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
+        client_id: str | None = None,
+        start_jitter: float = 0.0,
+        rng: Callable[[float, float], float] = random.uniform,
     ) -> None:
         super().__init__(backoff=backoff, clock=clock)
         parts = urlsplit(url)
@@ -89,6 +107,12 @@ class HttpSource(FeedSource):
         """Seconds allowed to open a connection."""
         self.read_timeout = read_timeout
         """Seconds of silence tolerated between two chunks."""
+        self.user_agent = user_agent(client_id)
+        """The `User-Agent` sent with every request."""
+        # A room of boards started together must not poll in step: the first poll waits a
+        # random part of `start_jitter` (`rng` is injectable for tests), later ones keep that phase.
+        self._jitter = max(0.0, start_jitter)
+        self._rng = rng
         self._token = token
         self._secrets = [s for s in (token, parts.password) if s]
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
@@ -136,6 +160,9 @@ class HttpSource(FeedSource):
 
     async def fetch(self) -> bytes | None:
         """GET the feed: its bytes, or None on 304. Raises a `FeedError` for any failure."""
+        if self._jitter:
+            delay, self._jitter = self._rng(0.0, self._jitter), 0.0
+            await asyncio.sleep(delay)
         try:
             async with asyncio.timeout(self.deadline):
                 return await self._get()
@@ -143,7 +170,7 @@ class HttpSource(FeedSource):
             raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
 
     async def _get(self) -> bytes | None:
-        headers = {"Accept": "application/json"}
+        headers = {"Accept": "application/json", "User-Agent": self.user_agent}
         etag, last_modified = self._validators
         if etag:
             headers["If-None-Match"] = etag
@@ -159,8 +186,14 @@ class HttpSource(FeedSource):
             async with request as response:
                 headers_seen = True
                 if response.status_code == 304:
+                    # Read to the end (there is no body) so the connection goes back to the
+                    # pool: returned unread, it was closed, and every 304 cost a new connection.
+                    await response.aread()
                     return None
                 if response.status_code != 200:
+                    length = response.headers.get("Content-Length", "")
+                    if length.isdigit() and int(length) <= 65536:  # a small error page: reuse
+                        await response.aread()
                     raise FeedHTTPError(
                         response.status_code,
                         parse_retry_after(response.headers.get("Retry-After"), self._clock()),

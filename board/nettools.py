@@ -1,0 +1,175 @@
+"""Provides the command line of the network commands: `relay` and `serve-web`, and shared options.
+
+`relay` ingests one feed and publishes it for a gallery (`feeds.relay`);
+`serve-web` puts the board in browsers (`board.web`). The options every
+network command shares are added here too: the cache headers of `serve-feed`
+and `relay`, and the polite-client options (`--id`, `--jitter`) of `watch`,
+`record` and `relay`. Neither command imports Textual in this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from contextlib import suppress
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from board.cliutil import one_line, open_spec, token, usage
+
+if TYPE_CHECKING:
+    from feeds.publish import CachePolicy
+    from feeds.source import PollOutcome
+
+__all__ = [
+    "FIRST_POLL_JITTER_CAP",
+    "add_cache_options",
+    "add_client_options",
+    "cache_policy",
+    "client_options",
+    "relay",
+]
+
+FIRST_POLL_JITTER_CAP = 5.0
+"""The most seconds `--jitter` waits by default before the first poll of a URL."""
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def _board_id(text: str) -> str:
+    if not _ID.match(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: an id is 1–64 letters, digits, '.', '_' or '-' (e.g. gallery-3)"
+        )
+    return text
+
+
+def _seconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError(f"{text} must be 0–86400")
+    return value
+
+
+def _jitter(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text} must be 0–3600")
+    return value
+
+
+def add_client_options(parser: argparse.ArgumentParser) -> None:
+    """`--id` and `--jitter`, for the commands that poll a URL."""
+    parser.add_argument(
+        "--id",
+        type=_board_id,
+        dest="board_id",
+        help="this board's name in the feed server's log (User-Agent: results-board/V (+ID))",
+    )
+    parser.add_argument(
+        "--jitter",
+        type=_jitter,
+        help="most seconds the first poll of a URL waits, so boards started together do not "
+        f"poll in step (default: one interval, at most {FIRST_POLL_JITTER_CAP:g}; 0: at once)",
+    )
+
+
+def client_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The `open_source` options of `add_client_options` (and the token from the environment)."""
+    jitter = args.jitter
+    if jitter is None:
+        jitter = min(args.interval, FIRST_POLL_JITTER_CAP)
+    return {"client_id": args.board_id, "start_jitter": jitter, "token": token()}
+
+
+def add_cache_options(parser: argparse.ArgumentParser) -> None:
+    """The `Cache-Control` options of a publishing server (`feeds.publish.CachePolicy`)."""
+    from feeds.publish import CachePolicy
+
+    default = CachePolicy()
+    group = parser.add_argument_group("cache headers (for nginx or another shared cache)")
+    group.add_argument(
+        "--s-maxage",
+        type=_seconds,
+        default=default.s_maxage,
+        help=f"seconds a shared cache answers for us without asking ({default.s_maxage})",
+    )
+    group.add_argument(
+        "--stale-while-revalidate",
+        type=_seconds,
+        default=default.stale_while_revalidate,
+        help="seconds past that it may answer while it refreshes "
+        f"({default.stale_while_revalidate})",
+    )
+    group.add_argument(
+        "--stale-if-error",
+        type=_seconds,
+        default=default.stale_if_error,
+        help="seconds past that it may answer while we fail; keep it short, or the boards "
+        f"behind it show old figures as LIVE ({default.stale_if_error})",
+    )
+
+
+def cache_policy(args: argparse.Namespace) -> CachePolicy:
+    from feeds.publish import CachePolicy
+
+    return CachePolicy(args.s_maxage, args.stale_while_revalidate, args.stale_if_error)
+
+
+def _log(outcome: PollOutcome) -> None:
+    from feeds.source import Changed, Failed
+
+    now = f"{datetime.now():%H:%M:%S}"
+    if isinstance(outcome, Changed):
+        feed = outcome.snapshot.feed
+        print(f"{now}  new document: upstream sequence {feed.sequence}", flush=True)
+    elif isinstance(outcome, Failed):
+        print(f"{now}  poll failed: {one_line(str(outcome.error))}", file=sys.stderr, flush=True)
+
+
+def relay(args: argparse.Namespace) -> int:
+    """`results-board relay SOURCE`: ingest once, publish on `/feed.json` until Ctrl-C."""
+    from feeds.relay import Relay
+
+    source = open_spec(
+        args.source, total=args.total, deadline=args.deadline, **client_options(args)
+    )
+    with usage():
+        server = Relay(
+            source,
+            interval=args.interval,
+            host=args.host,
+            port=args.port,
+            cache=cache_policy(args),
+            verbose=args.verbose,
+            on_outcome=_log,
+        )
+    print(f"relaying {source.description} every {args.interval:g} s at {server.url}", flush=True)
+    print("status at /status — Ctrl-C to stop", flush=True)
+    with suppress(KeyboardInterrupt):
+        server.serve_forever()
+    return 0
+
+
+def add_relay_command(commands: Any, common: dict[str, dict[str, Any]]) -> None:
+    """Add `relay` to the `commands` subparsers; `common` holds the shared option specs."""
+    help = "ingest SOURCE once and publish it on /feed.json for a gallery of boards and a cache"
+    parser = commands.add_parser(
+        "relay", help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument("--port", **common["port"])
+    parser.add_argument("--interval", **common["interval"])
+    parser.add_argument("--total", **common["total"])
+    parser.add_argument("--deadline", **common["deadline"])
+    parser.add_argument("--verbose", action="store_true", help="log each request")
+    add_client_options(parser)
+    add_cache_options(parser)
