@@ -10,6 +10,7 @@ away holds no threads.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -70,6 +71,11 @@ class PublishingServer:
         return f"http://{host}:{self.port}/feed.json"
 
     @property
+    def connections(self) -> int:
+        """Connections accepted so far (a polite board opens one and keeps it)."""
+        return self._httpd.accepted
+
+    @property
     def backlog(self) -> int:
         """The listen backlog asked of the kernel."""
         return self._httpd.request_queue_size
@@ -90,12 +96,13 @@ class PublishingServer:
             self._httpd.server_close()
 
     def stop(self) -> None:
-        """Stop serving and release the port."""
+        """Stop serving, end every open connection (kept-alive ones too) and release the port."""
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=10)
             self._thread = None
         self._httpd.server_close()
+        self._httpd.close_connections()
 
     def __enter__(self) -> Self:
         return self.start()
@@ -114,6 +121,31 @@ class _HTTPServer(ThreadingHTTPServer):
     request_queue_size = BACKLOG
     publishing: PublishingServer
     server_name_header: str
+
+    def __init__(self, address: tuple[str, int], handler: type[_Handler]) -> None:
+        self._open: set[socket.socket] = set()
+        self.accepted = 0
+        self._open_lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+            self.accepted += 1
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End the connections still open: a stopped server answers no one."""
+        with self._open_lock:
+            open_now = list(self._open)
+        for sock in open_now:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class _HTTPServer6(_HTTPServer):
