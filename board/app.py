@@ -374,6 +374,9 @@ class ResultsBoard(App[int]):
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""
+        if self.is_web:  # serve-web: the viewer's browser downloads it; the server's disk is shared
+            self.deliver_screenshot()
+            return
         directory = self._screenshot_dir or Path.cwd()
         try:
             path = self.save_screenshot(path=str(directory))
@@ -411,8 +414,13 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
     service, `< /dev/null`), the board runs display-only: Textual's input
     thread would spin at end-of-file, so it is given a pipe that never
     delivers instead. SIGTERM and SIGHUP still end it cleanly.
+
+    Under textual-serve (`serve-web`) standard input is not a terminal either,
+    but it is the web driver's channel for keys, browser resizes and "quit":
+    it is kept. Replaced, keys and resizes went unheard and a closed tab left
+    its board running, blocked writing to a full pipe.
     """
-    quiet_input = _quiet_stdin_if_not_a_terminal()
+    quiet_input = None if _web_driver() else _quiet_stdin_if_not_a_terminal()
     app = create_app(source, mode=mode, interval=interval)
     try:
         app.run()
@@ -442,6 +450,11 @@ def _terminal_fd() -> int | None:
         except (OSError, ValueError):
             continue
     return None
+
+
+def _web_driver() -> bool:
+    """True when Textual will run on its web driver (textual-serve sets `TEXTUAL_DRIVER`)."""
+    return "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
 
 
 def _quiet_stdin_if_not_a_terminal() -> int | None:

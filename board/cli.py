@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     port: dict[str, Any] = {"type": _number(int, 0, 65535), "default": 8080, "help": "(8080)"}
     common = {"port": port, "interval": interval, "total": total, "deadline": deadline}
     nettools.add_relay_command(commands, common)
+    nettools.add_serve_web_command(commands)
     snapshot = command("snapshot", "print the feed once as plain text (for logs and chat)")
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
@@ -207,5 +208,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "record": tools.record,
     "serve-feed": tools.serve_feed,
     "relay": nettools.relay,
+    "serve-web": nettools.serve_web,
     "snapshot": tools.snapshot,
 }

@@ -10,13 +10,15 @@ and `relay`, and the polite-client options (`--id`, `--jitter`) of `watch`,
 from __future__ import annotations
 
 import argparse
+import asyncio
 import re
+import signal
 import sys
 from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from board.cliutil import one_line, open_spec, token, usage
+from board.cliutil import UsageError, one_line, open_spec, token, usage
 
 if TYPE_CHECKING:
     from feeds.publish import CachePolicy
@@ -29,6 +31,7 @@ __all__ = [
     "cache_policy",
     "client_options",
     "relay",
+    "serve_web",
 ]
 
 FIRST_POLL_JITTER_CAP = 5.0
@@ -173,3 +176,98 @@ def add_relay_command(commands: Any, common: dict[str, dict[str, Any]]) -> None:
     parser.add_argument("--verbose", action="store_true", help="log each request")
     add_client_options(parser)
     add_cache_options(parser)
+
+
+def _viewers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number 1–1000")
+    return int(text)
+
+
+def add_serve_web_command(commands: Any) -> None:
+    """Add `serve-web` to the `commands` subparsers."""
+    help = "serve the board to web browsers (one board per viewer, the feed read once)"
+    parser = commands.add_parser(
+        "serve-web",
+        help=help,
+        description=help + ". WATCH-ARGS are what 'watch' takes: SOURCE and its options.",
+        usage="%(prog)s [options] -- SOURCE [--interval S] [--total N] [--deadline S]",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument("--port", type=_viewers_port, default=8000, help="(8000)")
+    parser.add_argument(
+        "--public-url",
+        help="the page's address as browsers reach it, if not "
+        "the one they asked for (behind a proxy that rewrites it)",
+    )
+    parser.add_argument("--max-viewers", type=_viewers, default=20, help="boards at once (20)")
+    parser.add_argument(
+        "--animations", action="store_true", help="let the ticker scroll (costs CPU per viewer)"
+    )
+    parser.add_argument("watch_args", nargs=argparse.REMAINDER, metavar="WATCH-ARGS")
+
+
+def _viewers_port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0–65535)")
+    return int(text)
+
+
+def serve_web(args: argparse.Namespace) -> int:
+    """`results-board serve-web -- WATCH-ARGS`: relay the feed, serve a board per viewer."""
+    from board.cli import build_parser
+
+    rest = list(args.watch_args)
+    rest = rest[1:] if rest[:1] == ["--"] else rest
+    rest = rest[1:] if rest[:1] == ["watch"] else rest
+    if not rest:
+        raise UsageError("serve-web needs WATCH-ARGS: serve-web -- SOURCE [--interval S]")
+    watch = build_parser().parse_args(["watch", *rest])
+    source = open_spec(
+        watch.source, total=watch.total, deadline=watch.deadline, **client_options(watch)
+    )
+    try:
+        from board.web import BoardWebServer, health_of
+    except ImportError as error:  # pragma: no cover - a broken install
+        raise UsageError(f"serve-web needs textual-serve: {error}") from None
+    from feeds.relay import Relay
+
+    relay = Relay(source, interval=watch.interval, on_outcome=_log)
+    relay.start()
+    interval = f"{watch.interval:g}"
+
+    def viewer(number: int) -> list[str]:
+        command = [sys.executable, "-m", "board", "watch", relay.url, "--interval", interval]
+        return [*command, "--jitter", "0", "--id", f"web-{number}"]
+
+    def log(line: str) -> None:
+        print(f"{datetime.now():%H:%M:%S}  {line}", flush=True)
+
+    server = BoardWebServer(
+        viewer,
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+        max_viewers=args.max_viewers,
+        environment={} if args.animations else {"TEXTUAL_ANIMATIONS": "none"},
+        health=lambda: health_of(relay.status()),
+        log=log,
+    )
+
+    def ready(url: str) -> None:
+        print(f"relaying {source.description} every {interval} s at {relay.url}", flush=True)
+        print(f"serving the board at {url} (health at {url}/healthz) — Ctrl-C to stop", flush=True)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await server.run(stop, ready)
+
+    try:
+        with usage():
+            asyncio.run(main())
+    finally:
+        relay.stop()
+    return 0
