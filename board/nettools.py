@@ -237,8 +237,8 @@ def serve_web(args: argparse.Namespace) -> int:
     interval = f"{watch.interval:g}"
 
     def viewer(number: int) -> list[str]:
-        command = [sys.executable, "-m", "board", "watch", relay.url, "--interval", interval]
-        return [*command, "--jitter", "0", "--id", f"web-{number}"]
+        command = ["watch", relay.url, "--interval", interval, "--jitter", "0"]
+        return [*command, "--id", f"web-{number}"]
 
     def log(line: str) -> None:
         print(f"{datetime.now():%H:%M:%S}  {line}", flush=True)

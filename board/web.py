@@ -32,28 +32,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import signal
+import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import WSCloseCode, web
-from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-__all__ = ["QUIT_GRACE", "TERM_GRACE", "BoardWebServer"]
+from board.webviewer import ViewerService, viewer_environment
 
-QUIT_GRACE = 2.0
-"""Seconds a viewer's board has to leave after "quit" and end of input before SIGTERM."""
-
-TERM_GRACE = 2.0
-"""Seconds after SIGTERM before SIGKILL."""
+__all__ = ["BoardWebServer", "health_of"]
 
 TEMPLATES = Path(__file__).resolve().parent / "web"
-
-SECRETS = ("RESULTS_BOARD_TOKEN", "RESULTS_BOARD_FTP_PASSWORD", "RESULTS_BOARD_AP_KEY")
-"""Environment variables a viewer's board never inherits: only the relay reads the upstream."""
 
 _FULL = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Board full</title>
 <style>body{{background:#0c181f;color:#eee;font:16px monospace;padding:4em}}</style></head>
@@ -62,78 +55,13 @@ _FULL = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Boa
 <code>--max-viewers</code>.</p></body></html>"""
 
 
-class ViewerService(AppService):
-    """One viewer's board process, sure to end when its tab does."""
-
-    def __init__(self, argv: Sequence[str], environment: dict[str, str], **kwargs: Any) -> None:
-        super().__init__(" ".join(argv), **kwargs)
-        self._argv = list(argv)
-        self._environment = environment
-        self.closed = False
-        """True once the browser side is gone: output is drained and dropped."""
-
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
-        environment = self._build_environment(width=width, height=height)
-        for name in SECRETS:
-            environment.pop(name, None)
-        environment.update(self._environment)
-        self._process = process = await asyncio.create_subprocess_exec(
-            *self._argv,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=environment,
-            start_new_session=True,  # a process group of its own: SIGTERM reaches all of it
-        )
-        self._stdin = process.stdin
-        return process
-
-    @property
-    def pid(self) -> int | None:
-        """The board process's id, once started."""
-        return None if self._process is None else self._process.pid
-
-    async def on_data(self, payload: bytes) -> None:
-        if self.closed:
-            return
-        try:
-            await super().on_data(payload)
-        except (ConnectionError, RuntimeError):  # the tab went: keep draining, send nothing
-            self.closed = True
-
-    async def stop(self) -> None:
-        """End the board: quit, end of input, SIGTERM, SIGKILL, each after a grace period."""
-        self.closed = True
-        process = self._process
-        if process is None:
-            return
-        if process.returncode is None:
-            with contextlib.suppress(Exception):
-                await self.send_meta({"type": "quit"})
-            if self._stdin is not None:
-                with contextlib.suppress(Exception):
-                    self._stdin.close()
-        for next_signal, grace in ((signal.SIGTERM, QUIT_GRACE), (signal.SIGKILL, TERM_GRACE)):
-            try:
-                await asyncio.wait_for(process.wait(), grace)
-                break
-            except TimeoutError:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(process.pid, next_signal)
-        else:
-            await process.wait()
-        if self._task is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._task, TERM_GRACE)
-            self._task = None
-
-
 class BoardWebServer(Server):
     """textual-serve with the board's page, a viewer limit, `/healthz` and sure endings.
 
-    `viewer_argv(n)` is the command line of viewer `n`'s board; `environment`
-    is added to each board's environment; `health()` gives what `/healthz`
-    reports besides the viewers.
+    `viewer_argv(n)` are the arguments of viewer `n`'s board (`watch URL …`),
+    forked from a warm zygote (`board.webspawn`) unless `zygote` is False, else
+    run as `command` + arguments; `environment` is added to each board's
+    environment; `health()` gives what `/healthz` reports besides the viewers.
     """
 
     def __init__(
@@ -148,6 +76,8 @@ class BoardWebServer(Server):
         environment: dict[str, str] | None = None,
         health: Callable[[], dict[str, Any]] | None = None,
         log: Callable[[str], None] | None = None,
+        zygote: bool = True,
+        command: Sequence[str] = (sys.executable, "-m", "board"),
     ) -> None:
         super().__init__(
             "results-board", host=host, port=port, title=title, templates_path=TEMPLATES
@@ -162,6 +92,9 @@ class BoardWebServer(Server):
         self.viewers: dict[int, ViewerService] = {}
         """The boards running now, by viewer number."""
         self._count = 0
+        self._use_zygote = zygote
+        self._command = command
+        self._zygote: str | None = None
         self.url = ""
         """The page's URL once serving (the port picked when 0 was asked)."""
 
@@ -216,6 +149,8 @@ class BoardWebServer(Server):
         service = ViewerService(
             self._viewer_argv(number),
             self._environment,
+            self._zygote,
+            self._command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,
@@ -238,8 +173,35 @@ class BoardWebServer(Server):
                 await websocket.close()
         return websocket
 
+    async def _start_zygote(self, folder: str) -> asyncio.subprocess.Process | None:
+        """Start the warm process boards are forked from (`board.webspawn`); None if it fails."""
+        path = os.path.join(folder, "zygote.sock")
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "board.webspawn",
+            path,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            env=viewer_environment(self._environment),
+        )
+        assert process.stdout is not None
+        try:
+            ready = await asyncio.wait_for(process.stdout.readline(), 60)
+        except TimeoutError:
+            ready = b""
+        if ready.strip() != b"ready":
+            self._log("the board spawner did not start: each viewer's board starts on its own")
+            process.kill()
+            await process.wait()
+            return None
+        self._zygote = path
+        return process
+
     async def run(self, stop: asyncio.Event, ready: Callable[[str], None] | None = None) -> None:
         """Serve until `stop` is set; then end every viewer's board. `ready(url)` once listening."""
+        folder = tempfile.TemporaryDirectory(prefix="results-board-web-")
+        zygote = await self._start_zygote(folder.name) if self._use_zygote else None
         runner = web.AppRunner(await self._make_app(), handle_signals=False, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port, backlog=1024)
@@ -254,6 +216,10 @@ class BoardWebServer(Server):
         finally:
             await asyncio.gather(*(v.stop() for v in list(self.viewers.values())))
             await runner.cleanup()
+            if zygote is not None and zygote.stdin is not None:
+                zygote.stdin.close()  # end of input: it ends what is left and leaves
+                await zygote.wait()
+            folder.cleanup()
 
 
 def _int(text: str, default: int) -> int:

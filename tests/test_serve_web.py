@@ -20,7 +20,10 @@ import pytest
 
 from board.cli import main
 from board.web import BoardWebServer
+from feeds.server import FeedServer
+from tests.test_plain import document, encode
 from tests.waiting import async_wait_for
+from tests.webrun import ServeWeb
 
 STUBBORN = """
 import os, signal, sys, json
@@ -57,10 +60,16 @@ class Running:
 
 def stubborn(tmp_path: Path) -> BoardWebServer:
     def argv(number: int) -> Sequence[str]:
-        return [sys.executable, "-c", STUBBORN, str(tmp_path / f"env-{number}.json")]
+        return [str(tmp_path / f"env-{number}.json")]
 
     return BoardWebServer(
-        argv, port=0, max_viewers=1, environment={"TEXTUAL_ANIMATIONS": "none"}, health=dict
+        argv,
+        port=0,
+        max_viewers=1,
+        environment={"TEXTUAL_ANIMATIONS": "none"},
+        health=dict,
+        zygote=False,
+        command=[sys.executable, "-c", STUBBORN],
     )
 
 
@@ -136,3 +145,26 @@ def test_serve_web_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[s
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("results-board: error: ") and err.count("\n") == 1, err
+
+
+async def test_boards_forked_from_the_zygote_end_when_serve_web_is_killed(
+    http: aiohttp.ClientSession,
+) -> None:
+    with FeedServer([encode(document(sequence=1))], manual=True) as feed, ServeWeb(feed.url) as web:
+        socket = await http.ws_connect(f"{web.url}/ws?width=100&height=30")
+        seen = bytearray()
+
+        async def figures() -> bool:
+            message = await socket.receive()
+            if message.type == aiohttp.WSMsgType.BINARY:
+                seen.extend(message.data)
+            return b"124" in seen
+
+        await async_wait_for(figures, "the board's figures")
+        boards = web.boards()
+        assert len(boards) == 1
+        assert "board.webspawn" in (boards[0].parent() or boards[0]).cmdline()  # forked
+        web.process.kill()  # no chance to clean up: the zygote sees its input end
+        await async_wait_for(
+            lambda: not any(_alive(board.pid) for board in boards), "the board to end", 15
+        )

@@ -1,8 +1,9 @@
 """Provides `ServeWeb`: the real `results-board serve-web` command, started for a test.
 
 It relays `feed_url` and serves boards on 127.0.0.1 (port 0); `url` is read
-from the line it prints. `boards()` lists the viewers' board processes (the
-children that run `watch`), to check that none outlives its viewer.
+from the line it prints. `boards()` lists the viewers' board processes (those
+forked by its zygote, or started to run `watch`), to check that none outlives
+its viewer.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ class ServeWeb:
         found = []
         for child in children:
             try:
-                if "watch" in child.cmdline() and child.status() != psutil.STATUS_ZOMBIE:
+                forked = "board.webspawn" in (child.parent() or child).cmdline()  # by the zygote
+                if ("watch" in child.cmdline() or forked) and child.status() != "zombie":
                     found.append(child)
             except psutil.NoSuchProcess:
                 continue

@@ -61,4 +61,4 @@ async def test_the_board_in_a_browser_tab() -> None:
             await async_wait_for(lambda: web.boards() == [], "the quit board to be gone")
             await tab.evaluate("document.querySelector('#reconnect').click()")
             await async_wait_for(lambda: len(web.boards()) == 1, "a board again on reconnect")
-    assert web.process.returncode == 0
+    assert web.process.returncode == 0, "".join(web.lines)
