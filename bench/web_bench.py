@@ -11,8 +11,8 @@ viewer's machine). For each count of viewers, connected all at once:
 - time to first frame: from connecting to the first bytes of the board's
   status chip ("LIVE") — the 1st, median and last viewer;
 - steady state over `--seconds`: CPU per viewer (board processes, plus
-  serve-web's own share) and memory per viewer (RSS and PSS, which counts
-  shared pages once);
+  serve-web's and the zygote's share) and memory per viewer (the boards' and
+  the zygote's RSS, and PSS, which counts pages shared with the zygote once);
 - with animations on and off (serve-web's default is off), at the middle count.
 
 From the steady CPU per viewer it estimates how many viewers two cores hold
@@ -51,6 +51,8 @@ class Round:
     """Percent of one core."""
     rss_mb: float
     pss_mb: float
+    bytes_per_second: float
+    """WebSocket bytes sent to each viewer, per second."""
 
 
 def _start(command: list[str], marker: str) -> tuple[subprocess.Popen[str], str]:
@@ -69,18 +71,26 @@ def _start(command: list[str], marker: str) -> tuple[subprocess.Popen[str], str]
     raise RuntimeError(f"{command[3]} did not start")
 
 
-def _boards(server: subprocess.Popen[str]) -> list[psutil.Process]:
-    found = []
-    for child in psutil.Process(server.pid).children(recursive=True):
+def _boards(server: subprocess.Popen[str]) -> tuple[list[psutil.Process], list[psutil.Process]]:
+    """The viewers' boards (forked by the zygote, or started to `watch`), and the zygote.
+
+    A forked board has the zygote's command line: the zygote is serve-web's child, the
+    boards are the zygote's.
+    """
+    boards, zygote = [], []
+    for child in psutil.Process(server.pid).children():
         try:
-            if "watch" in child.cmdline():
-                found.append(child)
+            if "board.webspawn" in child.cmdline():
+                zygote.append(child)
+                boards.extend(child.children())
+            elif "watch" in child.cmdline():
+                boards.append(child)
         except psutil.NoSuchProcess:
             continue
-    return found
+    return boards, zygote
 
 
-async def _viewer(url: str, first: list[float], stop: asyncio.Event) -> None:
+async def _viewer(url: str, first: list[float], wire: list[int], stop: asyncio.Event) -> None:
     ws_url = "ws" + url.removeprefix("http") + "/ws?width=120&height=40"
     started = time.monotonic()
     async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as socket:
@@ -94,6 +104,7 @@ async def _viewer(url: str, first: list[float], stop: asyncio.Event) -> None:
                 if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
                     return
                 continue
+            wire[0] += len(message.data)
             if not first:
                 if b"LIVE" in seen + message.data:
                     first.append(time.monotonic() - started)
@@ -131,17 +142,21 @@ async def measure(feed_url: str, viewers: int, seconds: float, animations: bool)
     try:
         stop = asyncio.Event()
         firsts: list[list[float]] = [[] for _ in range(viewers)]
-        tasks = [asyncio.create_task(_viewer(url, firsts[n], stop)) for n in range(viewers)]
+        wire = [0]
+        tasks = [asyncio.create_task(_viewer(url, firsts[n], wire, stop)) for n in range(viewers)]
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not all(firsts):
             await asyncio.sleep(0.2)
         await asyncio.sleep(3)  # past the start-up burst
-        watched = [psutil.Process(server.pid), *_boards(server)]
-        boards = len(watched) - 1
-        cpu_before, t0 = _cpu(watched), time.monotonic()
+        board_processes, zygote = _boards(server)
+        boards = len(board_processes)
+        watched = [psutil.Process(server.pid), *zygote, *board_processes]
+        cpu_before, t0, wire_before = _cpu(watched), time.monotonic(), wire[0]
         await asyncio.sleep(seconds)
-        cpu = (_cpu(watched) - cpu_before) / (time.monotonic() - t0) * 100
-        rss, pss = _memory(watched[1:])
+        elapsed = time.monotonic() - t0
+        cpu = (_cpu(watched) - cpu_before) / elapsed * 100
+        wire_rate = (wire[0] - wire_before) / elapsed / viewers
+        rss, pss = _memory([*zygote, *board_processes])
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
         first_frames = sorted(first[0] for first in firsts if first)
@@ -153,6 +168,7 @@ async def measure(feed_url: str, viewers: int, seconds: float, animations: bool)
             cpu / max(1, boards),
             rss / max(1, boards),
             pss / max(1, boards),
+            wire_rate,
         )
     finally:
         server.terminate()
@@ -163,15 +179,17 @@ def report(rounds: list[Round]) -> str:
     """The rounds as a Markdown table and the capacity estimate."""
     lines = [
         "| viewers | animations | first frame: 1st / median / last (s) | no frame | "
-        "CPU per viewer (% of a core) | RSS per viewer (MB) | PSS per viewer (MB) |",
-        "|--:|:--|--:|--:|--:|--:|--:|",
+        "CPU per viewer (% of a core) | RSS per viewer (MB) | PSS per viewer (MB) "
+        "| to each viewer (B/s) |",
+        "|--:|:--|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rounds:
         frames = r.first_frames or [float("nan")]
         lines.append(
             f"| {r.viewers} | {'on' if r.animations else 'off'} | "
             f"{frames[0]:.1f} / {statistics.median(frames):.1f} / {frames[-1]:.1f} | "
-            f"{r.failed} | {r.cpu_per_viewer:.2f} | {r.rss_mb:.0f} | {r.pss_mb:.0f} |"
+            f"{r.failed} | {r.cpu_per_viewer:.2f} | {r.rss_mb:.0f} | {r.pss_mb:.0f} "
+            f"| {r.bytes_per_second:,.0f} |"
         )
     steady = [r for r in rounds if not r.animations]
     worst = max(r.cpu_per_viewer for r in steady) if steady else 0
