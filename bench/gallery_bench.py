@@ -8,6 +8,8 @@ together in one process, each polling every `--interval` seconds; the
 upstream is the real `serve-feed`, publishing a new document every
 `--publish-every` seconds. Two runs, everything on 127.0.0.1:
 
+- before (the baseline): direct, with the standard library's listen backlog
+  of 5 and every poller starting at once, as serve-feed was;
 - direct: every poller reads the upstream itself;
 - nginx: every poller reads nginx configured by `deploy/nginx/render.py`
   (cache interval `--cache` seconds), and only nginx reads the upstream.
@@ -113,13 +115,20 @@ async def _poll(source: HttpSource, interval: float, stop: float, result: Run) -
 UPSTREAM: CountingServer
 
 
-async def run(name: str, url: str, args: argparse.Namespace, upstream: CountingServer) -> Run:
+async def run(
+    name: str, url: str, args: argparse.Namespace, upstream: CountingServer, jitter: bool = True
+) -> Run:
     """`args.pollers` pollers on `url` for `args.seconds`, the upstream publishing meanwhile."""
     global UPSTREAM
     UPSTREAM = upstream
     result = Run(name, args.pollers, args.seconds, 0)
     sources = [
-        HttpSource(url, deadline=10.0, client_id=f"bench-{n}", start_jitter=args.interval)
+        HttpSource(
+            url,
+            deadline=10.0,
+            client_id=f"bench-{n}",
+            start_jitter=args.interval if jitter else 0.0,
+        )
         for n in range(args.pollers)
     ]
     me = psutil.Process()
@@ -147,6 +156,12 @@ def _documents(args: argparse.Namespace) -> list[bytes]:
 
 async def _main(args: argparse.Namespace) -> list[Run]:
     runs = []
+    if args.baseline:
+        with CountingServer(_documents(args)) as upstream:
+            upstream.http._httpd.socket.listen(5)  # the standard library's backlog, as before
+            name = "before: direct, backlog 5, no jitter"
+            runs.append(await run(name, upstream.url, args, upstream, jitter=False))
+            runs[-1].connections = upstream.http.connections
     with CountingServer(_documents(args)) as upstream:
         runs.append(await run("direct to serve-feed", upstream.url, args, upstream))
         runs[-1].connections = upstream.http.connections
@@ -168,6 +183,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--interval", type=float, default=1.0, help="each poller's (1 s)")
     parser.add_argument("--cache", type=int, default=1, help="nginx's cache interval (1 s)")
     parser.add_argument("--publish-every", type=float, default=5.0, help="upstream (5 s)")
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_false",
+        help="skip the run with the standard library's backlog of 5 and no jitter",
+    )
     args = parser.parse_args(argv)
     runs = asyncio.run(_main(args))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())

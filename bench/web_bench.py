@@ -13,7 +13,8 @@ viewer's machine). For each count of viewers, connected all at once:
 - steady state over `--seconds`: CPU per viewer (board processes, plus
   serve-web's and the zygote's share) and memory per viewer (the boards' and
   the zygote's RSS, and PSS, which counts pages shared with the zygote once);
-- with animations on and off (serve-web's default is off), at the middle count.
+- with animations on and off (serve-web's default is off), at the middle count,
+  on the night's last document held still (the ticker full, nothing else moving).
 
 From the steady CPU per viewer it estimates how many viewers two cores hold
 (at 70 % use, leaving room for the relay, nginx and bursts).
@@ -44,6 +45,8 @@ class Round:
     """One count of viewers."""
 
     viewers: int
+    feed: str
+    """"live" (the night playing, a change every second or two) or "held" (its last document)."""
     animations: bool
     first_frames: list[float]
     failed: int
@@ -134,7 +137,9 @@ def _memory(processes: list[psutil.Process]) -> tuple[float, float]:
     return rss / 2**20, pss / 2**20
 
 
-async def measure(feed_url: str, viewers: int, seconds: float, animations: bool) -> Round:
+async def measure(
+    feed_url: str, viewers: int, seconds: float, animations: bool, feed: str = "live"
+) -> Round:
     """Start serve-web, connect `viewers` at once, measure first frames and the steady state."""
     command = [sys.executable, "-m", "board", "serve-web", "--port", "0"]
     command += ["--max-viewers", str(viewers + 5), *(["--animations"] if animations else [])]
@@ -162,6 +167,7 @@ async def measure(feed_url: str, viewers: int, seconds: float, animations: bool)
         first_frames = sorted(first[0] for first in firsts if first)
         return Round(
             viewers,
+            feed,
             animations,
             first_frames,
             viewers - len(first_frames),
@@ -178,20 +184,20 @@ async def measure(feed_url: str, viewers: int, seconds: float, animations: bool)
 def report(rounds: list[Round]) -> str:
     """The rounds as a Markdown table and the capacity estimate."""
     lines = [
-        "| viewers | animations | first frame: 1st / median / last (s) | no frame | "
+        "| viewers | feed | animations | first frame: 1st / median / last (s) | no frame | "
         "CPU per viewer (% of a core) | RSS per viewer (MB) | PSS per viewer (MB) "
         "| to each viewer (B/s) |",
-        "|--:|:--|--:|--:|--:|--:|--:|--:|",
+        "|--:|:--|:--|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rounds:
         frames = r.first_frames or [float("nan")]
         lines.append(
-            f"| {r.viewers} | {'on' if r.animations else 'off'} | "
+            f"| {r.viewers} | {r.feed} | {'on' if r.animations else 'off'} | "
             f"{frames[0]:.1f} / {statistics.median(frames):.1f} / {frames[-1]:.1f} | "
             f"{r.failed} | {r.cpu_per_viewer:.2f} | {r.rss_mb:.0f} | {r.pss_mb:.0f} "
             f"| {r.bytes_per_second:,.0f} |"
         )
-    steady = [r for r in rounds if not r.animations]
+    steady = [r for r in rounds if not r.animations and r.feed == "live"]
     worst = max(r.cpu_per_viewer for r in steady) if steady else 0
     memory = max(r.pss_mb for r in steady) if steady else 0
     if worst > 0:
@@ -207,18 +213,27 @@ def report(rounds: list[Round]) -> str:
 
 
 async def _main(args: argparse.Namespace) -> None:
-    feed = [sys.executable, "-m", "board", "serve-feed", "--port", "0", "--speed", "300"]
-    server, feed_url = _start([*feed, "--loop"], "serving ")
+    from feeds.recording import read_recording
+    from sample_feeds import default_recording
+
+    feed = [sys.executable, "-m", "board", "serve-feed", "--port", "0"]
+    server, feed_url = _start([*feed, "--speed", "300", "--loop"], "serving ")
+    last = str(len(read_recording(default_recording())) - 1)
+    held, held_url = _start([*feed, "--manual", "--start", last], "serving ")
     try:
         rounds = []
         for count in args.viewers:
             rounds.append(await measure(feed_url, count, args.seconds, animations=False))
             print(report(rounds[-1:]).splitlines()[-1], flush=True)
         middle = sorted(args.viewers)[len(args.viewers) // 2]
-        rounds.append(await measure(feed_url, middle, args.seconds, animations=True))
+        # Animations on and off on the same held document (the night's last, with its ticker):
+        # a live feed's changes differ from one window to the next and would blur the difference.
+        for animations in (False, True):
+            rounds.append(await measure(held_url, middle, args.seconds, animations, "held"))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, held):
+            process.terminate()
+            process.wait(timeout=30)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print()
     print(

@@ -223,9 +223,10 @@ def serve_web(args: argparse.Namespace) -> int:
     if not rest:
         raise UsageError("serve-web needs WATCH-ARGS: serve-web -- SOURCE [--interval S]")
     watch = build_parser().parse_args(["watch", *rest])
-    source = open_spec(
-        watch.source, total=watch.total, deadline=watch.deadline, **client_options(watch)
-    )
+    # One relay for every viewer: its first poll goes at once (boards started together are
+    # spread by --jitter; here there is one poller, and the first viewer waits for it).
+    options = client_options(watch) | {"start_jitter": watch.jitter or 0.0}
+    source = open_spec(watch.source, total=watch.total, deadline=watch.deadline, **options)
     try:
         from board.web import BoardWebServer, health_of
     except ImportError as error:  # pragma: no cover - a broken install
