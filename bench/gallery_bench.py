@@ -34,12 +34,12 @@ from pathlib import Path
 
 import psutil
 
+from bench.nginx import Nginx
 from feeds.publish import Published
 from feeds.server import FeedServer
 from feeds.source import Changed, Failed
 from feeds.sources.http import HttpSource
-from tests.docs import feed_bytes
-from tests.nginxrun import Nginx
+from sample_feeds.factory import encode, small_document
 
 __all__ = ["Run", "main", "run"]
 
@@ -151,7 +151,8 @@ async def run(
 
 
 def _documents(args: argparse.Namespace) -> list[bytes]:
-    return [feed_bytes(n) for n in range(1, int(args.seconds / args.publish_every) + 3)]
+    count = int(args.seconds / args.publish_every) + 3
+    return [encode(small_document(n)) for n in range(1, count)]
 
 
 async def _main(args: argparse.Namespace) -> list[Run]:

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from feeds.models import Feed
 from feeds.parse import parse_feed
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 
 __all__ = ["build_feed", "main", "measure_stall", "throughput"]
 
@@ -32,9 +32,9 @@ FRAME = 1 / 60
 
 def build_feed(target_mb: float) -> bytes:
     """A valid feed of about `target_mb` MB: declarations and ticker items in equal numbers."""
-    per_item = len(feed_bytes(1, declarations=100, updates=100)) / 100
+    per_item = len(encode(small_document(1, declarations=100, updates=100))) / 100
     count = max(1, int(target_mb * 1_000_000 / per_item))
-    return feed_bytes(1, declarations=count, updates=count)
+    return encode(small_document(1, declarations=count, updates=count))
 
 
 def throughput(body: bytes, repeat: int) -> float:

@@ -11,7 +11,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bench.harness import ROOT, percentile
+from bench.harness import percentile
+from bench.terminal import ROOT
 
 if TYPE_CHECKING:
     from bench.run import Measured, Memory, SlowLink

@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.feeddocs import FeedDocs
-from bench.harness import LoggingFeedServer, PtyProgram, board_command
+from bench.harness import LoggingFeedServer
 from bench.report import write_report
+from bench.terminal import PtyProgram, board_command
 
 __all__ = ["PROGRAMS", "Measured", "Program", "main"]
 
@@ -110,7 +111,7 @@ class Measured:
 def _startup(program: Program, size: tuple[int, int], url: str) -> tuple[float, float]:
     """Seconds from process start to its first byte and to the final figure on screen."""
     with PtyProgram(program.command(url), size=size, env=program.env) as pty:
-        drawn = pty.wait_for(FeedDocs.FINAL_FIGURE, 20)
+        drawn = pty.shown_at(FeedDocs.FINAL_FIGURE, 20)
         first = pty.first_byte_at()
         return (
             float("nan") if first is None else first - pty.started,
@@ -137,7 +138,7 @@ def measure(
             result.first_byte = statistics.median(t[0] for t in times)
             result.drawn = statistics.median(t[1] for t in times)
         with PtyProgram(program.command(server.url), size=size, env=program.env) as pty:
-            if pty.wait_for(FeedDocs.FINAL_FIGURE, 20) is None:
+            if pty.shown_at(FeedDocs.FINAL_FIGURE, 20) is None:
                 print(f"  {program.name}: never showed {FeedDocs.FINAL_FIGURE}:\n{pty.text()}")
                 return result
             time.sleep(3.0)  # warm-up: imports done, first polls answered
@@ -192,7 +193,7 @@ def measure_memory(snapshots: int, pump_hz: float) -> Memory:
         command = [*board_command(), "replay", str(path), "--speed", f"{pump_hz:g}"]
         last = str(10_000 + snapshots - 1)
         with PtyProgram(command, size=(120, 40)) as pty:
-            if pty.wait_for("10000", 20) is None and pty.wait_for("1000", 1) is None:
+            if pty.shown_at("10000", 20) is None and pty.shown_at("1000", 1) is None:
                 print(f"  replay never drew:\n{pty.text()}")
             result.first_mb = peak = pty.rss() / 2**20
             start = time.monotonic()
@@ -262,7 +263,7 @@ def measure_slow_link(program: Program, seconds: float, throttle: float | None) 
         with PtyProgram(
             program.command(server.url), size=(120, 40), env=env, throttle=throttle
         ) as pty:
-            if pty.wait_for(FeedDocs.FINAL_FIGURE, 30) is None:
+            if pty.shown_at(FeedDocs.FINAL_FIGURE, 30) is None:
                 return result
             time.sleep(2.0)
             start = time.monotonic()

@@ -19,16 +19,8 @@ Target (issue 5): one party's change ≤ 1,000 bytes at 120×40.
 from __future__ import annotations
 
 import dataclasses
-import fcntl
-import os
-import pty
-import select
-import signal
-import struct
 import sys
-import termios
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -36,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "measure"]
 
-ROOT = Path(__file__).resolve().parent.parent
 FLASH_SECONDS = 2.0
 """The table's flash in the benchmark: long enough to separate the change from its end."""
 QUIET = 0.6
@@ -54,20 +45,11 @@ DATATABLE_COLUMNS = (
 
 
 def _seed() -> list[object]:
+    from sample_feeds.factory import SEED, SEED_NOC
     from widgets import PartyLine
 
-    return [
-        PartyLine("LAB", "Labour", "#dc241f", 49, -1, 1005, -28),
-        PartyLine("CON", "Conservative", "#0087dc", 26, 0, 547, 5),
-        PartyLine("LD", "Liberal Democrat", "#fdbb30", 2, 0, 214, 22),
-        PartyLine("IND", "Independent", None, 0, 0, 53, -8),
-        PartyLine("UKIP", "Ukip", "#70147a", 0, 0, 29, 23),
-        PartyLine("GRN", "Green Party", "#6ab023", 0, 0, 17, -4),
-        PartyLine("RES", "Residents", None, 0, 0, 4, 0),
-        PartyLine("LIB", "Liberal", None, 0, 0, 3, -2),
-        PartyLine("RESP", "Respect", None, 0, 0, 0, -5),
-        PartyLine("NOC", "No Overall Control", None, 19, 1, None, None, pinned_last=True),
-    ]
+    noc = PartyLine("NOC", "No Overall Control", None, *SEED_NOC, None, None, pinned_last=True)
+    return [*(PartyLine(*row) for row in SEED), noc]
 
 
 def _child(mode: str) -> None:
@@ -129,75 +111,33 @@ class Result:
     shown: bool
 
 
-def _read_until_quiet(fd: int, quiet: float, limit: float) -> bytes:
-    """Everything written to `fd` until `quiet` seconds pass without output (at most `limit`)."""
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + limit
-    last = time.monotonic()
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-            last = time.monotonic()
-        elif chunks and time.monotonic() - last > quiet:
-            break
-    return b"".join(chunks)
-
-
 def measure(mode: str, size: tuple[int, int]) -> Result:
     """Run one program in a pseudo-terminal of `size` and count its bytes."""
-    import pyte
+    from bench.terminal import PtyProgram  # not in the child
 
-    columns, rows = size
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: size its terminal, then become the app
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        os.chdir(ROOT)
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-        env.pop("NO_COLOR", None)
-        env.pop("TEXTUAL_ANIMATIONS", None)
-        os.execve(sys.executable, [sys.executable, "-m", "bench.table_bytes", "--child", mode], env)
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    try:
-        first = _read_until_quiet(fd, QUIET, 20)
-        stream.feed(first)
-        os.write(fd, b"u")
-        change = _read_until_quiet(fd, QUIET, 10)
-        stream.feed(change)
-        text = "\n".join(screen.display)
-        shown = ("1010" in text) if mode != "table-reorder" else _con_first(screen.display)
-        flash_end = b""
+    command = [sys.executable, "-m", "bench.table_bytes", "--child", mode]
+    with PtyProgram(command, size=size) as pty:
+        pty.wait_quiet(QUIET, 20, since=pty.started)
+        first = pty.total()
+        pressed = time.monotonic()
+        pty.send(b"u")
+        pty.wait_quiet(QUIET, 10, since=pressed)
+        change = pty.total() - first
+        text = pty.text()
+        shown = ("1010" in text) if mode != "table-reorder" else _con_first(text.split("\n"))
+        flash_end = 0
         if mode.startswith("table"):
-            flash_end = _read_until_quiet(fd, QUIET, FLASH_SECONDS + 5)
-        os.write(fd, b"q")
-        _read_until_quiet(fd, 0.3, 5)
-    finally:
-        _reap(pid)
-        os.close(fd)
-    return Result(mode, size, len(first), len(change), len(flash_end), shown)
+            flashed = time.monotonic()
+            pty.wait_quiet(QUIET, FLASH_SECONDS + 5, since=flashed)
+            flash_end = pty.total() - first - change
+        pty.send(b"q")
+        pty.wait_quiet(0.3, 5)
+    return Result(mode, size, first, change, flash_end, shown)
 
 
 def _con_first(display: list[str]) -> bool:
     rows = [line for line in display if "Labour" in line or "Conservative" in line]
     return bool(rows) and "Conservative" in rows[0]
-
-
-def _reap(pid: int) -> None:
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return
-        time.sleep(0.05)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
 
 
 def main() -> None:

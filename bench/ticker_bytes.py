@@ -20,20 +20,11 @@ first case is printed, read back with `pyte`.
 from __future__ import annotations
 
 import argparse
-import fcntl
-import os
-import select
-import struct
-import subprocess
 import sys
-import termios
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 __all__ = ["Result", "main", "measure"]
-
-ROOT = Path(__file__).resolve().parent.parent
 
 QUOTES = [
     ("q1", "hung on", "Jeremy Corbyn", None, None),
@@ -63,7 +54,7 @@ class Result:
     frames_per_second: float
     """Ticker frames (cursor moves to the ticker row) per second."""
     cpu_percent: float
-    """User plus system CPU time of the child, as a percentage of one core."""
+    """User plus system CPU time of the child (and its children), as a percentage of one core."""
     screen: list[str]
     """The terminal's text at the end, as `pyte` reads it."""
 
@@ -110,68 +101,29 @@ def measure(
     colorterm: str = "",
 ) -> Result:
     """Run the child app in a pseudo-terminal of `size` and measure it."""
-    import psutil  # type: ignore[import-untyped]
-    import pyte
+    from bench.terminal import PtyProgram  # not in the child
 
-    columns, rows = size
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", COLORTERM=colorterm)
-    env["TEXTUAL_ANIMATIONS"] = animations
-    env.pop("NO_COLOR", None)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "bench.ticker_bytes", "--child", str(cells_per_frame)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    process = psutil.Process(child.pid)
-    frame_marker = f"\x1b[{rows};1H".encode()
-
-    def read_for(duration: float) -> bytes:
-        chunks: list[bytes] = []
-        deadline = time.monotonic() + duration
-        while (left := deadline - time.monotonic()) > 0:
-            ready, _, _ = select.select([master], [], [], left)
-            if ready:
-                try:
-                    chunks.append(os.read(master, 65536))
-                except OSError:
-                    break
-        data = b"".join(chunks)
-        stream.feed(data)
-        return data
-
-    try:
-        read_for(warmup)
-        cpu_before = sum(process.cpu_times()[:2])
-        started = time.monotonic()
-        data = read_for(seconds)
-        elapsed = time.monotonic() - started
-        cpu = sum(process.cpu_times()[:2]) - cpu_before
-        os.write(master, b"q")
-        read_for(0.5)
-    finally:
-        try:
-            child.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        os.close(master)
+    command = [sys.executable, "-m", "bench.ticker_bytes", "--child", str(cells_per_frame)]
+    env = {"TEXTUAL_ANIMATIONS": animations, "COLORTERM": colorterm}
+    frame_marker = f"\x1b[{size[1]};1H".encode()
+    with PtyProgram(command, size=size, env=env) as pty:
+        time.sleep(warmup)  # the measured window starts after start-up and the first frames
+        before = pty.cpu()
+        time.sleep(seconds)  # the measurement window itself
+        after = pty.cpu()
+        data = pty.output_between(before.at, after.at)
+        elapsed = after.at - before.at
+        pty.send(b"q")
+        pty.wait_quiet(0.5, 5)
+        screen = pty.text().split("\n")
     return Result(
         size=size,
         animations=animations,
         cells_per_frame=cells_per_frame,
         bytes_per_second=len(data) / elapsed,
         frames_per_second=data.count(frame_marker) / elapsed,
-        cpu_percent=100 * cpu / elapsed,
-        screen=list(screen.display),
+        cpu_percent=after.percent_since(before),
+        screen=screen,
     )
 
 

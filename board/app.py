@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +24,8 @@ from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.timer import Timer
 from textual.widgets import Footer, Static, Tab, Tabs
 
@@ -48,9 +49,6 @@ TICKER_CELLS_PER_SECOND = 8.0
 
 POLL_LOG_ENV = "RESULTS_BOARD_POLL_LOG"
 """Environment variable naming a file to log poll times to (for the benchmark)."""
-
-TERMINAL_CHECK = 2.0
-"""Seconds between checks that the terminal is still there."""
 
 RESIZE_SETTLE = 0.25
 """Seconds without a resize after which the screen is laid out anew."""
@@ -121,7 +119,7 @@ class ResultsBoard(App[int]):
         self._unseen: set[str] = set()
         self._auto_activated: str | None = None
         self._settle: Timer | None = None
-        self._terminal_fd: int | None = None
+        self._loop_for_exit: asyncio.AbstractEventLoop | None = None
 
     # -- composition -------------------------------------------------------------------------
 
@@ -136,15 +134,7 @@ class ResultsBoard(App[int]):
     def on_mount(self) -> None:
         self._push_status(self.status)
         self._check_size(self.size.width, self.size.height)
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGHUP, signal.SIGTERM):
-                # `exit`'s first parameter is `result`: the code must go by name.
-                exit_with = functools.partial(self.exit, return_code=128 + signum)
-                loop.add_signal_handler(signum, exit_with)
-            self._terminal_fd = _terminal_fd()
-            if self._terminal_fd is not None:
-                self.set_interval(TERMINAL_CHECK, self._check_terminal)
+        self._loop_for_exit = asyncio.get_running_loop()
         self.poll_forever()
 
     # -- polling -------------------------------------------------------------------------------
@@ -185,7 +175,7 @@ class ResultsBoard(App[int]):
         if isinstance(outcome, Failed):
             return status.with_poll(now, ok=False, error=outcome.error.summary)
         status = status.with_poll(now, ok=True)
-        status = replace(status, finished=self.source.finished)
+        status = replace(status, finished=self.source.finished, problems=outcome.problems)
         if isinstance(outcome, Changed):
             if status.frozen:
                 self.pending = outcome.snapshot
@@ -311,15 +301,19 @@ class ResultsBoard(App[int]):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _check_terminal(self) -> None:
-        """Leave at once if the terminal hung up without a SIGHUP (nohup, not our tty).
+    def request_exit(self, code: int) -> bool:
+        """Ask the running app to leave with `code`, from any thread or a signal handler.
 
-        Textual's output thread dies on the first failed write and a normal exit
-        then blocks forever writing the restore sequences, so there is nothing
-        to restore and no clean way out but `os._exit`: 129, as for SIGHUP.
+        Returns False when the app is not running (nothing to ask).
         """
-        if self._terminal_fd is not None and not os.isatty(self._terminal_fd):
-            os._exit(128 + signal.SIGHUP)
+        loop = self._loop_for_exit
+        if loop is None or loop.is_closed():
+            return False
+        try:
+            loop.call_soon_threadsafe(functools.partial(self.exit, return_code=code))
+        except RuntimeError:
+            return False
+        return True
 
     def action_toggle_ticker(self) -> None:
         """Pause or resume the ticker."""
@@ -392,6 +386,15 @@ class ResultsBoard(App[int]):
     async def on_unmount(self) -> None:
         await self.source.aclose()
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux one that cannot hang on a terminal that went away."""
+        driver_class = super().get_driver_class()
+        if driver_class is LinuxDriver:
+            from board.driver import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return driver_class
+
 
 def create_app(
     source: FeedSource,
@@ -420,14 +423,17 @@ def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
     it is kept. Replaced, keys and resizes went unheard and a closed tab left
     its board running, blocked writing to a full pipe.
     """
-    quiet_input = None if _web_driver() else _quiet_stdin_if_not_a_terminal()
+    from board.exits import ExitGuard
+
     app = create_app(source, mode=mode, interval=interval)
-    try:
-        app.run()
-    finally:
-        if quiet_input is not None:
-            os.close(quiet_input)
-    return app.return_code or 0
+    with ExitGuard(app.request_exit, terminal_fd=_terminal_fd()) as guard:
+        quiet_input = None if _web_driver() else _quiet_stdin_if_not_a_terminal()
+        try:
+            app.run()
+        finally:
+            if quiet_input is not None:
+                os.close(quiet_input)
+    return app.return_code or guard.code or 0
 
 
 def _open_poll_log() -> TextIO | None:

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from board import nettools, tools
 from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, usage
+from board.environment import readable_streams
 from board.tools import feed_schema
+from feeds.formats import FORMATS
 
 if TYPE_CHECKING:
     from feeds.source import FeedSource
@@ -87,17 +89,35 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, board: bool = False) -> argparse.ArgumentParser:
-        return commands.add_parser(
+        parser = commands.add_parser(
             name,
             help=help,
             description=help,
             epilog=KEYS if board else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+        if board:
+            parser.add_argument(
+                "--plain",
+                action="store_true",
+                help="print plain snapshots as the figures change instead of drawing the board "
+                "(automatic where TERM cannot draw)",
+            )
+        return parser
 
     interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
     total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
     speed: dict[str, Any] = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
+    formats = ", ".join(FORMATS)
+    format_: dict[str, Any] = {
+        "choices": list(FORMATS),
+        "metavar": "FORMAT",
+        "help": f"what SOURCE is: {formats} (default: results-board JSON, or CSV by name)",
+    }
+    test: dict[str, Any] = {
+        "action": "store_true",
+        "help": "mark the figures as test data (PA's TEST account); test data always says TEST",
+    }
     deadline: dict[str, Any] = {
         "type": _number(float, 0.5, 300.0),
         "default": 10.0,
@@ -106,9 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", "play the bundled 2016 night on the board (the default command)", True)
     demo.add_argument("--speed", type=_speed, help="real-time factor (default: about 3 minutes)")
     watch = command("watch", "show a live feed: a URL, a JSON/CSV file or a recording", True)
-    watch.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
+    watch.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="http(s) URL, .json/.csv file or .jsonl; with --format pa a PA file, folder or ftp://",
+    )
     watch.add_argument("--interval", **interval)
     watch.add_argument("--total", **total)
+    watch.add_argument("--format", **format_)
+    watch.add_argument("--test", **test)
     watch.add_argument("--deadline", **deadline)
     nettools.add_client_options(watch)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
@@ -117,12 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", "validate a feed; exit 0 valid, 1 invalid, 2 unreachable")
     check.add_argument("source", metavar="SOURCE", help="URL, file, or recording (every line)")
     check.add_argument("--total", **total)
+    check.add_argument("--format", **format_)
+    check.add_argument("--test", **test)
     command("schema", "print the JSON Schema of the feed format")
     record = command("record", "append each new document of SOURCE to a recording, until Ctrl-C")
     record.add_argument("source", metavar="SOURCE", help="URL or file to poll")
     record.add_argument("out", metavar="OUT.jsonl", help="the recording to append to")
     record.add_argument("--interval", **interval)
     record.add_argument("--total", **total)
+    record.add_argument("--format", **format_)
+    record.add_argument("--test", **test)
     record.add_argument("--deadline", **deadline)
     nettools.add_client_options(record)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
@@ -137,11 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     nettools.add_cache_options(serve)
     port: dict[str, Any] = {"type": _number(int, 0, 65535), "default": 8080, "help": "(8080)"}
     common = {"port": port, "interval": interval, "total": total, "deadline": deadline}
+    common |= {"format": format_, "test": test}
     nettools.add_relay_command(commands, common)
     nettools.add_serve_web_command(commands)
     snapshot = command("snapshot", "print the feed once as plain text (for logs and chat)")
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
+    snapshot.add_argument("--format", **format_)
+    snapshot.add_argument("--test", **test)
     snapshot.add_argument("--width", type=_number(int, 40), default=80, help="columns (80)")
     snapshot.add_argument("--declarations", type=_number(int, 0), default=5, help="how many (5)")
     return parser
@@ -150,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (2 for any usage error)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    readable_streams()
     try:
         args = build_parser().parse_args(args_list or ["demo"])
         return _COMMANDS[args.command or "demo"](args)
@@ -168,27 +202,57 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _run_board(source: FeedSource, mode: Literal["live", "demo", "replay"], interval: float) -> int:
+def _run_board(
+    source: FeedSource,
+    mode: Literal["live", "demo", "replay"],
+    interval: float,
+    args: argparse.Namespace,
+) -> int:
+    from board.environment import encoding_problem, terminal_problem
+
+    cannot_draw = terminal_problem()
+    if args.plain or cannot_draw:
+        from board.plainwatch import watch_plain
+
+        if cannot_draw:
+            print(
+                f"{PROG}: {cannot_draw} — printing plain snapshots as the figures change "
+                "(Ctrl+C to stop; 'results-board snapshot SOURCE' prints one)",
+                file=sys.stderr,
+            )
+        label = {"demo": "DEMO · sample data", "replay": "REPLAY"}.get(mode, "")
+        return watch_plain(source, interval=interval, label=label)
+    problem = encoding_problem()
+    if problem is not None:
+        raise UsageError(problem)
     from board.app import run_board  # imports Textual: only the board commands pay for it
 
     return run_board(source, mode=mode, interval=interval)
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from feeds.sources import open_demo
+    from board.demo import open_demo
 
     with usage():
         source = open_demo(speed=args.speed)
-    return _run_board(source, "demo", REPLAY_INTERVAL)
+    return _run_board(source, "demo", REPLAY_INTERVAL, args)
 
 
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    options = nettools.client_options(args)
-    source = open_spec(args.source, total=args.total, deadline=args.deadline, **options)
-    mode: Literal["live", "replay"] = "replay" if is_recording(args.source) else "live"
-    return _run_board(source, mode, args.interval)
+    options = {"test": True} if args.test else {}
+    source = open_spec(
+        args.source,
+        format=args.format,
+        total=args.total,
+        deadline=args.deadline,
+        **nettools.client_options(args),
+        **options,
+    )
+    recording = is_recording(args.source) and args.format in (None, "results-board")
+    mode: Literal["live", "replay"] = "replay" if recording else "live"
+    return _run_board(source, mode, args.interval, args)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -196,7 +260,8 @@ def _replay(args: argparse.Namespace) -> int:
 
     if not is_recording(args.recording):
         raise UsageError(f"not a recording (.jsonl): {args.recording} — use 'watch' for a feed")
-    return _run_board(open_spec(args.recording, speed=args.speed), "replay", REPLAY_INTERVAL)
+    source = open_spec(args.recording, speed=args.speed)
+    return _run_board(source, "replay", REPLAY_INTERVAL, args)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -142,7 +142,12 @@ def relay(args: argparse.Namespace) -> int:
     from feeds.relay import Relay
 
     source = open_spec(
-        args.source, total=args.total, deadline=args.deadline, **client_options(args)
+        args.source,
+        format=args.format,
+        total=args.total,
+        deadline=args.deadline,
+        **client_options(args),
+        **({"test": True} if args.test else {}),
     )
     with usage():
         server = Relay(
@@ -167,7 +172,13 @@ def add_relay_command(commands: Any, common: dict[str, dict[str, Any]]) -> None:
     parser = commands.add_parser(
         "relay", help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("source", metavar="SOURCE", help="http(s) URL, .json/.csv file or .jsonl")
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="http(s) URL, .json/.csv file or .jsonl; with --format pa a PA file, folder or ftp://",
+    )
+    parser.add_argument("--format", **common["format"])
+    parser.add_argument("--test", **common["test"])
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--port", **common["port"])
     parser.add_argument("--interval", **common["interval"])
@@ -226,7 +237,10 @@ def serve_web(args: argparse.Namespace) -> int:
     # One relay for every viewer: its first poll goes at once (boards started together are
     # spread by --jitter; here there is one poller, and the first viewer waits for it).
     options = client_options(watch) | {"start_jitter": watch.jitter or 0.0}
-    source = open_spec(watch.source, total=watch.total, deadline=watch.deadline, **options)
+    options |= {"test": True} if watch.test else {}
+    source = open_spec(
+        watch.source, format=watch.format, total=watch.total, deadline=watch.deadline, **options
+    )
     try:
         from board.web import BoardWebServer, health_of
     except ImportError as error:  # pragma: no cover - a broken install

@@ -57,6 +57,8 @@ class FeedStatus:
     """When the next poll is due."""
     warnings: tuple[str, ...] = ()
     """Inconsistencies in the shown document (accepted, but worth a look)."""
+    problems: tuple[str, ...] = ()
+    """Standing faults beside good figures (a malformed file in a PA folder), from the source."""
     frozen: bool = False
     """The producer froze the display; polling continues."""
     waiting: int = 0

@@ -45,16 +45,23 @@ def feed_schema() -> dict[str, Any]:
 
 
 def schema(args: argparse.Namespace) -> int:
-    print(json.dumps(feed_schema(), indent=2, ensure_ascii=False))
+    # In a locale that is not UTF-8, \u escapes keep the schema exact (and still JSON).
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    print(json.dumps(feed_schema(), indent=2, ensure_ascii=not utf8))
     return 0
 
 
-def _fetch(spec: str, total: int | None) -> Snapshot | FeedError:
-    from feeds.sources import poll_once
+def _fetch(args: argparse.Namespace) -> tuple[Snapshot, tuple[str, ...]] | FeedError:
+    from feeds.sources import read_once
 
+    options = {"test": True} if getattr(args, "test", False) else {}
     try:
         with usage():
-            return asyncio.run(poll_once(spec, total=total, token=token()))
+            return asyncio.run(
+                read_once(
+                    args.source, format=args.format, total=args.total, token=token(), **options
+                )
+            )
     except FeedError as error:
         return error
 
@@ -75,18 +82,27 @@ def _report(result: FeedError, out: TextIO) -> int:
 def check(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    if is_recording(args.source):
+    if is_recording(args.source) and args.format in (None, "results-board"):
         return _check_recording(args.source)
-    result = _fetch(args.source, args.total)
+    result = _fetch(args)
     if isinstance(result, FeedError):
         code = _report(result, sys.stdout)
         if code == 1:
             print(f"invalid: {args.source}")
         return code
-    for warning in result.warnings:
+    snapshot, problems = result
+    for problem in problems:  # standing faults beside good figures (a bad file in a folder)
+        print(f"problem: {one_line(problem)}")
+    for warning in snapshot.warnings:
         print(f"warning: {one_line(warning)}")
-    feed = result.feed
-    print(f"valid: {args.source} (sequence {feed.sequence}, {len(feed.contests)} contest(s))")
+    feed = snapshot.feed
+    counts = f"sequence {feed.sequence}, {len(feed.contests)} contest(s)"
+    if problems:
+        print(
+            f"invalid: {args.source} ({counts}; {len(problems)} problem(s), last good figures kept)"
+        )
+        return 1
+    print(f"valid: {args.source} ({counts})")
     return 0
 
 
@@ -123,12 +139,15 @@ def _check_recording(spec: str) -> int:
 def snapshot(args: argparse.Namespace) -> int:
     from board.plain import render_snapshot
 
-    result = _fetch(args.source, args.total)
+    result = _fetch(args)
     if isinstance(result, FeedError):
         return _report(result, sys.stderr)
-    for warning in result.warnings:
+    snapshot, problems = result
+    for problem in problems:
+        print(f"problem: {one_line(problem)}", file=sys.stderr)
+    for warning in snapshot.warnings:
         print(f"warning: {one_line(warning)}", file=sys.stderr)
-    text = render_snapshot(result.feed, width=args.width, declarations=args.declarations)
+    text = render_snapshot(snapshot.feed, width=args.width, declarations=args.declarations)
     sys.stdout.write(text)
     return 0
 
@@ -141,8 +160,14 @@ def record(args: argparse.Namespace) -> int:
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
     from board.nettools import client_options
 
+    options = {"test": True} if args.test else {}
     source = open_spec(
-        args.source, total=args.total, deadline=args.deadline, **client_options(args)
+        args.source,
+        format=args.format,
+        total=args.total,
+        deadline=args.deadline,
+        **client_options(args),
+        **options,
     )
     written = 0
 
@@ -151,7 +176,7 @@ def record(args: argparse.Namespace) -> int:
         now = f"{datetime.now():%H:%M:%S}"
         if isinstance(outcome, Changed):
             written += 1
-            raw, feed = outcome.snapshot.raw, outcome.snapshot.feed
+            raw, feed = outcome.snapshot.document, outcome.snapshot.feed
             print(f"{now}  wrote sequence {feed.sequence} ({len(raw):,} bytes)", flush=True)
         elif isinstance(outcome, Failed):
             print(

@@ -1,16 +1,18 @@
-"""Provides the feed layer: models of format `results-board/1`, parsing, sources and recording.
+"""Provides the feed layer: models of format `results-board/1.x`, adapters, sources and recording.
 
 Nothing here knows about Textual. Data flows one way: a `FeedSource` fetches
-bytes, `parse_feed` validates them into a frozen `Feed`, and each poll returns
-`Changed`, `Unchanged` or `Failed` for the board to turn into state.
+raw documents, its `Adapter` reads them into a frozen `Feed` (`parse_feed`
+for the project's JSON; PA's XML and AP's JSON are mapped onto the same
+models), and each poll returns `Changed`, `Unchanged` or `Failed` for the
+board to turn into state.
 """
 
+from feeds.adapter import Adapter, CsvAdapter, JsonAdapter, RawDocument, Reading
+from feeds.areas import AreaParty, AreaResult, Candidate, Declaration
 from feeds.contests import (
     NOC,
-    Candidate,
     Contest,
     CouncilsContest,
-    Declaration,
     LegislatureContest,
     LegislatureParty,
     MayorContest,
@@ -31,6 +33,7 @@ from feeds.errors import (
     Problem,
     SequenceRegression,
     UnsupportedFormat,
+    WrongFormat,
 )
 from feeds.models import FORMAT, Feed, Update
 from feeds.parse import parse_feed
@@ -40,11 +43,15 @@ from feeds.text import clean_text
 __all__ = [
     "FORMAT",
     "NOC",
+    "Adapter",
+    "AreaParty",
+    "AreaResult",
     "Backoff",
     "Candidate",
     "Changed",
     "Contest",
     "CouncilsContest",
+    "CsvAdapter",
     "Declaration",
     "Failed",
     "Feed",
@@ -58,6 +65,7 @@ __all__ = [
     "FeedTooLarge",
     "FeedUnavailable",
     "FeedUnreachable",
+    "JsonAdapter",
     "LegislatureContest",
     "LegislatureParty",
     "MayorContest",
@@ -65,12 +73,15 @@ __all__ = [
     "PartyRow",
     "PollOutcome",
     "Problem",
+    "RawDocument",
+    "Reading",
     "SequenceRegression",
     "Snapshot",
     "Unchanged",
     "UnsupportedContest",
     "UnsupportedFormat",
     "Update",
+    "WrongFormat",
     "clean_text",
     "parse_feed",
 ]

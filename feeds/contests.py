@@ -9,25 +9,28 @@ other contests. All models are frozen; derived values are properties.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StringConstraints,
-    Tag,
-    ValidationInfo,
-    field_validator,
-)
+from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 
-from feeds.text import LongText, ShortText, TitleText
+from feeds.areas import Candidate, Declaration, latest_first
+from feeds.fields import (
+    NOC,
+    Change,
+    Code,
+    Colour,
+    Count,
+    FeedModel,
+    Percent,
+    PercentChange,
+    Slug,
+    ensure_unique,
+    within_total,
+)
+from feeds.text import ShortText, TitleText
 
 __all__ = [
+    "CONTEST_KINDS",
     "NOC",
     "Candidate",
     "Contest",
@@ -39,40 +42,16 @@ __all__ = [
     "NoOverallControl",
     "PartyRow",
     "UnsupportedContest",
+    "latest_first",
 ]
 
-NOC = "NOC"
-"""The code for "no overall control" in declarations."""
-
-Count = Annotated[int, Field(ge=0, strict=True)]
-Change = Annotated[int, Field(strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
-PercentChange = Annotated[float, Field(strict=True, allow_inf_nan=False)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_&+.\-]{0,11}$")]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]{0,63}$")]
+AreaNames = tuple[ShortText, ...]
+"""Every area electing in a contest, declared or not (1.1): the desk's list of areas to come."""
 
 
-class FeedModel(BaseModel):
-    """Base of every feed model: frozen, and extra fields ignored (forward compatible)."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-
-def _within_total(reported: int, info: ValidationInfo) -> int:
-    total = info.data.get("total")
-    if total is not None and reported > total:
-        raise ValueError(f"must be ≤ total ({total})")
-    return reported
-
-
-def ensure_unique(values: Iterable[str], what: str) -> None:
-    """Raise `ValueError` naming the first value seen twice."""
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"duplicate {what} {value!r}")
-        seen.add(value)
+def _declared_once(declarations: tuple[Declaration, ...]) -> tuple[Declaration, ...]:
+    ensure_unique((declaration.area for declaration in declarations), "declaration area")
+    return declarations
 
 
 class PartyRow(FeedModel):
@@ -94,30 +73,6 @@ class NoOverallControl(FeedModel):
     councils_change: Change = 0
 
 
-class Declaration(FeedModel):
-    """One council declared: who controls it now and who did before."""
-
-    area: ShortText
-    declared_at: AwareDatetime
-    control: Code
-    previous_control: Code
-    note: LongText | None = None
-
-    @property
-    def changed_hands(self) -> bool:
-        """True when control changed."""
-        return self.control != self.previous_control
-
-    @property
-    def wording(self) -> str:
-        """The result as a producer says it: "LAB hold", "CON gain from LAB", "LAB lose to NOC"."""
-        if not self.changed_hands:
-            return "NOC, no change" if self.control == NOC else f"{self.control} hold"
-        if self.control == NOC:
-            return f"{self.previous_control} lose to NOC"
-        return f"{self.control} gain from {self.previous_control}"
-
-
 class CouncilsContest(FeedModel):
     """English local elections: councils controlled and seats won, by party."""
 
@@ -129,8 +84,10 @@ class CouncilsContest(FeedModel):
     parties: Annotated[tuple[PartyRow, ...], Field(min_length=1)]
     no_overall_control: NoOverallControl = NoOverallControl()
     declarations: tuple[Declaration, ...] = ()
+    areas: AreaNames = ()
 
-    _reported_within_total = field_validator("reported")(_within_total)
+    _reported_within_total = field_validator("reported")(within_total)
+    _areas_declared_once = field_validator("declarations")(_declared_once)
 
     @field_validator("parties")
     @classmethod
@@ -139,12 +96,6 @@ class CouncilsContest(FeedModel):
         if any(party.code == NOC for party in parties):
             raise ValueError("NOC is reserved for no_overall_control")
         return parties
-
-    @field_validator("declarations")
-    @classmethod
-    def _areas_unique(cls, declarations: tuple[Declaration, ...]) -> tuple[Declaration, ...]:
-        ensure_unique((declaration.area for declaration in declarations), "declaration area")
-        return declarations
 
     @property
     def percent_reported(self) -> float:
@@ -189,8 +140,10 @@ class LegislatureContest(FeedModel):
     majority: Annotated[int, Field(ge=1, strict=True)]
     parties: Annotated[tuple[LegislatureParty, ...], Field(min_length=1)]
     declarations: tuple[Declaration, ...] = ()
+    areas: AreaNames = ()
 
-    _reported_within_total = field_validator("reported")(_within_total)
+    _reported_within_total = field_validator("reported")(within_total)
+    _areas_declared_once = field_validator("declarations")(_declared_once)
 
     @field_validator("parties")
     @classmethod
@@ -211,18 +164,6 @@ class LegislatureContest(FeedModel):
         return []
 
 
-class Candidate(FeedModel):
-    """One candidate for mayor."""
-
-    name: ShortText
-    party: Code
-    colour: Colour | None = None
-    votes: Count = 0
-    share: Percent | None = None
-    eliminated: bool = False
-    elected: bool = False
-
-
 def _not_bool(value: Any) -> Any:
     if isinstance(value, bool):  # bool is an int in Python: `true` would read as round 1
         raise ValueError("must be 1 or 2")
@@ -241,6 +182,9 @@ class MayorContest(FeedModel):
     total: Annotated[int, Field(ge=1, strict=True)] | None = None
     reported: Count | None = None
     declarations: tuple[Declaration, ...] = ()
+    areas: AreaNames = ()
+
+    _areas_declared_once = field_validator("declarations")(_declared_once)
 
     @field_validator("candidates")
     @classmethod
@@ -271,6 +215,7 @@ class UnsupportedContest(FeedModel):
     id: Slug
     title: TitleText = "Untitled contest"
     declarations: tuple[Declaration, ...] = ()
+    areas: AreaNames = ()
 
     @property
     def percent_reported(self) -> float:
@@ -304,8 +249,3 @@ Contest = Annotated[
     ),
 ]
 """Any contest; `kind` picks the model."""
-
-
-def latest_first(declarations: Iterable[Declaration]) -> list[Declaration]:
-    """Declarations newest first (stable for equal times)."""
-    return sorted(declarations, key=lambda d: d.declared_at, reverse=True)

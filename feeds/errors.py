@@ -12,7 +12,8 @@ air ("HTTP 503", "connection refused").
     │   ├── FeedHTTPError         an HTTP status other than 200 or 304
     │   └── FeedTooLarge          the body passed the size cap
     ├── FeedInvalid               a document came, but it cannot be used
-    │   ├── FeedDecodeError       empty, not UTF-8, not JSON (an HTML error page), bad CSV
+    │   ├── FeedDecodeError       empty, not UTF-8, not JSON (an HTML error page), bad CSV or XML
+    │   │   └── WrongFormat       a document of another known format (PA XML, AP JSON)
     │   ├── FeedSchemaError       JSON that breaks the format's rules; lists each problem
     │   └── UnsupportedFormat     another major version of the format
     └── SequenceRegression        a valid document older than the one shown
@@ -35,6 +36,7 @@ __all__ = [
     "Problem",
     "SequenceRegression",
     "UnsupportedFormat",
+    "WrongFormat",
 ]
 
 
@@ -89,6 +91,19 @@ class FeedInvalid(FeedError):
 
 class FeedDecodeError(FeedInvalid):
     """Raised for an empty body, bytes that are not UTF-8, text that is not JSON, or bad CSV."""
+
+
+class WrongFormat(FeedDecodeError):
+    """Raised for a document of another format the board knows, read without its `--format`.
+
+    The summary is the fix in one line: "this looks like PA election XML
+    (FirstPastThePostStateOfParties): use --format pa".
+    """
+
+    def __init__(self, hint: str, format: str) -> None:
+        super().__init__(hint)
+        self.format = format
+        """The `--format` that reads it."""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""Provides `Feed`, one whole published document of format `results-board/1`.
+"""Provides `Feed`, one whole published document of format `results-board/1.x`.
 
 A feed is validated whole or rejected whole: the board never shows half a
 snapshot. The field names here are the public contract (`docs/feed-format.md`);
 fields may be added, never renamed. Unknown fields anywhere are ignored so
-that older boards read newer feeds.
+that older boards read newer feeds. Revision 1.1 added the `test` flag, time
+bases, per-area results on declarations, rushes and the list of areas.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from typing import Annotated, Literal, Self
 
 from pydantic import AwareDatetime, Field, StringConstraints, field_validator, model_validator
 
-from feeds.contests import Contest, FeedModel, ensure_unique
+from feeds.contests import Contest
+from feeds.fields import FeedModel, TimeBasis, ensure_unique
 from feeds.text import LongText, ShortText, TitleText
 
 __all__ = ["FORMAT", "Feed", "Update"]
 
-FORMAT = "results-board/1"
-"""The format this version reads and writes. `results-board/1.N` is read too."""
+FORMAT = "results-board/1.1"
+"""The format this version writes (mapped feeds, relays). Any `results-board/1.N` is read."""
 
 FUTURE_TOLERANCE = timedelta(minutes=2)
 """How far ahead of our clock `published_at` may be before it is worth a warning."""
@@ -54,6 +56,11 @@ class Feed(FeedModel):
     title: TitleText
     contests: Annotated[tuple[Contest, ...], Field(min_length=1)]
     updates: tuple[Update, ...] = ()
+    test: bool = False
+    """Test data (PA's TEST account or `Local_Test_` files, AP's `resultsType: test`): the board
+    says TEST wherever it could pass for live (1.1)."""
+    time_basis: TimeBasis = "source"
+    """Whose clock `published_at` is (1.1): "received" when the publisher gave no time."""
 
     @field_validator("contests")
     @classmethod

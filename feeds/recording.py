@@ -13,13 +13,50 @@ import contextlib
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from feeds.source import Changed, FeedSource, PollOutcome, Snapshot
+from feeds.source import Changed, FeedSource, PollOutcome
 
-__all__ = ["Recorder", "compact", "read_recording", "record", "snapshot_document"]
+__all__ = ["Header", "Recorder", "compact", "peek", "read_recording", "record"]
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a recording's players need of a document without validating it whole."""
+
+    sequence: int | None
+    """Its `sequence`, or None when missing or not an integer."""
+    published_at: datetime | None
+    """Its `published_at` as an aware time, or None when missing or without an offset."""
+
+
+def peek(document: bytes) -> Header:
+    """The `sequence` and `published_at` of a JSON document, leniently (None where unusable).
+
+    The one place the replay, the demo's pacing and `serve-feed` read a
+    document's header; the document itself is validated when it is polled.
+    """
+    try:
+        value = json.loads(document)
+    except (ValueError, RecursionError):
+        return Header(None, None)
+    if not isinstance(value, dict):
+        return Header(None, None)
+    sequence = value.get("sequence")
+    if not isinstance(sequence, int) or isinstance(sequence, bool):
+        sequence = None
+    text = value.get("published_at")
+    when = None
+    if isinstance(text, str):
+        with contextlib.suppress(ValueError):
+            when = datetime.fromisoformat(text)
+        if when is not None and when.utcoffset() is None:
+            when = None
+    return Header(sequence, when)
 
 
 def read_recording(path: Path | str) -> list[bytes]:
@@ -95,14 +132,6 @@ def compact(raw: bytes) -> bytes:
     return text.encode("utf-8", errors="backslashreplace")
 
 
-def snapshot_document(snapshot: Snapshot) -> bytes:
-    """The JSON document of a snapshot: its own bytes, or (for a CSV table) the validated feed."""
-    stripped = snapshot.raw.lstrip()
-    if stripped[:1] == b"{":
-        return snapshot.raw
-    return snapshot.feed.model_dump_json(exclude_none=True).encode()
-
-
 async def record(
     source: FeedSource,
     out: Path | str,
@@ -123,7 +152,7 @@ async def record(
             if on_outcome is not None:
                 on_outcome(outcome)
             if isinstance(outcome, Changed):
-                recorder.append(snapshot_document(outcome.snapshot))
+                recorder.append(outcome.snapshot.document)
             if (limit is not None and recorder.count >= limit) or source.finished:
                 break
             delay = source.next_delay(interval)

@@ -38,7 +38,6 @@ from datetime import datetime
 from typing import Any
 
 from feeds.publish import CachePolicy, Published, ServedPublisher
-from feeds.recording import snapshot_document
 from feeds.source import Changed, Failed, FeedSource, PollOutcome, Snapshot
 
 __all__ = ["Relay"]
@@ -145,7 +144,7 @@ class Relay(ServedPublisher):
                 self._publish(outcome.snapshot, now)
 
     def _publish(self, snapshot: Snapshot, now: datetime) -> None:
-        document = json.loads(snapshot_document(snapshot))
+        document = json.loads(snapshot.document)
         self._sequence = max(self._sequence + 1, int(self._seconds()))
         document["sequence"] = self._sequence
         body = json.dumps(document, separators=(",", ":")).encode()

@@ -6,11 +6,21 @@ A source is polled by one caller at a time. `poll()` never raises (other than
 the interval after a success and a jittered, growing back-off after failures
 (honouring a server's Retry-After).
 
-The base class does what every source shares: it skips parsing a body
-identical to the last one, refuses a document whose `sequence` is older than
-the one accepted (`SequenceRegression`), treats an equal sequence as
-unchanged, and keeps the failure count for back-off. Implementations only
-`fetch()` bytes (or say "not modified") and, if not JSON, `parse()` them.
+One poll, in order (`FeedSource.poll`):
+
+1. `fetch()` — the transport gets raw documents (or None: known unchanged);
+2. documents whose bytes equal the last accepted ones of the same name are
+   dropped (nothing to read);
+3. `Adapter.read()` turns the rest into a `Reading` (in a worker thread when
+   large) — a whole new `Feed`, or None when nothing visible changed;
+4. a feed whose `sequence` is older than the one accepted is refused
+   (`SequenceRegression`); an equal sequence means unchanged;
+5. only then are both sides committed — `Adapter.accept()` and
+   `FeedSource.commit()` (validators, file stamps, next links) — so a refused
+   document is never mistaken for "unchanged" next time.
+
+Implementations (`feeds.sources.*`) only `fetch()` and, if they remember
+anything, `commit()`; none overrides `poll()`.
 """
 
 from __future__ import annotations
@@ -19,13 +29,14 @@ import asyncio
 import hashlib
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
+from feeds.adapter import Adapter, JsonAdapter, RawDocument, Reading
 from feeds.errors import FeedError, FeedHTTPError, SequenceRegression
 from feeds.models import Feed
-from feeds.parse import parse_feed
 
 __all__ = [
     "Backoff",
@@ -33,12 +44,13 @@ __all__ = [
     "Failed",
     "FeedSource",
     "PollOutcome",
+    "RawDocument",
     "Snapshot",
     "Unchanged",
 ]
 
 PARSE_OFF_LOOP_BYTES = 256 * 1024
-"""Bodies larger than this are validated in a worker thread.
+"""Fetches larger than this (in all) are read in a worker thread.
 
 Measured by `python -m bench.parse_bench`: a 1 MB feed stalls the event loop
 50-120 ms when parsed on it, 10-20 ms via `asyncio.to_thread` (our validators
@@ -49,28 +61,44 @@ about 0.3 MB the stall is under one frame and a thread costs more than it saves.
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A validated document as received: the feed, when it came, and its own bytes."""
+    """A validated whole feed as received: the feed, when it came, and its JSON document."""
 
     feed: Feed
     """The validated document."""
     received_at: datetime
     """Our clock when the poll that brought it finished."""
-    raw: bytes = field(repr=False)
-    """The document as sent (for the recorder)."""
+    raw: bytes | None = field(default=None, repr=False)
+    """The `results-board/1.x` JSON bytes as sent, when the source sent JSON; None when the
+    feed was read from another format (see `document`)."""
     warnings: tuple[str, ...] = ()
     """Inconsistencies worth showing; the document was accepted."""
+
+    @cached_property
+    def document(self) -> bytes:
+        """The snapshot as one `results-board/1.x` JSON document: what `record` and `relay`
+        write. The bytes as sent for a JSON feed (unknown fields kept); else the feed serialised
+        (computed on first use: a PA or AP night is only serialised when someone asks)."""
+        if self.raw is not None:
+            return self.raw
+        return self.feed.model_dump_json(exclude_none=True).encode()
 
 
 @dataclass(frozen=True)
 class Changed:
-    """The poll brought a newer document."""
+    """The poll brought a newer feed."""
 
     snapshot: Snapshot
+    """The new feed."""
+    problems: tuple[str, ...] = ()
+    """Standing faults beside the good figures (a malformed file in a folder)."""
 
 
 @dataclass(frozen=True)
 class Unchanged:
     """The poll succeeded and nothing is new (304, identical body, or same sequence)."""
+
+    problems: tuple[str, ...] = ()
+    """Standing faults beside the good figures, as after the last reading."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +106,7 @@ class Failed:
     """The poll failed; the last good snapshot stands."""
 
     error: FeedError
+    """What went wrong, with its on-air `summary`."""
 
 
 PollOutcome = Changed | Unchanged | Failed
@@ -115,20 +144,29 @@ class Backoff:
 
 
 class FeedSource(ABC):
-    """Where snapshots come from: an HTTP URL, a file, or a recording being replayed.
+    """Where snapshots come from: a URL, a file, a folder, an FTP account, a recording.
 
     Subclasses implement `fetch()` and `description`; they may override
-    `parse()` (CSV), `finished` (a replay at its end) and `aclose()`.
+    `commit()` (remember what was accepted), `finished` (a replay at its end)
+    and `aclose()`. The `adapter` reads what they fetch (default: the JSON
+    format `results-board/1.x`).
     """
 
     def __init__(
-        self, *, backoff: Backoff | None = None, clock: Callable[[], datetime] | None = None
+        self,
+        *,
+        adapter: Adapter | None = None,
+        backoff: Backoff | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
+        self.adapter: Adapter = adapter or JsonAdapter()
+        """Turns fetched documents into feeds."""
         self.backoff = backoff or Backoff()
         """The back-off policy used by `next_delay`."""
         self._clock = clock or (lambda: datetime.now().astimezone())
-        self._digest: bytes | None = None
+        self._digests: dict[str, bytes] = {}
         self._sequence: int | None = None
+        self._problems: tuple[str, ...] = ()
         self.failures = 0
         """Consecutive failed polls; 0 after a success."""
         self.last_error: FeedError | None = None
@@ -145,19 +183,20 @@ class FeedSource(ABC):
         return False
 
     @abstractmethod
-    async def fetch(self) -> bytes | None:
-        """Return the current document's bytes, or None when it is known unchanged.
+    async def fetch(self) -> Sequence[RawDocument] | None:
+        """Return what is new since the last commit, or None when it is known unchanged.
+
+        Must not change what the source remembers: that is `commit()`'s job.
 
         Raises:
             FeedError: any failure to get the bytes.
         """
 
-    def parse(self, body: bytes) -> Feed:
-        """Validate `body`. Raises `FeedInvalid`."""
-        return parse_feed(body)
+    def commit(self, documents: Sequence[RawDocument]) -> None:  # noqa: B027 - optional hook
+        """Remember `documents` as read (called only once they were accepted or found unchanged)."""
 
     async def poll(self) -> PollOutcome:
-        """Fetch and validate once. Never raises except on cancellation."""
+        """Fetch, read and commit once. Never raises except on cancellation."""
         try:
             outcome = await self._poll()
         except FeedError as error:
@@ -173,26 +212,40 @@ class FeedSource(ABC):
         return outcome
 
     async def _poll(self) -> PollOutcome:
-        body = await self.fetch()
-        if body is None:
-            return Unchanged()
-        digest = hashlib.blake2b(body, digest_size=16).digest()
-        if digest == self._digest:
-            return Unchanged()
-        if len(body) > PARSE_OFF_LOOP_BYTES:
-            feed = await asyncio.to_thread(self.parse, body)
+        documents = await self.fetch()
+        if not documents:
+            return Unchanged(self._problems)
+        digests = {d.name: hashlib.blake2b(d.body, digest_size=16).digest() for d in documents}
+        new = [d for d in documents if self._digests.get(d.name) != digests[d.name]]
+        if not new:
+            self._commit(documents, digests, None)
+            return Unchanged(self._problems)
+        now = self._clock()
+        if self.adapter.heavy or sum(len(d.body) for d in new) > PARSE_OFF_LOOP_BYTES:
+            reading = await asyncio.to_thread(self.adapter.read, new, now)
         else:
-            feed = self.parse(body)
-        if self._sequence is not None:
+            reading = self.adapter.read(new, now)
+        feed = reading.feed
+        if feed is not None and self._sequence is not None:
             if feed.sequence < self._sequence:
                 raise SequenceRegression(feed.sequence, self._sequence)
             if feed.sequence == self._sequence:
-                self._digest = digest
-                return Unchanged()
-        self._digest = digest
+                feed = None
+        self._commit(documents, digests, reading)
+        if feed is None:
+            return Unchanged(self._problems)
         self._sequence = feed.sequence
-        now = self._clock()
-        return Changed(Snapshot(feed, now, body, tuple(feed.warnings(now))))
+        warnings = (*reading.warnings, *feed.warnings(now))
+        return Changed(Snapshot(feed, now, reading.document, warnings), self._problems)
+
+    def _commit(
+        self, documents: Sequence[RawDocument], digests: dict[str, bytes], reading: Reading | None
+    ) -> None:
+        if reading is not None:
+            self.adapter.accept(reading)
+            self._problems = reading.problems
+        self._digests.update(digests)
+        self.commit(documents)
 
     def next_delay(self, interval: float) -> float:
         """Seconds to wait before polling again, given the normal `interval`."""

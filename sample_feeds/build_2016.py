@@ -20,6 +20,7 @@ from typing import Any
 
 from feeds.parse import parse_feed
 from sample_feeds import data_2016 as night
+from sample_feeds.councils_2016 import AREAS, council_result
 
 __all__ = ["OUTPUT", "SEED", "build", "main"]
 
@@ -211,6 +212,7 @@ def _councils_contest(declared: list[tuple[datetime, str, str, str, Any, Any]]) 
         declarations.append(
             dict(area=name, declared_at=iso(when), control=control, previous_control=previous)
             | note
+            | {"result": council_result(name, control, seats, change)}
         )
     parties = [
         dict(code=code, name=name, colour=colour, councils=held[code], councils_change=net[code],
@@ -220,7 +222,7 @@ def _councils_contest(declared: list[tuple[datetime, str, str, str, Any, Any]]) 
     noc = dict(councils=held["NOC"], councils_change=net["NOC"])
     return dict(kind="councils", id="england", title="English councils", total=124,
                 reported=len(declared), parties=parties, no_overall_control=noc,
-                declarations=declarations)  # fmt: skip
+                declarations=declarations, areas=list(AREAS))  # fmt: skip
 
 
 def _expand(text: str) -> list[list[str]]:
@@ -349,7 +351,7 @@ def build() -> list[bytes]:
             declared = london[: 2 * sum(lt <= t for lt in london_times)]
             contests.append(_mayor(split, declared, t >= london_final, t))
         updates = [u for u in ticker if u["published_at"] <= iso(t)][-30:]
-        doc = {"format": "results-board/1", "sequence": sequence, "published_at": iso(t),
+        doc = {"format": "results-board/1.1", "sequence": sequence, "published_at": iso(t),
                "title": TITLE, "contests": contests, "updates": updates}  # fmt: skip
         line = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
         parse_feed(line)
@@ -362,14 +364,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sample_feeds.build_2016", description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare with the file, do not write")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="default: %(default)s")
+    parser.add_argument(
+        "--pa-folder", type=Path, default=None, help="default: sample_feeds/pa-2016"
+    )
     args = parser.parse_args(argv)
+    from sample_feeds import pa_2016
+
     data = b"".join(line + b"\n" for line in build())
+    folder = args.pa_folder or pa_2016.FOLDER
+    files = pa_2016.build()
     if not args.check:
         args.output.write_bytes(data)
+        for name, body in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(body)
     elif not args.output.exists() or args.output.read_bytes() != data:
         print(f"{args.output} differs: run python -m sample_feeds.build_2016", file=sys.stderr)
         return 1
+    else:
+        on_disk = {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+        if on_disk != files:
+            print(f"{folder} differs: run python -m sample_feeds.build_2016", file=sys.stderr)
+            return 1
     print(f"{args.output}: {data.count(10)} documents, {len(data):,} bytes")
+    print(f"{folder}: {len(files) - 2} PA files (synthetic)")
     return 0
 
 

@@ -1,104 +1,27 @@
-"""Provides what the board's Pilot tests share: a scripted source, a manual clock, feed documents.
+"""Provides what many tests share: a scripted source, clocks moved by hand, screen reading.
 
 `ScriptedSource` is a real `FeedSource` whose `fetch()` waits for the test to
 hand it bytes (or a `FeedError`), so each poll's outcome goes through the same
 parsing and sequence rules as in production, and the test decides when.
+Feed documents come from `sample_feeds.factory`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
-import json
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from feeds import FeedError, FeedSource
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widget import Widget
 
-SEED_PARTIES = [
-    ("LAB", "Labour", "#E4003B", 49, -1, 1005, -28),
-    ("CON", "Conservative", "#0087DC", 26, 0, 547, 5),
-    ("LD", "Liberal Democrat", "#FAA61A", 2, 0, 214, 22),
-    ("IND", "Independent", "#AAAAAA", 0, 0, 53, -8),
-    ("UKIP", "Ukip", "#6D3177", 0, 0, 29, 23),
-    ("GRN", "Green Party", "#6AB023", 0, 0, 17, -4),
-    ("RES", "Residents", "#888888", 0, 0, 4, 0),
-    ("LIB", "Liberal", "#EB7A43", 0, 0, 3, -2),
-    ("RESP", "Respect", "#46801C", 0, 0, 0, -5),
-]
+from feeds import FeedError, FeedSource, RawDocument
+from sample_feeds.factory import encode
+from tests.waiting import async_wait_for
 
-
-def seed_doc(sequence: int = 1, **overrides: Any) -> dict[str, Any]:
-    """The live-blog's moment (96 of 124) as a `results-board/1` document."""
-    doc: dict[str, Any] = {
-        "format": "results-board/1",
-        "sequence": sequence,
-        "published_at": "2016-05-06T10:30:00+01:00",
-        "title": "Election 2016 results live",
-        "contests": [
-            {
-                "kind": "councils",
-                "id": "england",
-                "title": "English councils",
-                "reported": 96,
-                "total": 124,
-                "parties": [
-                    {
-                        "code": code,
-                        "name": name,
-                        "colour": colour,
-                        "councils": councils,
-                        "councils_change": councils_change,
-                        "seats": seats,
-                        "seats_change": seats_change,
-                    }
-                    for (code, name, colour, councils, councils_change, seats, seats_change) in (
-                        SEED_PARTIES
-                    )
-                ],
-                "no_overall_control": {"councils": 19, "councils_change": 1},
-                "declarations": [
-                    {
-                        "area": "Birmingham",
-                        "declared_at": "2016-05-06T00:10:00+01:00",
-                        "control": "LAB",
-                        "previous_control": "LAB",
-                    },
-                    {
-                        "area": "Dudley",
-                        "declared_at": "2016-05-06T03:12:00+01:00",
-                        "control": "NOC",
-                        "previous_control": "LAB",
-                    },
-                ],
-            }
-        ],
-        "updates": [
-            {
-                "id": "u-corbyn",
-                "published_at": "2016-05-06T10:00:00+01:00",
-                "kind": "quote",
-                "text": "hung on",
-                "speaker": "Jeremy Corbyn",
-            }
-        ],
-    }
-    doc.update(overrides)
-    return doc
-
-
-def with_party(doc: dict[str, Any], code: str, **values: Any) -> dict[str, Any]:
-    """A copy of `doc` with one party's figures changed and the sequence bumped."""
-    new = copy.deepcopy(doc)
-    new["sequence"] += 1
-    for party in new["contests"][0]["parties"]:
-        if party["code"] == code:
-            party.update(values)
-    return new
-
-
-def encode(doc: dict[str, Any]) -> bytes:
-    return json.dumps(doc).encode()
+if TYPE_CHECKING:
+    from board.app import ResultsBoard
 
 
 class ManualClock:
@@ -112,6 +35,19 @@ class ManualClock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
+
+
+class MonotonicClock:
+    """A monotonic clock (float seconds) the test moves by hand: `advance`, or set `now`."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 class ScriptedSource(FeedSource):
@@ -135,12 +71,50 @@ class ScriptedSource(FeedSource):
     def push(self, item: bytes | dict[str, Any] | FeedError | None) -> None:
         self.queue.put_nowait(encode(item) if isinstance(item, dict) else item)
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         item = await self.queue.get()
         self.fetches += 1
         if isinstance(item, FeedError):
             raise item
-        return item
+        return None if item is None else [RawDocument("scripted", item)]
 
     async def aclose(self) -> None:
         self.closed = True
+
+
+W = TypeVar("W", bound=Widget)
+
+
+class WidgetApp(App[None], Generic[W]):
+    """One widget on an otherwise empty screen, for the widget's own Pilot tests."""
+
+    def __init__(self, widget: W) -> None:
+        super().__init__()
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        yield self.widget
+
+
+def screen_text(app: App[Any]) -> str:
+    """Everything on screen as plain text (via the SVG export's text)."""
+    from rich.console import Console
+
+    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(app.screen._compositor.render_update(full=True))  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+async def screen_after(pilot: Pilot[Any], *keys: str) -> str:
+    """Press `keys`, let the app settle, and read the screen."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    return screen_text(pilot.app)
+
+
+async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
+    """Wait until the board shows the document of `sequence`."""
+    await async_wait_for(
+        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
+        f"sequence {sequence} on screen",
+    )

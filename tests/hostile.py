@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from tests.boardkit import seed_doc
+from sample_feeds.factory import declaration, document, party, update
 
 __all__ = ["HOSTILE", "VISIBLE", "control_chunks", "hostile_doc", "leaks", "sequence_counts"]
 
@@ -151,34 +151,27 @@ def hostile_doc(sequence: int, title_names: list[str]) -> dict[str, Any]:
     Party names and areas are prefixed with their index so that strings the
     feed cleans to the same text stay distinct.
     """
-    doc = copy.deepcopy(seed_doc(sequence=sequence))
+    doc = copy.deepcopy(document(sequence=sequence))
     contest = doc["contests"][0]
     names = list(HOSTILE)
     for index, name in enumerate(names):
         value = HOSTILE[name]
         minute = 59 if name == "click-action" else index
-        contest["parties"].append(
-            {"code": f"H{index:02d}", "name": f"{index:02d}{value}", "seats": 0}
-        )
+        contest["parties"].append(party(f"H{index:02d}", f"{index:02d}{value}"))
         contest["declarations"].append(
-            {
-                "area": f"{index:02d}{value}",
-                "declared_at": f"2016-05-06T04:{index:02d}:00+01:00",
-                "control": f"H{index:02d}",
-                "previous_control": "LAB",
-            }
+            declaration(f"{index:02d}{value}", f"04:{index:02d}", f"H{index:02d}", "LAB")
         )
+        # The click-action quote is the newest: the ticker (newest first) shows it first.
+        speaker = f"S{index:02d}{value}"
         doc["updates"].append(
-            {
-                "id": f"h-{index:02d}",
-                # The click-action quote is the newest: the ticker (newest first) shows it first.
-                "published_at": f"2016-05-06T09:{minute:02d}:00+01:00",
-                "kind": "quote",
-                "text": value,
-                "speaker": f"S{index:02d}{value}",
-                "role": value,
-                "outlet": value,
-            }
+            update(
+                f"h-{index:02d}",
+                f"09:{minute:02d}",
+                value,
+                speaker=speaker,
+                role=value,
+                outlet=value,
+            )
         )
     doc["updates"] = doc["updates"][1:]  # the hostile quotes first in the ticker
     joined = " | ".join(HOSTILE[name] for name in title_names)

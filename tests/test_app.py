@@ -10,7 +10,8 @@ from board.app import ResultsBoard, create_app
 from board.help import HelpScreen
 from board.state import FeedState
 from feeds import Backoff, FeedHTTPError, FeedUnreachable
-from tests.boardkit import ManualClock, ScriptedSource, seed_doc, with_party
+from sample_feeds.factory import document, with_party
+from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.party_table import PartyTable
@@ -31,22 +32,6 @@ def make(
     return app, source, clock
 
 
-def screen_text(app: ResultsBoard) -> str:
-    """Everything on screen as plain text (via the SVG export's text)."""
-    from rich.console import Console
-
-    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(app.screen._compositor.render_update(full=True))  # type: ignore[attr-defined]
-    return console.export_text()
-
-
-async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
-    await async_wait_for(
-        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
-        f"sequence {sequence} on screen",
-    )
-
-
 def state_of(app: ResultsBoard) -> FeedState:
     return app.query_one(Headline).state
 
@@ -55,7 +40,7 @@ async def test_live_board_shows_the_seed_figures() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
         assert state_of(app) is FeedState.CONNECTING
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
         counter = app.query_one(ReportingCounter)
@@ -71,7 +56,7 @@ async def test_live_board_shows_the_seed_figures() -> None:
 async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         source.push(FeedHTTPError(503, retry_after=8))
         await async_wait_for(lambda: app.status.error == "HTTP 503", "the error recorded")
@@ -87,7 +72,7 @@ async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
 async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
     app, source, clock = make(interval=FAST)
     async with app.run_test(size=(120, 40)):
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         source.push(FeedUnreachable("connection refused"))
         await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
@@ -98,7 +83,7 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
         assert state_of(app) is FeedState.STALE
         assert "1005" in screen_text(app)
         # Recovery: a good poll clears the marking.
-        source.push(with_party(seed_doc(), "LAB", seats=1006))
+        source.push(with_party(document(), "LAB", seats=1006))
         await shown_sequence(app, 2)
         app.query_one(StatusBar).tick()
         await async_wait_for(lambda: not main.has_class("-stale"), "the stale marking cleared")
@@ -108,11 +93,11 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
 async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("f")
         assert app.status.frozen
-        source.push(with_party(seed_doc(), "LAB", seats=1010))
+        source.push(with_party(document(), "LAB", seats=1010))
         await async_wait_for(lambda: app.status.waiting == 1, "one update waiting")
         app.query_one(StatusBar).tick()
         await pilot.pause()
@@ -128,7 +113,7 @@ async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
 async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("p")
         assert app.query_one(Ticker).paused
@@ -140,7 +125,7 @@ async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
 async def test_demo_badge() -> None:
     app, source, clock = make(mode="demo")
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         app.query_one(StatusBar).tick()
         await pilot.pause()
@@ -151,9 +136,9 @@ async def test_demo_badge() -> None:
 async def test_poll_now_key_polls_at_once() -> None:
     app, source, clock = make(interval=3600)
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
-        source.push(with_party(seed_doc(), "CON", seats=600))
+        source.push(with_party(document(), "CON", seats=600))
         await pilot.press("r")
         await shown_sequence(app, 2)
 
@@ -161,7 +146,7 @@ async def test_poll_now_key_polls_at_once() -> None:
 async def test_sort_key_cycles_the_table() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         table = app.query_one("#view-table", PartyTable)
         assert table.sort_key == "councils"
@@ -191,7 +176,7 @@ async def test_screenshot_key_saves_an_svg(tmp_path: Path) -> None:
     source = ScriptedSource()
     app = create_app(source, interval=FAST, screenshot_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("c")
         await async_wait_for(lambda: list(tmp_path.glob("*.svg")), "an SVG in the directory")
@@ -201,7 +186,7 @@ async def test_screenshot_key_saves_an_svg(tmp_path: Path) -> None:
 async def test_too_small_says_so_and_recovers() -> None:
     app, source, clock = make()
     async with app.run_test(size=(40, 10)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
         assert "terminal too small — need 60×20" in screen_text(app)
@@ -218,7 +203,7 @@ async def test_too_small_says_so_and_recovers() -> None:
 )
 async def test_feed_text_is_shown_literally(hostile: str) -> None:
     app, source, clock = make()
-    doc = seed_doc(title=f"Night {hostile}")
+    doc = document(title=f"Night {hostile}")
     doc["contests"][0]["parties"][0]["name"] = f"Labour {hostile}"
     doc["contests"][0]["declarations"][1]["area"] = f"Dudley {hostile}"
     doc["updates"][0]["text"] = f"hung on {hostile}"
@@ -234,7 +219,7 @@ async def test_feed_text_is_shown_literally(hostile: str) -> None:
 
 async def test_contest_tabs_and_number_keys() -> None:
     app, source, clock = make()
-    doc = seed_doc()
+    doc = document()
     doc["contests"].append(
         {
             "kind": "legislature",
@@ -265,7 +250,7 @@ async def test_contest_tabs_and_number_keys() -> None:
 async def test_declarations_newest_first() -> None:
     app, source, clock = make()
     async with app.run_test(size=(120, 40)) as pilot:
-        source.push(seed_doc())
+        source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
         lines = app.query_one(DeclarationList).lines
@@ -283,8 +268,8 @@ async def test_quit_closes_the_source() -> None:
 
 async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None:
     app, source, clock = make()
-    first = seed_doc(sequence=1)
-    second = seed_doc(sequence=2)
+    first = document(sequence=1)
+    second = document(sequence=2)
     second["contests"].append(
         {
             "kind": "legislature",
@@ -296,7 +281,7 @@ async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None
             "parties": [{"code": "SNP", "name": "SNP", "seats": 10, "seats_change": 0}],
         }
     )
-    third = seed_doc(sequence=3, contests=second["contests"], title="Later")
+    third = document(sequence=3, contests=second["contests"], title="Later")
     async with app.run_test(size=(120, 40)) as pilot:
         for doc in (first, second, third):
             source.push(doc)

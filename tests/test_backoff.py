@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from feeds.errors import FeedError, FeedHTTPError, FeedUnreachable
-from feeds.source import Backoff, Changed, Failed, FeedSource, Unchanged
-from tests.feedfactory import as_bytes, feed_doc
+from feeds.source import Backoff, Changed, Failed, FeedSource, RawDocument, Unchanged
+from sample_feeds.factory import encode, small_document
 
 
 class _Rng:
@@ -87,15 +87,15 @@ class _Scripted(FeedSource):
     def description(self) -> str:
         return "scripted"
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         step = self.script.pop(0)
         if isinstance(step, FeedError):
             raise step
-        return step
+        return None if step is None else [RawDocument("scripted", step)]
 
 
 async def test_source_backs_off_on_failures_and_resets_after_one_success() -> None:
-    body = as_bytes(feed_doc())
+    body = encode(small_document())
     script: list[bytes | FeedError | None] = [
         FeedUnreachable("connection refused"),
         FeedUnreachable("connection refused"),

@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 
 from bench.feeddocs import FeedDocs
-from bench.harness import PtyProgram, percentile
+from bench.harness import percentile
+from bench.terminal import PtyProgram
 
 PRINT_THOUSAND = "import sys; sys.stdout.write('x' * 1000 + ' done'); sys.stdout.flush()"
 
 
 def test_counts_the_bytes_a_program_writes_and_sees_its_screen() -> None:
     with PtyProgram([sys.executable, "-c", PRINT_THOUSAND], size=(80, 24)) as program:
-        shown = program.wait_for("done", timeout=20)
+        shown = program.shown_at("done", timeout=20)
         program.wait_quiet(0.2, timeout=5)
         assert shown is not None, program.text()
         assert program.total() >= 1005
@@ -25,7 +26,7 @@ def test_counts_the_bytes_a_program_writes_and_sees_its_screen() -> None:
 
 def test_a_throttled_read_still_gets_everything() -> None:
     with PtyProgram([sys.executable, "-c", PRINT_THOUSAND], throttle=64_000) as program:
-        assert program.wait_for("done", timeout=20) is not None
+        assert program.shown_at("done", timeout=20) is not None
         program.wait_quiet(0.2, timeout=5)
         assert program.total() >= 1005
 

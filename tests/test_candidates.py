@@ -7,10 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.visual import VisualType
 
+from sample_feeds.data_2016 import FINAL_ROUND as FINAL_VOTES
+from sample_feeds.data_2016 import LONDON
+from tests.boardkit import WidgetApp
 from widgets.candidates import (
     CandidateHeader,
     CandidateLine,
@@ -20,42 +22,25 @@ from widgets.candidates import (
     share_bar,
 )
 
-# London mayor 2016, first round (uk2016_facts.json: LDN_WIKI, LDN_STATINV).
-FIRST_ROUND_VOTES = (
-    ("Sadiq Khan", "LAB", "#dc241f", 1_148_716),
-    ("Zac Goldsmith", "CON", "#0087dc", 909_755),
-    ("Sian Berry", "GRN", "#6ab023", 150_673),
-    ("Caroline Pidgeon", "LD", "#fdbb30", 120_005),
-    ("Peter Whittle", "UKIP", "#70147a", 94_373),
-    ("Sophie Walker", "WEP", None, 53_055),
-    ("George Galloway", "RESP", None, 37_007),
-    ("Paul Golding", "BF", None, 31_372),
-    ("Lee Harris", "CISTA", None, 20_537),
-    ("David Furness", "BNP", None, 13_325),
-    ("Prince Zylinski", "IND", None, 13_202),
-    ("Ankit Love", "ONE", None, 4_941),
-)
-FIRST_TOTAL = sum(votes for *_, votes in FIRST_ROUND_VOTES)
+FIRST_TOTAL = sum(votes for *_, votes, _ in LONDON)
 ROUND_ONE = tuple(
     CandidateLine(name, name, party, colour, votes, round(100 * votes / FIRST_TOTAL, 1))
-    for name, party, colour, votes in FIRST_ROUND_VOTES
+    for name, party, colour, votes, _ in LONDON
 )
+"""London mayor 2016, first round: `data_2016.LONDON`, Khan first."""
+
+
+def _final(line: CandidateLine, *, elected: bool = False) -> CandidateLine:
+    votes, share = FINAL_VOTES[line.name]
+    return dataclasses.replace(line, votes=votes, share=share, elected=elected)
+
+
 FINAL_ROUND = (
-    CandidateLine("Zac Goldsmith", "Zac Goldsmith", "CON", "#0087dc", 994_614, 43.2),
-    CandidateLine("Sadiq Khan", "Sadiq Khan", "LAB", "#dc241f", 1_310_143, 56.8, elected=True),
+    _final(ROUND_ONE[1]),
+    _final(ROUND_ONE[0], elected=True),
     *(dataclasses.replace(line, eliminated=True) for line in ROUND_ONE[2:]),
 )
-
-
-class TableApp(App[None]):
-    """A bare app holding one candidates table."""
-
-    def __init__(self, table: CandidateTable) -> None:
-        super().__init__()
-        self.table = table
-
-    def compose(self) -> ComposeResult:
-        yield self.table
+"""The final round, Goldsmith first: Khan elected, the other ten eliminated."""
 
 
 def plain(widget: CandidateRow | CandidateHeader) -> str:
@@ -89,20 +74,21 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 async def test_final_round_marks_the_winner_and_mutes_the_eliminated(size: tuple[int, int]) -> None:
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=size) as pilot:
-        app.table.update_candidates(FINAL_ROUND, round=2, turnout=45.3)
+        app.widget.update_candidates(FINAL_ROUND, round=2, turnout=45.3)
         await pilot.pause()
-        assert names(app.table)[:3] == ["Sadiq Khan", "Zac Goldsmith", "Sian Berry"]
-        header = plain(app.table.query_one(CandidateHeader))
+        assert names(app.widget)[:3] == ["Sadiq Khan", "Zac Goldsmith", "Sian Berry"]
+        header = plain(app.widget.query_one(CandidateHeader))
         assert header.startswith("Final round — after second preferences · turnout 45.3%")
-        khan, goldsmith, berry = (plain(row) for row in app.table.rows[:3])
+        khan, goldsmith, berry = (plain(row) for row in app.widget.rows[:3])
         assert "1,310,143" in khan and "56.8%" in khan and khan.rstrip().endswith("✔ ELECTED")
         assert "994,614" in goldsmith and "43.2%" in goldsmith
         assert "ELECTED" not in goldsmith and "eliminated" not in goldsmith
         assert "150,673" in berry and berry.rstrip().endswith("eliminated")
-        assert app.table.rows[0].has_class("-elected")
-        assert [row.has_class("-eliminated") for row in app.table.rows] == [False] * 2 + [True] * 10
+        rows = app.widget.rows
+        assert rows[0].has_class("-elected")
+        assert [row.has_class("-eliminated") for row in rows] == [False] * 2 + [True] * 10
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
@@ -110,22 +96,22 @@ async def test_round_one_lists_twelve_candidates_by_votes_one_line_each(
     size: tuple[int, int],
 ) -> None:
     scrambled = [ROUND_ONE[i] for i in (5, 11, 0, 7, 2, 9, 1, 4, 10, 3, 8, 6)]
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=size) as pilot:
-        app.table.update_candidates(scrambled, round=1, turnout=None)
+        app.widget.update_candidates(scrambled, round=1, turnout=None)
         await pilot.pause()
-        assert names(app.table) == [name for name, *_ in FIRST_ROUND_VOTES]
-        header = plain(app.table.query_one(CandidateHeader))
+        assert names(app.widget) == [name for name, *_ in LONDON]
+        header = plain(app.widget.query_one(CandidateHeader))
         assert header.splitlines()[0] == "Round 1 — first preferences"
         assert "turnout" not in header
-        assert "1,148,716" in plain(app.table.rows[0])
-        assert "4,941" in plain(app.table.rows[-1])
-        texts = [plain(row) for row in app.table.rows]
+        assert "1,148,716" in plain(app.widget.rows[0])
+        assert "4,941" in plain(app.widget.rows[-1])
+        texts = [plain(row) for row in app.widget.rows]
         assert not any("ELECTED" in text or "eliminated" in text for text in texts)
         # Fourteen lines (two of header), all on screen, at 80×24 too.
-        assert app.table.size.height == 14
-        assert all(row.size.height == 1 for row in app.table.rows)
-        assert app.table.rows[-1].region.bottom <= size[1]
+        assert app.widget.size.height == 14
+        assert all(row.size.height == 1 for row in app.widget.rows)
+        assert app.widget.rows[-1].region.bottom <= size[1]
 
 
 async def test_narrow_rows_drop_the_bar_then_shorten_the_status() -> None:
@@ -133,16 +119,16 @@ async def test_narrow_rows_drop_the_bar_then_shorten_the_status() -> None:
     assert candidate_widths(72) == (18, 16, 11)
     assert candidate_widths(50) == (13, 0, 11)
     assert candidate_widths(44) == (16, 0, 2)
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=(44, 24)) as pilot:
-        app.table.update_candidates(FINAL_ROUND, round=2, turnout=45.3)
+        app.widget.update_candidates(FINAL_ROUND, round=2, turnout=45.3)
         await pilot.pause()
-        khan = plain(app.table.rows[0])
+        khan = plain(app.widget.rows[0])
         assert khan.rstrip().endswith("56.8% ✔") and "█" not in khan
-        header = plain(app.table.query_one(CandidateHeader)).splitlines()[0]
+        header = plain(app.widget.query_one(CandidateHeader)).splitlines()[0]
         assert header == "Final round · turnout 45.3%"
-        assert plain(app.table.rows[-1]).rstrip().endswith("×")
-        assert "Caroline Pidgeon" in plain(app.table.rows[3])
+        assert plain(app.widget.rows[-1]).rstrip().endswith("×")
+        assert "Caroline Pidgeon" in plain(app.widget.rows[3])
 
 
 def test_share_bar_is_proportional_to_the_eighth() -> None:
@@ -153,48 +139,48 @@ def test_share_bar_is_proportional_to_the_eighth() -> None:
 
 
 async def test_a_bar_that_has_not_reached_half_shows_the_half_line() -> None:
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_candidates(FINAL_ROUND, round=2, turnout=None)
+        app.widget.update_candidates(FINAL_ROUND, round=2, turnout=None)
         await pilot.pause()
-        khan, goldsmith = (plain(row) for row in app.table.rows[:2])
+        khan, goldsmith = (plain(row) for row in app.widget.rows[:2])
         assert "┆" not in khan and "┆" in goldsmith
 
 
 async def test_only_changed_rows_re_render(renders: Counter[str]) -> None:
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_candidates(ROUND_ONE, round=1, turnout=45.3)
+        app.widget.update_candidates(ROUND_ONE, round=1, turnout=45.3)
         await pilot.pause()
         first = Counter(renders)
-        assert all(first[name] >= 1 for name, *_ in FIRST_ROUND_VOTES)
-        app.table.update_candidates(list(ROUND_ONE), round=1, turnout=45.3)  # nothing new
+        assert all(first[name] >= 1 for name, *_ in LONDON)
+        app.widget.update_candidates(list(ROUND_ONE), round=1, turnout=45.3)  # nothing new
         await pilot.pause()
         assert renders == first
         berry = dataclasses.replace(ROUND_ONE[2], votes=150_700, share=5.9)
-        app.table.update_candidates((*ROUND_ONE[:2], berry, *ROUND_ONE[3:]), round=1, turnout=45.3)
+        app.widget.update_candidates((*ROUND_ONE[:2], berry, *ROUND_ONE[3:]), round=1, turnout=45.3)
         await pilot.pause()
         changed = {key for key in renders if renders[key] != first[key]}
         assert changed == {"Sian Berry"}
-        assert "150,700" in plain(app.table.rows[2])
+        assert "150,700" in plain(app.widget.rows[2])
 
 
 async def test_rows_come_and_go_and_reorder() -> None:
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_candidates(ROUND_ONE[:3], round=1, turnout=None)
+        app.widget.update_candidates(ROUND_ONE[:3], round=1, turnout=None)
         await pilot.pause()
         overtaken = dataclasses.replace(ROUND_ONE[2], votes=2_000_000)
-        app.table.update_candidates([overtaken, ROUND_ONE[0], ROUND_ONE[3]], round=1, turnout=None)
+        app.widget.update_candidates([overtaken, ROUND_ONE[0], ROUND_ONE[3]], round=1, turnout=None)
         await pilot.pause()
-        assert names(app.table) == ["Sian Berry", "Sadiq Khan", "Caroline Pidgeon"]
-        assert app.table.round == 1 and app.table.turnout is None
+        assert names(app.widget) == ["Sian Berry", "Sadiq Khan", "Caroline Pidgeon"]
+        assert app.widget.round == 1 and app.widget.turnout is None
 
 
 async def test_candidates_given_before_mounting_are_composed() -> None:
     table = CandidateTable()
     table.update_candidates(FINAL_ROUND, round=2, turnout=45.3)
-    app = TableApp(table)
+    app = WidgetApp(table)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert names(table)[:2] == ["Sadiq Khan", "Zac Goldsmith"]
@@ -207,11 +193,11 @@ async def test_hostile_names_show_literally() -> None:
         CandidateLine("a", "[@click=app.quit]Quit[/]", "X", None, 10, 50.0),
         CandidateLine("b", "[/] oops [b]", "[/]", "not a colour", 5, 25.0, elected=True),
     )
-    app = TableApp(CandidateTable())
+    app = WidgetApp(CandidateTable())
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_candidates(hostile, round=1, turnout=None)
+        app.widget.update_candidates(hostile, round=1, turnout=None)
         await pilot.pause()
-        first, second = (plain(row) for row in app.table.rows)
+        first, second = (plain(row) for row in app.widget.rows)
         assert "[@click=app.quit]Quit[/]" in first
         assert "[/] oops [b]" in second and " [/] " in second
         await pilot.click(CandidateRow)

@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
+import board.demo
 import feeds.sources
 from board.cli import TOKEN_ENV, main
+from board.demo import DEMO_LENGTH, demo_pace
 from feeds.server import FeedServer
 from feeds.source import Changed, FeedSource, Snapshot
-from feeds.sources import DEMO_LENGTH, demo_pace
-from tests.test_plain import councils, document, encode
+from sample_feeds.factory import councils, document, encode
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -189,7 +190,7 @@ def test_check_prints_warnings_and_stays_valid(
     path.write_bytes(encode(document(councils(reported=90))))
     code, out, _ = run(capsys, "check", str(path))
     assert code == 0
-    assert "warning: contests[0] (english-councils): councils of parties and NOC add up" in out
+    assert "warning: contests[0] (england): councils of parties and NOC add up" in out
 
 
 def test_check_invalid_file_names_each_path(
@@ -279,9 +280,9 @@ def test_snapshot_file(capsys: pytest.CaptureFixture[str], feed_file: Path) -> N
     code, out, err = run(capsys, "snapshot", str(feed_file), "--declarations", "1")
     assert code == 0
     assert "96 of 124 councils reported (77%)" in out
-    assert out.splitlines()[-1] == "10:30  Dudley · LAB lose to NOC"
+    assert out.splitlines()[-1] == "03:12  Dudley · LAB lose to NOC"
     assert err.splitlines() == [  # the seed's own table: its seat changes do not add up to 0
-        "warning: contests[0] (english-councils): seat changes add up to +3, not 0"
+        "warning: contests[0] (england): seat changes add up to +3, not 0"
     ]
 
 
@@ -347,7 +348,7 @@ def test_no_command_plays_the_demo(
         speeds.append(speed)
         return feeds.sources.open_source(str(feed_file))
 
-    monkeypatch.setattr(feeds.sources, "open_demo", open_demo)
+    monkeypatch.setattr(board.demo, "open_demo", open_demo)
     assert run(capsys, "demo", "--speed", "30")[0] == 0
     assert run(capsys)[0] == 0
     assert speeds == [30.0, None]

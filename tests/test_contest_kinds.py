@@ -13,8 +13,7 @@ from textual.pilot import Pilot
 from board.app import ResultsBoard, create_app
 from feeds.recording import read_recording
 from sample_feeds import default_recording
-from tests.boardkit import ManualClock, ScriptedSource
-from tests.test_app import screen_text, shown_sequence
+from tests.boardkit import ManualClock, ScriptedSource, screen_after, screen_text, shown_sequence
 from tests.waiting import async_wait_for
 from widgets.status_bar import StatusBar
 
@@ -36,19 +35,13 @@ async def test_the_final_figures_of_every_contest_are_on_screen() -> None:
         await pilot.pause()
         text = screen_text(app)
         assert all(f in text for f in ("96 of 124", "1005", "-28", "No Overall Control"))
-        await pilot.press("2")
-        await pilot.pause()
-        text = screen_text(app)
+        text = await screen_after(pilot, "2")
         for figure in ("129 of 129 seats", "65 for majority", "SNP", "63", "-6", "+16", "-13"):
             assert figure in text, figure
-        await pilot.press("3")
-        await pilot.pause()
-        text = screen_text(app)
+        text = await screen_after(pilot, "3")
         for figure in ("60 of 60 seats", "31 for majority", "Plaid Cymru", "+7", "-4"):
             assert figure in text, figure
-        await pilot.press("4")
-        await pilot.pause()
-        text = screen_text(app)
+        text = await screen_after(pilot, "4")
         for figure in ("Sadiq Khan", "1,310,143", "994,614", "ELECTED", "Final round"):
             assert figure in text, figure
 
@@ -61,12 +54,8 @@ async def test_an_unknown_kind_leaves_the_other_contests_working() -> None:
     source.push(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await shown_sequence(app, FINAL["sequence"])
-        await pilot.press("2")
-        await pilot.pause()
-        assert "(referendum) is not supported" in screen_text(app)
-        await pilot.press("3")
-        await pilot.pause()
-        assert "65 for majority" in screen_text(app)
+        assert "(referendum) is not supported" in await screen_after(pilot, "2")
+        assert "65 for majority" in await screen_after(pilot, "3")
 
 
 async def test_a_contest_changing_while_not_selected_is_marked_on_its_tab() -> None:

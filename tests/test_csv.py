@@ -14,6 +14,7 @@ from feeds.csvfeed import parse_csv
 from feeds.errors import FeedDecodeError, FeedInvalid, FeedSchemaError
 from feeds.models import Feed
 from feeds.parties import PARTIES, lookup_party, make_code
+from sample_feeds.factory import SEED as SEED_PARTIES
 
 WHEN = datetime(2016, 5, 6, 10, 30, tzinfo=UTC)
 
@@ -32,17 +33,7 @@ Respect | 0 | 0 | 0 | -5 |
 No Overall Control | 19 | +1 | 0 | 0 |
 """
 
-SEED_TABLE = [
-    ("LAB", "Labour", 49, -1, 1005, -28),
-    ("CON", "Conservative", 26, 0, 547, 5),
-    ("LD", "Liberal Democrat", 2, 0, 214, 22),
-    ("IND", "Independent", 0, 0, 53, -8),
-    ("UKIP", "Ukip", 0, 0, 29, 23),
-    ("GRN", "Green Party", 0, 0, 17, -4),
-    ("RES", "Residents", 0, 0, 4, 0),
-    ("LIB", "Liberal", 0, 0, 3, -2),
-    ("RESP", "Respect", 0, 0, 0, -5),
-]
+SEED_TABLE = [(code, name, *figures) for code, name, _, *figures in SEED_PARTIES]
 
 
 def _parse(text: str | bytes, total: int = 124, **kwargs: object) -> CouncilsContest:

@@ -6,18 +6,22 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from feeds.errors import (
+from feeds import (
+    Backoff,
+    Changed,
+    Failed,
     FeedDecodeError,
     FeedError,
     FeedHTTPError,
     FeedTimeout,
     FeedTooLarge,
     FeedUnreachable,
+    PollOutcome,
     SequenceRegression,
+    Unchanged,
 )
-from feeds.source import Backoff, Changed, Failed, PollOutcome, Unchanged
 from feeds.sources.http import HttpSource
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 from tests.faultserver import FaultServer, Step
 from tests.waiting import wait_for
 
@@ -48,7 +52,9 @@ def failed(outcome: PollOutcome, error_type: type[FeedError], summary: str | Non
 
 
 async def test_304_after_if_none_match(server: FaultServer, source: HttpSource) -> None:
-    server.script([Step.ok(feed_bytes(1), etag='"one"')])  # answers 304 itself when matched
+    server.script(
+        [Step.ok(encode(small_document(1)), etag='"one"')]
+    )  # answers 304 itself when matched
     first, second = await source.poll(), await source.poll()
     assert isinstance(first, Changed) and first.snapshot.feed.sequence == 1
     assert isinstance(second, Unchanged)
@@ -59,7 +65,7 @@ async def test_304_after_if_none_match(server: FaultServer, source: HttpSource) 
 
 async def test_304_after_if_modified_since(server: FaultServer, source: HttpSource) -> None:
     stamp = "Fri, 06 May 2016 08:00:00 GMT"
-    server.script([Step.ok(feed_bytes(1), last_modified=stamp), Step.not_modified()])
+    server.script([Step.ok(encode(small_document(1)), last_modified=stamp), Step.not_modified()])
     assert isinstance(await source.poll(), Changed)
     assert isinstance(await source.poll(), Unchanged)
     assert server.requests[1].headers["if-modified-since"] == stamp
@@ -67,7 +73,11 @@ async def test_304_after_if_modified_since(server: FaultServer, source: HttpSour
 
 async def test_sequence_regression_refused(server: FaultServer, source: HttpSource) -> None:
     server.script(
-        [Step.ok(feed_bytes(5), etag='"5"'), Step.ok(feed_bytes(3), etag='"3"'), Step.reset()]
+        [
+            Step.ok(encode(small_document(5)), etag='"5"'),
+            Step.ok(encode(small_document(3)), etag='"3"'),
+            Step.reset(),
+        ]
     )
     assert isinstance(await source.poll(), Changed)
     failed(await source.poll(), SequenceRegression, "old feed copy ignored")
@@ -94,7 +104,7 @@ async def test_gzip_bomb_refused(server: FaultServer, source: HttpSource) -> Non
 
 
 async def test_gzip_body_accepted(server: FaultServer, source: HttpSource) -> None:
-    server.script([Step.ok(feed_bytes(1, declarations=50), gzip=True)])
+    server.script([Step.ok(encode(small_document(1, declarations=50)), gzip=True)])
     outcome = await source.poll()
     assert isinstance(outcome, Changed) and outcome.snapshot.feed.sequence == 1
 
@@ -130,7 +140,11 @@ FAULTS = {
     "invalid-json": (Step.raw(b'{"format": '), FeedDecodeError, "not a JSON feed"),
     "non-utf8": (Step.raw(b'{"title": "\xff\xfe"}'), FeedDecodeError, "feed is not UTF-8"),
     "empty": (Step.raw(b""), FeedDecodeError, "empty feed"),
-    "truncated": (Step.truncated(feed_bytes(1), 40), FeedUnreachable, "feed cut off mid-transfer"),
+    "truncated": (
+        Step.truncated(encode(small_document(1)), 40),
+        FeedUnreachable,
+        "feed cut off mid-transfer",
+    ),
     "dropped": (Step.reset(), FeedUnreachable, "connection dropped"),
     "redirect-loop": (Step.redirect_loop(), FeedUnreachable, "redirect loop"),
     "redirect-ftp": (
@@ -161,12 +175,12 @@ async def test_connection_refused(server: FaultServer, source: HttpSource) -> No
 async def test_recovery_after_faults(server: FaultServer, source: HttpSource) -> None:
     server.script(
         [
-            Step.ok(feed_bytes(1), etag='"1"'),
+            Step.ok(encode(small_document(1)), etag='"1"'),
             Step.status(503, retry_after=2),
             Step.raw(b"<html>"),
-            Step.truncated(feed_bytes(2), 10),
+            Step.truncated(encode(small_document(2)), 10),
             Step.hang(),
-            Step.ok(feed_bytes(2), etag='"2"'),
+            Step.ok(encode(small_document(2)), etag='"2"'),
         ]
     )
     assert isinstance(await source.poll(), Changed)
@@ -182,18 +196,18 @@ async def test_recovery_after_faults(server: FaultServer, source: HttpSource) ->
 
 
 async def test_recovery_after_restart(server: FaultServer, source: HttpSource) -> None:
-    server.script([Step.ok(feed_bytes(1))])
+    server.script([Step.ok(encode(small_document(1)))])
     assert isinstance(await source.poll(), Changed)
     server.stop()
     failed(await source.poll(), FeedUnreachable)
-    server.script([Step.ok(feed_bytes(2))])
+    server.script([Step.ok(encode(small_document(2)))])
     server.start()
     assert isinstance(await source.poll(), Changed)
     assert source.failures == 0
 
 
 async def test_bearer_token_sent(server: FaultServer) -> None:
-    server.script([Step.ok(feed_bytes(1))])
+    server.script([Step.ok(encode(small_document(1)))])
     source = HttpSource(server.url + "?key=abc", token="tok-123")
     try:
         assert isinstance(await source.poll(), Changed)

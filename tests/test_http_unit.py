@@ -21,7 +21,7 @@ from feeds.errors import (
 )
 from feeds.source import Backoff, Changed, Failed, Unchanged
 from feeds.sources.http import HttpSource, parse_retry_after
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 
 URL = "https://feeds.example.org/night/feed.json"
 NOW = datetime(2016, 5, 6, 9, 0, tzinfo=UTC)
@@ -75,7 +75,7 @@ def test_description_hides_userinfo_and_query() -> None:
 
 
 async def test_sends_bearer_token_and_never_shows_it() -> None:
-    recorder = Recorder(ok(feed_bytes(1)))
+    recorder = Recorder(ok(encode(small_document(1))))
     source = make_source(recorder, token=TOKEN)
     assert isinstance(await source.poll(), Changed)
     assert recorder.requests[0].headers["Authorization"] == f"Bearer {TOKEN}"
@@ -95,7 +95,7 @@ async def test_token_redacted_from_error_detail() -> None:
 
 
 async def test_no_authorization_without_token() -> None:
-    recorder = Recorder(ok(feed_bytes(1)))
+    recorder = Recorder(ok(encode(small_document(1))))
     await make_source(recorder).poll()
     assert "Authorization" not in recorder.requests[0].headers
 
@@ -103,7 +103,7 @@ async def test_no_authorization_without_token() -> None:
 async def test_conditional_headers_from_last_accepted_body() -> None:
     modified = "Fri, 06 May 2016 08:00:00 GMT"
     recorder = Recorder(
-        ok(feed_bytes(1), ETag='"v1"', **{"Last-Modified": modified}),
+        ok(encode(small_document(1)), ETag='"v1"', **{"Last-Modified": modified}),
         httpx.Response(304),
     )
     source = make_source(recorder)
@@ -120,13 +120,16 @@ async def test_conditional_headers_from_last_accepted_body() -> None:
 
 @pytest.mark.parametrize(
     ("bad_body", "error_type"),
-    [(b'{"format": "results-board/1"}', FeedSchemaError), (feed_bytes(1), SequenceRegression)],
+    [
+        (b'{"format": "results-board/1"}', FeedSchemaError),
+        (encode(small_document(1)), SequenceRegression),
+    ],
 )
 async def test_validators_of_a_refused_body_are_not_kept(
     bad_body: bytes, error_type: type[Exception]
 ) -> None:
     recorder = Recorder(
-        ok(feed_bytes(2), ETag='"good"'),
+        ok(encode(small_document(2)), ETag='"good"'),
         ok(bad_body, ETag='"bad"'),
         ok(bad_body, ETag='"bad"'),
     )
@@ -140,7 +143,11 @@ async def test_validators_of_a_refused_body_are_not_kept(
 
 
 async def test_accepted_body_without_validators_clears_them() -> None:
-    recorder = Recorder(ok(feed_bytes(1), ETag='"v1"'), ok(feed_bytes(2)), ok(feed_bytes(2)))
+    recorder = Recorder(
+        ok(encode(small_document(1)), ETag='"v1"'),
+        ok(encode(small_document(2))),
+        ok(encode(small_document(2))),
+    )
     source = make_source(recorder)
     await source.poll()
     assert isinstance(await source.poll(), Changed)
@@ -149,7 +156,9 @@ async def test_accepted_body_without_validators_clears_them() -> None:
 
 
 async def test_identical_body_commits_new_validators() -> None:
-    recorder = Recorder(ok(feed_bytes(1), ETag='"a"'), ok(feed_bytes(1), ETag='"b"'))
+    recorder = Recorder(
+        ok(encode(small_document(1)), ETag='"a"'), ok(encode(small_document(1)), ETag='"b"')
+    )
     source = make_source(recorder)
     await source.poll()
     assert isinstance(await source.poll(), Unchanged)

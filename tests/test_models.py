@@ -8,17 +8,17 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from feeds.contests import (
+from feeds import (
     NOC,
     CouncilsContest,
     Declaration,
+    Feed,
     LegislatureContest,
     MayorContest,
     UnsupportedContest,
-    latest_first,
 )
-from feeds.models import Feed
-from tests.feedfactory import councils, feed_doc, party
+from feeds.contests import latest_first
+from sample_feeds.factory import party, small_councils, small_document
 
 NOW = datetime(2016, 5, 6, 10, 0, tzinfo=UTC)
 
@@ -52,7 +52,7 @@ def test_declaration_wording(control: str, previous: str, wording: str, changed:
 
 
 def test_valid_document_builds_every_part() -> None:
-    feed = Feed.model_validate(feed_doc())
+    feed = Feed.model_validate(small_document())
     contest = feed.contests[0]
     assert isinstance(contest, CouncilsContest)
     assert [p.code for p in contest.parties] == ["LAB", "CON", "LD", "UKIP"]
@@ -65,11 +65,11 @@ def test_valid_document_builds_every_part() -> None:
 
 
 def test_consistent_document_has_no_warnings() -> None:
-    assert Feed.model_validate(feed_doc()).warnings(NOW) == []
+    assert Feed.model_validate(small_document()).warnings(NOW) == []
 
 
 def test_councils_not_adding_up_is_a_warning() -> None:
-    feed = Feed.model_validate(feed_doc(contests=[councils(reported=4)]))
+    feed = Feed.model_validate(small_document(contests=[small_councils(reported=4)]))
     assert feed.warnings(NOW) == [
         "contests[0] (england): councils of parties and NOC add up to 3, not reported (4)"
     ]
@@ -80,12 +80,12 @@ def test_seat_changes_not_summing_to_zero_is_a_warning() -> None:
         party("LAB", "Labour", 2, 40, seats_change=-28),
         party("CON", "Con", 0, 5, seats_change=5),
     ]
-    feed = Feed.model_validate(feed_doc(contests=[councils(parties=parties)]))
+    feed = Feed.model_validate(small_document(contests=[small_councils(parties=parties)]))
     assert feed.warnings(NOW) == ["contests[0] (england): seat changes add up to -23, not 0"]
 
 
 def test_future_published_at_is_a_warning_past_the_tolerance() -> None:
-    feed = Feed.model_validate(feed_doc())
+    feed = Feed.model_validate(small_document())
     published = feed.published_at
     assert feed.warnings(published - timedelta(minutes=1)) == []
     [warning] = feed.warnings(published - timedelta(minutes=10))
@@ -94,7 +94,7 @@ def test_future_published_at_is_a_warning_past_the_tolerance() -> None:
 
 def test_unsupported_contest_is_kept_with_a_warning() -> None:
     extra = {"kind": "referendum", "id": "eu", "title": "EU referendum", "yes": 1}
-    feed = Feed.model_validate(feed_doc(contests=[councils(), extra]))
+    feed = Feed.model_validate(small_document(contests=[small_councils(), extra]))
     contest = feed.contests[1]
     assert isinstance(contest, UnsupportedContest)
     assert contest.kind == "referendum"
@@ -121,7 +121,7 @@ def test_legislature_and_mayor_contests() -> None:
             {"name": "Zac Goldsmith", "party": "CON", "votes": 909755},
         ],
     }
-    feed = Feed.model_validate(feed_doc(contests=[legislature, mayor]))
+    feed = Feed.model_validate(small_document(contests=[legislature, mayor]))
     wales, london = feed.contests
     assert isinstance(wales, LegislatureContest)
     assert wales.percent_reported == 50.0
@@ -132,7 +132,7 @@ def test_legislature_and_mayor_contests() -> None:
 
 
 def test_models_are_frozen() -> None:
-    feed = Feed.model_validate(feed_doc())
+    feed = Feed.model_validate(small_document())
     with pytest.raises(ValidationError):
         feed.sequence = 8  # type: ignore[misc]
     with pytest.raises(ValidationError):
@@ -141,7 +141,7 @@ def test_models_are_frozen() -> None:
 
 
 def test_text_is_sanitised_in_every_field() -> None:
-    doc = feed_doc(title="Results\x1b]0;pwned\x07 live")
+    doc = small_document(title="Results\x1b]0;pwned\x07 live")
     doc["updates"][0]["speaker"] = "Jeremy\u202e Corbyn"
     doc["contests"][0]["parties"][0]["name"] = "Lab\x00our"
     feed = Feed.model_validate(doc)

@@ -13,19 +13,19 @@ from hypothesis import strategies as st
 from feeds.contests import CouncilsContest, UnsupportedContest
 from feeds.errors import FeedDecodeError, FeedInvalid, FeedSchemaError, UnsupportedFormat
 from feeds.parse import format_path, parse_feed
-from tests.feedfactory import as_bytes, councils, feed_doc
+from sample_feeds.factory import encode, legislature, small_councils, small_document
 
 Doc = dict[str, Any]
 
 
 def _problems(doc: Any) -> list[str]:
     with pytest.raises(FeedSchemaError) as caught:
-        parse_feed(as_bytes(doc))
+        parse_feed(encode(doc))
     return [str(problem) for problem in caught.value.problems]
 
 
 def _mutated(change: Callable[[Doc], object]) -> Doc:
-    doc = feed_doc()
+    doc = small_document()
     change(doc)
     return doc
 
@@ -36,7 +36,7 @@ def _party(doc: Doc, index: int) -> Doc:
 
 
 def test_valid_document_parses() -> None:
-    feed = parse_feed(as_bytes(feed_doc()))
+    feed = parse_feed(encode(small_document()))
     assert feed.sequence == 7
     assert feed.title == "Election 2016 results live"
     assert isinstance(feed.contests[0], CouncilsContest)
@@ -67,7 +67,7 @@ def test_valid_document_parses() -> None:
             "contests[0].declarations: duplicate declaration area 'Birmingham'",
         ),
         (
-            lambda d: d["contests"].append(councils()),
+            lambda d: d["contests"].append(small_councils()),
             "contests: duplicate contest id 'england'",
         ),
         (
@@ -134,14 +134,14 @@ def test_every_problem_is_listed() -> None:
 
 def test_unknown_kind_is_unsupported_while_the_others_parse() -> None:
     extra = {"kind": "referendum", "id": "eu", "title": "EU", "options": []}
-    feed = parse_feed(as_bytes(feed_doc(contests=[councils(), extra])))
+    feed = parse_feed(encode(small_document(contests=[small_councils(), extra])))
     assert isinstance(feed.contests[0], CouncilsContest)
     assert isinstance(feed.contests[1], UnsupportedContest)
 
 
 def test_problem_inside_unsupported_contest_is_still_reported() -> None:
     extra = {"kind": "referendum", "id": "Not A Slug"}
-    assert _problems(feed_doc(contests=[councils(), extra])) == [
+    assert _problems(small_document(contests=[small_councils(), extra])) == [
         "contests[1].id: has characters or a length that are not allowed"
     ]
 
@@ -149,25 +149,27 @@ def test_problem_inside_unsupported_contest_is_still_reported() -> None:
 @pytest.mark.parametrize("version", ["results-board/2", "results-board/2.0", "results-board/10"])
 def test_other_major_version_is_unsupported(version: str) -> None:
     with pytest.raises(UnsupportedFormat) as caught:
-        parse_feed(as_bytes(feed_doc(format=version)))
+        parse_feed(encode(small_document(format=version)))
     assert caught.value.found == version
     assert "results-board/1" in caught.value.detail
 
 
 def test_minor_version_is_accepted() -> None:
-    assert parse_feed(as_bytes(feed_doc(format="results-board/1.3"))).format == "results-board/1.3"
+    assert (
+        parse_feed(encode(small_document(format="results-board/1.3"))).format == "results-board/1.3"
+    )
 
 
 def test_unknown_fields_are_ignored_everywhere() -> None:
-    doc = feed_doc(extra={"a": 1})
+    doc = small_document(extra={"a": 1})
     doc["contests"][0]["turnout"] = 34
     doc["contests"][0]["parties"][0]["votes"] = [1, 2]
     doc["updates"][0]["avatar"] = "x.png"
-    assert parse_feed(as_bytes(doc)) == parse_feed(as_bytes(feed_doc()))
+    assert parse_feed(encode(doc)) == parse_feed(encode(small_document()))
 
 
 def test_update_without_speaker_is_fine() -> None:
-    feed = parse_feed(as_bytes(feed_doc()))
+    feed = parse_feed(encode(small_document()))
     assert feed.updates[1].speaker is None
 
 
@@ -196,7 +198,7 @@ def test_json_that_is_not_an_object(body: bytes) -> None:
 
 
 def test_lone_surrogate_escape_is_removed_not_fatal() -> None:
-    doc = feed_doc()
+    doc = small_document()
     doc["updates"][0]["text"] = "Cut mid-emoji \ud83d"
     body = json.dumps(doc).encode()  # ensure_ascii: the escape `\ud83d` in the bytes
     assert b"\\ud83d" in body
@@ -212,16 +214,8 @@ def test_lone_surrogate_path_still_applies_the_rules() -> None:
 
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
 def test_non_finite_share_change_refused(value: str) -> None:
-    legislature = {
-        "kind": "legislature",
-        "id": "wales",
-        "title": "Wales",
-        "total": 60,
-        "reported": 1,
-        "majority": 31,
-        "parties": [{"code": "LAB", "name": "Labour", "share_change": 1.5}],
-    }
-    body = as_bytes(feed_doc(contests=[legislature])).replace(b"1.5", value.encode())
+    wales = legislature(parties=[{"code": "LAB", "name": "Labour", "share_change": 1.5}])
+    body = encode(small_document(contests=[wales])).replace(b"1.5", value.encode())
     with pytest.raises(FeedSchemaError) as caught:
         parse_feed(body)
     assert [str(p) for p in caught.value.problems] == [
@@ -231,16 +225,8 @@ def test_non_finite_share_change_refused(value: str) -> None:
 
 @pytest.mark.parametrize("value", [True, "55"])
 def test_share_must_be_a_number(value: object) -> None:
-    legislature = {
-        "kind": "legislature",
-        "id": "wales",
-        "title": "Wales",
-        "total": 60,
-        "reported": 1,
-        "majority": 31,
-        "parties": [{"code": "LAB", "name": "Labour", "share": value}],
-    }
-    assert _problems(feed_doc(contests=[legislature])) == [
+    wales = legislature(parties=[{"code": "LAB", "name": "Labour", "share": value}])
+    assert _problems(small_document(contests=[wales])) == [
         "contests[0].parties[0].share: must be a number"
     ]
 
@@ -253,7 +239,7 @@ def test_mayor_round_refuses_a_boolean() -> None:
         "round": True,
         "candidates": [{"name": "Sadiq Khan", "party": "LAB"}],
     }
-    assert _problems(feed_doc(contests=[mayor])) == ["contests[0].round: must be 1 or 2"]
+    assert _problems(small_document(contests=[mayor])) == ["contests[0].round: must be 1 or 2"]
 
 
 def test_format_path() -> None:
@@ -315,7 +301,7 @@ FIELD_VALUES = JSON | st.sampled_from(
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300, deadline=None)
 @given(st.data())
 def test_mutated_valid_documents_validate_or_raise_feed_invalid(data: st.DataObject) -> None:
-    doc = feed_doc()
+    doc = small_document()
     for _ in range(data.draw(st.integers(1, 3), label="mutations")):
         paths = [p for p in _paths(doc) if p]
         path = data.draw(st.sampled_from(paths), label="path")
@@ -326,8 +312,8 @@ def test_mutated_valid_documents_validate_or_raise_feed_invalid(data: st.DataObj
             del parent[path[-1]]
         else:
             parent[path[-1]] = data.draw(FIELD_VALUES, label="value")
-    _parses_or_is_invalid(as_bytes(doc))
-    _parses_or_is_invalid(as_bytes(doc)[: data.draw(st.integers(0, 2000), label="cut")])
+    _parses_or_is_invalid(encode(doc))
+    _parses_or_is_invalid(encode(doc)[: data.draw(st.integers(0, 2000), label="cut")])
 
 
 CODES = st.from_regex(r"\A[A-Z][A-Z0-9&+.\-]{0,11}\Z").filter(lambda code: code != "NOC")
@@ -349,7 +335,7 @@ def councils_contests(draw: st.DrawFn) -> Doc:
     """Valid councils contests with arbitrary (consistent or not) figures and text."""
     total = draw(st.integers(1, 500))
     parties = draw(st.lists(PARTY_ROWS, min_size=1, max_size=8, unique_by=lambda p: p["code"]))
-    return councils(
+    return small_councils(
         total=total,
         reported=draw(st.integers(0, total)),
         title=draw(st.text(max_size=150)),
@@ -360,7 +346,7 @@ def councils_contests(draw: st.DrawFn) -> Doc:
 
 @given(councils_contests())
 def test_generated_valid_contests_parse_and_round_trip(contest: Doc) -> None:
-    feed = parse_feed(as_bytes(feed_doc(contests=[contest])))
+    feed = parse_feed(encode(small_document(contests=[contest])))
     assert parse_feed(feed.model_dump_json().encode()) == feed
     parsed = feed.contests[0]
     assert isinstance(parsed, CouncilsContest)

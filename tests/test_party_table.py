@@ -4,29 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.visual import VisualType
 
+from sample_feeds import factory
 from tests.waiting import async_wait_for
 from widgets import COUNCIL_COLUMNS, LEGISLATURE_COLUMNS, PartyLine, PartyTable
 from widgets._party_row import PartyRow
 from widgets.party_table import SORT_KEYS
 
 SEED = (
-    PartyLine("LAB", "Labour", "#dc241f", 49, -1, 1005, -28),
-    PartyLine("CON", "Conservative", "#0087dc", 26, 0, 547, 5),
-    PartyLine("LD", "Liberal Democrat", "#fdbb30", 2, 0, 214, 22),
-    PartyLine("IND", "Independent", None, 0, 0, 53, -8),
-    PartyLine("UKIP", "Ukip", "#70147a", 0, 0, 29, 23),
-    PartyLine("GRN", "Green Party", "#6ab023", 0, 0, 17, -4),
-    PartyLine("RES", "Residents", None, 0, 0, 4, 0),
-    PartyLine("LIB", "Liberal", None, 0, 0, 3, -2),
-    PartyLine("RESP", "Respect", None, 0, 0, 0, -5),
-    PartyLine("NOC", "No Overall Control", None, 19, 1, None, None, pinned_last=True),
+    *(PartyLine(*row) for row in factory.SEED),
+    PartyLine("NOC", "No Overall Control", None, *factory.SEED_NOC, None, None, pinned_last=True),
 )
 SEED_ORDER = ["LAB", "CON", "LD", "IND", "UKIP", "GRN", "RES", "LIB", "RESP", "NOC"]
 LONG_FLASH = 600.0
@@ -55,6 +50,26 @@ def shuffled(lines: Sequence[PartyLine]) -> list[PartyLine]:
 
 def keys(table: PartyTable) -> list[str]:
     return [row.key for row in table.rows]
+
+
+@asynccontextmanager
+async def seeded_table(flash_seconds: float | None) -> AsyncIterator[tuple[TableApp, Pilot[None]]]:
+    """A table app at 120×40 showing the seed, settled."""
+    app = TableApp(
+        PartyTable(**({} if flash_seconds is None else {"flash_seconds": flash_seconds}))
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.table.update_lines(SEED)
+        await pilot.pause()
+        yield app, pilot
+
+
+async def drawn_once(app: TableApp, pilot: Pilot[None], renders: Counter[str]) -> Counter[str]:
+    """Fill the table with the seed and wait until every row has drawn once; those counts."""
+    app.table.update_lines(SEED)
+    await async_wait_for(lambda: len(renders) == len(SEED), "every row drawn once")
+    await pilot.pause()
+    return renders.copy()
 
 
 def replace(key: str, **changes: object) -> list[PartyLine]:
@@ -118,10 +133,7 @@ async def test_cycle_sort_visits_each_key_posts_a_message_and_keeps_noc_last() -
 async def test_one_party_changing_re_renders_only_its_row(renders: Counter[str]) -> None:
     app = TableApp(PartyTable(flash_seconds=LONG_FLASH))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        await async_wait_for(lambda: len(renders) == len(SEED), "every row drawn once")
-        await pilot.pause()
-        before = renders.copy()
+        before = await drawn_once(app, pilot, renders)
         app.table.update_lines(replace("CON", seats=550, seats_change=8))
         await async_wait_for(lambda: renders["CON"] > before["CON"], "the Conservative row redrawn")
         await pilot.pause()
@@ -132,10 +144,7 @@ async def test_one_party_changing_re_renders_only_its_row(renders: Counter[str])
 async def test_an_unchanged_update_re_renders_nothing(renders: Counter[str]) -> None:
     app = TableApp(PartyTable(flash_seconds=LONG_FLASH))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        await async_wait_for(lambda: len(renders) == len(SEED), "every row drawn once")
-        await pilot.pause()
-        before = renders.copy()
+        before = await drawn_once(app, pilot, renders)
         app.table.update_lines(list(SEED))  # equal lines, new list
         app.table.update_lines(replace("RESP", seats_change=-6))  # a marker: proves a frame ran
         await async_wait_for(lambda: renders["RESP"] > before["RESP"], "the marker row redrawn")
@@ -144,10 +153,7 @@ async def test_an_unchanged_update_re_renders_nothing(renders: Counter[str]) -> 
 
 
 async def test_rows_are_added_and_removed_by_key() -> None:
-    app = TableApp(PartyTable(flash_seconds=LONG_FLASH))
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        await pilot.pause()
+    async with seeded_table(flash_seconds=LONG_FLASH) as (app, pilot):
         labour_row = app.table.rows[0]
         snp = PartyLine("SNP", "Scottish National Party", "#fdf38e", 3, 3, 300, 10)
         app.table.update_lines([p for p in SEED if p.key != "UKIP"] + [snp])
@@ -160,10 +166,7 @@ async def test_rows_are_added_and_removed_by_key() -> None:
 
 
 async def test_rows_reorder_when_the_order_changes() -> None:
-    app = TableApp(PartyTable(flash_seconds=LONG_FLASH))
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        await pilot.pause()
+    async with seeded_table(flash_seconds=LONG_FLASH) as (app, pilot):
         con_row = app.table.rows[1]
         app.table.update_lines(replace("CON", councils=50, councils_change=24))
         await pilot.pause()
@@ -173,10 +176,7 @@ async def test_rows_reorder_when_the_order_changes() -> None:
 
 
 async def test_flash_marks_changed_figures_then_ends_and_not_on_first_fill() -> None:
-    app = TableApp(PartyTable(flash_seconds=0.2))
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        await pilot.pause()
+    async with seeded_table(flash_seconds=0.2) as (app, pilot):
         assert not any(row.has_class("-flash") for row in app.table.rows)
         app.table.update_lines(replace("LD", seats=220, seats_change=28))
         ld = app.table.rows[2]
@@ -264,10 +264,7 @@ async def test_legislature_columns() -> None:
 
 async def test_no_color_keeps_glyphs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = TableApp(PartyTable())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(SEED)
-        await pilot.pause()
+    async with seeded_table(flash_seconds=None) as (app, pilot):
         assert app.no_color
         screen = app.export_screenshot()
         assert "▼" in screen and "▲" in screen

@@ -18,8 +18,12 @@ from board.nettools import FIRST_POLL_JITTER_CAP
 from feeds.server import FeedServer
 from feeds.source import Changed, FeedSource, Unchanged
 from feeds.sources.http import HttpSource, user_agent
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 from tests.faultserver import FaultServer, Step
+
+
+def feed_bytes(sequence: int) -> bytes:
+    return encode(small_document(sequence))
 
 
 @pytest.fixture

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from feeds import recording
+from feeds.adapter import CsvAdapter
 from feeds.parse import parse_feed
 from feeds.recording import Recorder, read_recording, record
 from feeds.source import Changed, Failed, PollOutcome
 from feeds.sources.file import FileSource
 from feeds.sources.replay import ReplaySource
-from tests.feedfactory import as_bytes, feed_doc
+from sample_feeds.factory import encode, small_document
+from tests.boardkit import MonotonicClock
 from tests.waiting import async_wait_for
 
 START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
@@ -25,22 +27,9 @@ START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
 def _night(count: int) -> list[bytes]:
     """`count` documents a minute apart, sequences 0, 1, …"""
     return [
-        as_bytes(feed_doc(sequence=i, published_at=(START + timedelta(minutes=i)).isoformat()))
+        encode(small_document(sequence=i, published_at=(START + timedelta(minutes=i)).isoformat()))
         for i in range(count)
     ]
-
-
-class _Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def test_read_recording_skips_blank_lines(tmp_path: Path) -> None:
@@ -56,11 +45,11 @@ def test_read_recording_missing_file_raises(tmp_path: Path) -> None:
 
 def test_recorder_writes_one_compact_line_per_document(tmp_path: Path) -> None:
     path = tmp_path / "night.jsonl"
-    doc = feed_doc(unknown_field={"kept": True}, title="Élection — 選挙")
+    doc = small_document(unknown_field={"kept": True}, title="Élection — 選挙")
     pretty = json.dumps(doc, indent=2, ensure_ascii=True).encode()
     with Recorder(path) as recorder:
         recorder.append(pretty)
-        recorder.append(as_bytes(feed_doc(sequence=8)))
+        recorder.append(encode(small_document(sequence=8)))
         assert recorder.count == 2
     lines = path.read_bytes().split(b"\n")
     assert lines[-1] == b""
@@ -121,7 +110,7 @@ def test_recorder_refuses_what_is_not_json(tmp_path: Path) -> None:
 
 def test_line_separators_and_lone_surrogates_stay_escaped(tmp_path: Path) -> None:
     path = tmp_path / "night.jsonl"
-    doc = feed_doc()
+    doc = small_document()
     doc["updates"][0]["text"] = "one\u2028two \ud83d"
     with Recorder(path) as recorder:
         recorder.append(json.dumps(doc).encode())
@@ -135,7 +124,7 @@ def test_line_separators_and_lone_surrogates_stay_escaped(tmp_path: Path) -> Non
 
 async def test_record_writes_each_new_document_until_the_replay_ends(tmp_path: Path) -> None:
     documents = _night(3)
-    clock = _Clock()
+    clock = MonotonicClock(0.0)
     source = ReplaySource(documents, clock=clock)
     outcomes: list[PollOutcome] = []
 
@@ -152,7 +141,7 @@ async def test_record_writes_each_new_document_until_the_replay_ends(tmp_path: P
 
 
 async def test_record_stops_at_the_limit(tmp_path: Path) -> None:
-    clock = _Clock()
+    clock = MonotonicClock(0.0)
     source = ReplaySource(_night(5), clock=clock)
     out = tmp_path / "copy.jsonl"
     coroutine = record(source, out, interval=0, limit=2, on_outcome=lambda _: clock.advance(60))
@@ -162,7 +151,7 @@ async def test_record_stops_at_the_limit(tmp_path: Path) -> None:
 
 async def test_record_stops_promptly_when_asked_during_the_wait(tmp_path: Path) -> None:
     feed = tmp_path / "feed.json"
-    feed.write_bytes(as_bytes(feed_doc()))
+    feed.write_bytes(encode(small_document()))
     stop = asyncio.Event()
     outcomes: list[PollOutcome] = []
     task = asyncio.create_task(
@@ -203,7 +192,7 @@ async def test_record_of_a_csv_table_writes_feed_json(tmp_path: Path) -> None:
     table.write_text("Party,Councils,Seats\nLabour,3,40\nNo Overall Control,1,\n")
     outcomes: list[PollOutcome] = []
     out = tmp_path / "out.jsonl"
-    source = FileSource(table, total=10)
+    source = FileSource(table, adapter=CsvAdapter(10))
     assert (
         await asyncio.wait_for(
             record(source, out, interval=0, limit=1, on_outcome=outcomes.append), 10

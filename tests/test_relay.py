@@ -23,12 +23,16 @@ from feeds.server import FeedServer
 from feeds.source import Changed
 from feeds.sources import open_source
 from feeds.sources.http import HttpSource, user_agent
-from tests.docs import feed_bytes
+from sample_feeds.factory import encode, small_document
 from tests.faultserver import FaultServer, Step
 from tests.waiting import async_wait_for, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVAL = 0.05
+
+
+def feed_bytes(sequence: int) -> bytes:
+    return encode(small_document(sequence))
 
 
 class Seconds:
@@ -77,7 +81,7 @@ def test_publishes_each_change_with_its_own_growing_sequence(client: httpx.Clien
         third = client.get(relay.url)
         assert json.loads(third.content)["sequence"] == 1_800_000_060
         assert third.headers["ETag"] != first.headers["ETag"]
-        assert third.headers["Last-Modified"] == "Fri, 06 May 2016 01:07:00 GMT"
+        assert third.headers["Last-Modified"] == "Fri, 06 May 2016 09:00:00 GMT"  # published_at
         report = status(client, relay)
         assert report["state"] == "ok"
         assert (report["sequence"], report["upstream_sequence"]) == (1_800_000_060, 7)

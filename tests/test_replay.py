@@ -12,30 +12,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feeds.errors import FeedDecodeError
+from feeds.recording import peek
 from feeds.source import Changed, Failed, PollOutcome, Unchanged
-from feeds.sources.replay import ReplaySource, Schedule, published_at_of
-from tests.feedfactory import as_bytes, feed_doc
+from feeds.sources.replay import ReplaySource, Schedule
+from sample_feeds.factory import encode, small_document
+from tests.boardkit import MonotonicClock
 
 START = datetime(2016, 5, 6, 0, 0, tzinfo=UTC)
 
 
 def _doc(seconds: float, sequence: int = 0) -> bytes:
     when = START + timedelta(seconds=seconds)
-    return as_bytes(feed_doc(sequence=sequence, published_at=when.isoformat()))
+    return encode(small_document(sequence=sequence, published_at=when.isoformat()))
 
 
 def _night(*seconds: float) -> list[bytes]:
     return [_doc(s, sequence=i) for i, s in enumerate(seconds)]
-
-
-class _Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _sequence(outcome: PollOutcome) -> int:
@@ -43,13 +35,19 @@ def _sequence(outcome: PollOutcome) -> int:
     return outcome.snapshot.feed.sequence
 
 
-def test_published_at_of() -> None:
-    assert published_at_of(_doc(90)) == START + timedelta(seconds=90)
-    assert published_at_of(b'{"published_at": "2016-05-06T01:00:00+01:00"}') == START
-    assert published_at_of(b'{"published_at": "2016-05-06T01:00:00Z"}') is not None
+def test_peek_reads_published_at_leniently() -> None:
+    assert peek(_doc(90)).published_at == START + timedelta(seconds=90)
+    assert peek(b'{"published_at": "2016-05-06T01:00:00+01:00"}').published_at == START
+    assert peek(b'{"published_at": "2016-05-06T01:00:00Z"}').published_at is not None
     for bad in (b"not json", b"[]", b"{}", b'{"published_at": 5}', b'{"published_at": "soon"}'):
-        assert published_at_of(bad) is None
-    assert published_at_of(b'{"published_at": "2016-05-06T01:00:00"}') is None  # no offset
+        assert peek(bad).published_at is None
+    assert peek(b'{"published_at": "2016-05-06T01:00:00"}').published_at is None  # no offset
+
+
+def test_peek_reads_the_sequence_only_when_an_integer() -> None:
+    assert peek(b'{"sequence": 7}').sequence == 7
+    for bad in (b'{"sequence": "7"}', b'{"sequence": true}', b'{"sequence": 1.5}', b"[1]", b"x"):
+        assert peek(bad).sequence is None
 
 
 def test_offsets_are_gaps_divided_by_speed() -> None:
@@ -120,7 +118,7 @@ def test_schedule_properties(
 
 
 async def test_first_document_at_once_then_in_rhythm() -> None:
-    clock = _Clock()
+    clock = MonotonicClock()
     source = ReplaySource(_night(0, 60, 120), speed=2, clock=clock)
     assert source.position == -1 and source.count == 3 and not source.finished
     clock.now += 500  # time before the first fetch does not count
@@ -139,7 +137,7 @@ async def test_first_document_at_once_then_in_rhythm() -> None:
 
 
 async def test_slow_poller_skips_to_the_latest_due() -> None:
-    clock = _Clock()
+    clock = MonotonicClock()
     source = ReplaySource(_night(0, 10, 20, 30, 40), clock=clock)
     assert _sequence(await source.poll()) == 0
     clock.now += 35
@@ -148,17 +146,17 @@ async def test_slow_poller_skips_to_the_latest_due() -> None:
 
 
 async def test_fetch_returns_none_for_the_document_already_delivered() -> None:
-    clock = _Clock()
+    clock = MonotonicClock()
     documents = _night(0, 10)
     source = ReplaySource(documents, clock=clock)
-    assert await source.fetch() == documents[0]
+    assert [d.body for d in await source.fetch() or []] == [documents[0]]
     assert await source.fetch() is None
     clock.now += 10
-    assert await source.fetch() == documents[1]
+    assert [d.body for d in await source.fetch() or []] == [documents[1]]
 
 
 async def test_invalid_document_in_a_recording_fails_its_poll_only() -> None:
-    clock = _Clock()
+    clock = MonotonicClock()
     source = ReplaySource(
         [_doc(0, 1), b'{"published_at": "2016-05-06T00:00:10+00:00"}', _doc(20, 2)], clock=clock
     )
@@ -172,7 +170,7 @@ async def test_invalid_document_in_a_recording_fails_its_poll_only() -> None:
 
 async def test_a_broken_line_fails_as_undecodable() -> None:
     # The broken line takes the time of the one before it, so it is the latest due at 0.
-    clock = _Clock()
+    clock = MonotonicClock()
     source = ReplaySource([_doc(0, 1), b"{cut", _doc(10, 2)], clock=clock)
     assert source.schedule.offsets == [0.0, 0.0, 10.0]
     outcome = await source.poll()
@@ -184,7 +182,7 @@ async def test_a_broken_line_fails_as_undecodable() -> None:
 async def test_reads_a_recording_file(tmp_path: Path) -> None:
     path = tmp_path / "night.jsonl"
     path.write_bytes(b"\n".join(_night(0, 600, 1200)) + b"\n")
-    source = ReplaySource(path, speed=60, clock=_Clock())
+    source = ReplaySource(path, speed=60, clock=MonotonicClock())
     assert source.description == "replay of night.jsonl at 60×"
     assert source.schedule.offsets == [0.0, 10.0, 20.0]
     assert _sequence(await source.poll()) == 0

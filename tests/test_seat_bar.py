@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.style import Style
 from textual.visual import VisualType
 
+from tests.boardkit import WidgetApp
 from widgets.seat_bar import SeatBar, SeatShare, apportion, bar_cells, majority_column
 
 # Scottish Parliament 2016 (uk2016_facts.json: SCOT_BBC, SCOT_EP): 129 seats, 65 for a majority.
@@ -31,17 +31,6 @@ EXPECTED_CELLS = {
     80: [39, 19, 15, 4, 3],
     47: [23, 11, 9, 2, 2],
 }
-
-
-class BarApp(App[None]):
-    """A bare app holding one seat bar across the screen."""
-
-    def __init__(self, bar: SeatBar) -> None:
-        super().__init__()
-        self.bar = bar
-
-    def compose(self) -> ComposeResult:
-        yield self.bar
 
 
 def lines(bar: SeatBar) -> list[Content]:
@@ -102,11 +91,11 @@ def test_apportion_and_cells_edge_cases() -> None:
 async def test_scotland_blocks_are_proportional_with_codes_and_figures(
     width: int, height: int
 ) -> None:
-    app = BarApp(SeatBar(129, 65))
+    app = WidgetApp(SeatBar(129, 65))
     async with app.run_test(size=(width, height)) as pilot:
-        app.bar.update_shares(SCOTLAND)
+        app.widget.update_shares(SCOTLAND)
         await pilot.pause()
-        marker, bar, figures = lines(app.bar)
+        marker, bar, figures = lines(app.widget)
         assert len(bar.plain) == width
         blocks = runs(cell_owners(bar))
         assert blocks == [
@@ -121,35 +110,35 @@ async def test_scotland_blocks_are_proportional_with_codes_and_figures(
 
 @pytest.mark.parametrize(("width", "column"), [(120, 60), (80, 40)])
 async def test_majority_marker_sits_at_the_majority_seat(width: int, column: int) -> None:
-    app = BarApp(SeatBar(129, 65))
+    app = WidgetApp(SeatBar(129, 65))
     async with app.run_test(size=(width, 24)) as pilot:
-        app.bar.update_shares(SCOTLAND)
+        app.widget.update_shares(SCOTLAND)
         await pilot.pause()
-        marker = lines(app.bar)[0].plain
+        marker = lines(app.widget)[0].plain
         assert marker.index("▼") == column  # (2 × 65 − 1) × width ÷ 258, worked by hand
         assert marker.strip() == "▼ 65 for majority"
 
 
 async def test_majority_marker_near_the_right_edge_puts_the_words_before_it() -> None:
-    app = BarApp(SeatBar(10, 10))
+    app = WidgetApp(SeatBar(10, 10))
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
-        marker = lines(app.bar)[0].plain
+        marker = lines(app.widget)[0].plain
         assert marker.rstrip() == " " * 22 + "10 for majority ▼"  # ▼ at column 38
 
 
 async def test_partial_declaration_leaves_a_muted_remainder() -> None:
-    app = BarApp(SeatBar(129, 65))
+    app = WidgetApp(SeatBar(129, 65))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.bar.update_shares([SeatShare("SNP", "SNP", "#fdf38e", 40), SCOTLAND[1]])
+        app.widget.update_shares([SeatShare("SNP", "SNP", "#fdf38e", 40), SCOTLAND[1]])
         await pilot.pause()
-        _, bar, figures = lines(app.bar)
+        _, bar, figures = lines(app.widget)
         blocks = runs(cell_owners(bar))
         # 71 of 129 declared take round(71 × 120 / 129) = 66 cells: 40:31 → 37 and 29.
         assert blocks == [("#fdf38e", 37), ("#0087dc", 29), (".seat-bar--track", 54)]
         assert bar.plain.endswith("░" * 54)
         assert "58 to declare" in figures.plain
-        assert app.bar.text == "SNP 40, CON 31, 58 of 129 to declare, 65 for majority"
+        assert app.widget.text == "SNP 40, CON 31, 58 of 129 to declare, 65 for majority"
 
 
 @pytest.mark.parametrize(
@@ -164,11 +153,11 @@ async def test_partial_declaration_leaves_a_muted_remainder() -> None:
 async def test_zero_seats_or_zero_total_do_not_crash(
     total: int, majority: int, shares: tuple[SeatShare, ...]
 ) -> None:
-    app = BarApp(SeatBar(total, majority))
+    app = WidgetApp(SeatBar(total, majority))
     async with app.run_test(size=(80, 24)) as pilot:
-        app.bar.update_shares(shares)
+        app.widget.update_shares(shares)
         await pilot.pause()
-        marker, bar, figures = lines(app.bar)
+        marker, bar, figures = lines(app.widget)
         assert len(bar.plain) == 80
         if not any(share.seats for share in shares):
             assert bar.plain == "░" * 80
@@ -192,41 +181,41 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
 
 
 async def test_renders_only_when_its_data_changes(renders: Counter[str]) -> None:
-    app = BarApp(SeatBar(129, 65))
+    app = WidgetApp(SeatBar(129, 65))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.bar.update_shares(SCOTLAND)
+        app.widget.update_shares(SCOTLAND)
         await pilot.pause()
         before = renders["bar"]
         assert before >= 1
-        app.bar.update_shares(list(SCOTLAND))  # equal data, a new list
-        app.bar.total = 129
-        app.bar.majority = 65
+        app.widget.update_shares(list(SCOTLAND))  # equal data, a new list
+        app.widget.total = 129
+        app.widget.majority = 65
         await pilot.pause()
         await pilot.pause()
         assert renders["bar"] == before
-        app.bar.update_shares((*SCOTLAND[:4], SeatShare("LD", "LD", "#fdbb30", 4)))
+        app.widget.update_shares((*SCOTLAND[:4], SeatShare("LD", "LD", "#fdbb30", 4)))
         await pilot.pause()
         assert renders["bar"] == before + 1
 
 
 async def test_no_color_alternates_shading_and_keeps_codes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = BarApp(SeatBar(129, 65))
+    app = WidgetApp(SeatBar(129, 65))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.bar.update_shares(SCOTLAND)
+        app.widget.update_shares(SCOTLAND)
         await pilot.pause()
         assert app.no_color
-        bar = lines(app.bar)[1].plain
+        bar = lines(app.widget)[1].plain
         assert bar.startswith("█" * 28 + "SNP" + "█" * 28)  # 59 cells, code centred
         assert bar[59:88] == "▓" * 13 + "CON" + "▓" * 13  # the next block is shaded
         assert [code in bar for code in ("SNP", "CON", "LAB", "GRN", "LD")] == [True] * 5
 
 
 async def test_labels_are_literal_text() -> None:
-    app = BarApp(SeatBar(10, 6))
+    app = WidgetApp(SeatBar(10, 6))
     async with app.run_test(size=(80, 24)) as pilot:
-        app.bar.update_shares([SeatShare("X", "[/]", None, 5), SeatShare("Y", "[b]", None, 5)])
+        app.widget.update_shares([SeatShare("X", "[/]", None, 5), SeatShare("Y", "[b]", None, 5)])
         await pilot.pause()
-        bar = lines(app.bar)[1].plain
+        bar = lines(app.widget)[1].plain
         assert "[/]" in bar and "[b]" in bar
         assert app.is_running

@@ -15,7 +15,8 @@ import pytest
 
 from feeds.parse import parse_feed
 from feeds.server import LOOP_HOLD, FeedServer
-from tests.test_plain import document, encode
+from sample_feeds.factory import document, encode
+from tests.boardkit import MonotonicClock
 from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,19 +30,9 @@ def night(count: int = 4) -> list[bytes]:
     ]
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> MonotonicClock:
+    return MonotonicClock()
 
 
 @pytest.fixture
@@ -61,7 +52,9 @@ def post(client: httpx.Client, server: FeedServer, path: str) -> httpx.Response:
     return client.post(server.url.replace("/feed.json", path))
 
 
-def test_serves_the_current_document_with_etag_and_304(clock: Clock, client: httpx.Client) -> None:
+def test_serves_the_current_document_with_etag_and_304(
+    clock: MonotonicClock, client: httpx.Client
+) -> None:
     documents = night()
     with FeedServer(documents, speed=60, clock=clock) as server:
         assert server.url.startswith("http://127.0.0.1:")
@@ -83,7 +76,7 @@ def test_serves_the_current_document_with_etag_and_304(clock: Clock, client: htt
         assert client.get(server.url, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
-def test_advances_with_the_clock_at_speed(clock: Clock, client: httpx.Client) -> None:
+def test_advances_with_the_clock_at_speed(clock: MonotonicClock, client: httpx.Client) -> None:
     documents = night()
     with FeedServer(documents, speed=60, clock=clock) as server:
         etag = client.get(server.url).headers["ETag"]
@@ -109,7 +102,9 @@ def test_advances_with_the_clock_at_speed(clock: Clock, client: httpx.Client) ->
         assert status(client, server)["finished"] is True
 
 
-def test_manual_mode_moves_only_on_next_and_goto(clock: Clock, client: httpx.Client) -> None:
+def test_manual_mode_moves_only_on_next_and_goto(
+    clock: MonotonicClock, client: httpx.Client
+) -> None:
     documents = night()
     with FeedServer(documents, manual=True, clock=clock) as server:
         clock.now += 10_000
@@ -130,7 +125,7 @@ def test_manual_mode_moves_only_on_next_and_goto(clock: Clock, client: httpx.Cli
         assert client.get(server.url.replace("/feed.json", "/nothing")).status_code == 404
 
 
-def test_start_and_goto_in_timed_mode(clock: Clock, client: httpx.Client) -> None:
+def test_start_and_goto_in_timed_mode(clock: MonotonicClock, client: httpx.Client) -> None:
     documents = night()
     with FeedServer(documents, speed=60, start=2, clock=clock) as server:
         assert client.get(server.url).content == documents[2]
@@ -140,7 +135,7 @@ def test_start_and_goto_in_timed_mode(clock: Clock, client: httpx.Client) -> Non
         assert client.get(server.url).content == documents[1]
 
 
-def test_loop_restarts_with_growing_sequences(clock: Clock, client: httpx.Client) -> None:
+def test_loop_restarts_with_growing_sequences(clock: MonotonicClock, client: httpx.Client) -> None:
     documents = night()
     with FeedServer(documents, speed=60, loop=True, clock=clock) as server:
         clock.now += 3.0 + LOOP_HOLD / 2  # the last document, held
@@ -155,7 +150,7 @@ def test_loop_restarts_with_growing_sequences(clock: Clock, client: httpx.Client
         assert status(client, server)["lap"] == 1
 
 
-def test_manual_loop_next_at_the_end(clock: Clock, client: httpx.Client) -> None:
+def test_manual_loop_next_at_the_end(clock: MonotonicClock, client: httpx.Client) -> None:
     with FeedServer(night(2), manual=True, loop=True, clock=clock) as server:
         post(client, server, "/next")
         answer = post(client, server, "/next").json()
@@ -163,7 +158,7 @@ def test_manual_loop_next_at_the_end(clock: Clock, client: httpx.Client) -> None
 
 
 def test_requests_are_not_logged_unless_verbose(
-    clock: Clock, client: httpx.Client, capfd: pytest.CaptureFixture[str]
+    clock: MonotonicClock, client: httpx.Client, capfd: pytest.CaptureFixture[str]
 ) -> None:
     with FeedServer(night(), clock=clock) as server:
         client.get(server.url)
@@ -182,7 +177,7 @@ def test_refuses_bad_arguments() -> None:
         FeedServer(night(), speed=0)
 
 
-def test_stop_releases_the_port(clock: Clock) -> None:
+def test_stop_releases_the_port(clock: MonotonicClock) -> None:
     server = FeedServer(night(), clock=clock).start()
     url = server.url
     server.stop()

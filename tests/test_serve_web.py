@@ -21,7 +21,7 @@ import pytest
 from board.cli import main
 from board.web import BoardWebServer
 from feeds.server import FeedServer
-from tests.test_plain import document, encode
+from sample_feeds.factory import document, encode
 from tests.waiting import async_wait_for
 from tests.webrun import ServeWeb
 

@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 
 from board.app import ResultsBoard, create_app
 from feeds import Backoff, FeedHTTPError
-from tests.boardkit import ManualClock, ScriptedSource, seed_doc
+from sample_feeds.factory import document
+from tests.boardkit import ManualClock, ScriptedSource
 from tests.waiting import async_wait_for
 from widgets.status_bar import StatusBar
 
@@ -28,7 +29,7 @@ def board(mode: str = "demo") -> tuple[ResultsBoard, ScriptedSource, ManualClock
     clock = ManualClock()
     app = create_app(source, mode=mode, interval=5, clock=clock)  # type: ignore[arg-type]
     app.animation_level = "none"  # the ticker pages: a still frame
-    source.push(seed_doc())
+    source.push(document())
     return app, source, clock
 
 

@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widget import Widget
 
 from feeds.text import clean_text
+from tests.boardkit import WidgetApp
 from tests.hostile import HOSTILE
 from widgets.declarations import DeclarationLine, DeclarationList
 from widgets.party_table import PartyLine, PartyTable
@@ -44,17 +44,6 @@ PROPS = settings(
 )
 
 
-class Harness(App[None]):
-    """One widget on an otherwise empty screen."""
-
-    def __init__(self, widget: Widget) -> None:
-        super().__init__()
-        self.widget = widget
-
-    def compose(self) -> ComposeResult:
-        yield self.widget
-
-
 async def rendered(
     widget: Widget,
     size: tuple[int, int] = (120, 6),
@@ -64,7 +53,7 @@ async def rendered(
 
     `setup` runs once the widget is mounted (for widgets that take data only then).
     """
-    app = Harness(widget)
+    app = WidgetApp(widget)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if setup is not None:

@@ -129,6 +129,10 @@ class Timing(Widget):
         error = status.error_words(now)
         if error is not None:
             lines.append(Content.assemble(("⚠ ", "bold $error"), (error, "bold $error")))
+        elif status.problems:
+            more = f" (+{len(status.problems) - 1} more)" if len(status.problems) > 1 else ""
+            problem = Content(status.problems[0] + more).truncate(max(10, width - 2), ellipsis=True)
+            lines.append(Content.assemble(("⚠ ", "bold $warning"), problem))
         elif status.finished:
             lines.append(Content.styled("Replay ended — holding the final figures", "bold"))
         return Content("\n").join(lines)

@@ -1,4 +1,4 @@
-"""Provides `FileSource`: a feed kept in a local file (JSON or CSV), re-read when it changes.
+"""Provides `FileSource`: a feed kept in a local file (JSON, CSV…), re-read when it changes.
 
 A desk may publish by saving a file on a shared disk. Each poll compares the
 file's modification time and size with those of the last good read and reads
@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from feeds.csvfeed import parse_csv
-from feeds.errors import FeedDecodeError, FeedTooLarge, FeedUnreachable
-from feeds.models import Feed
-from feeds.source import Backoff, Failed, FeedSource, PollOutcome
+from feeds.adapter import Adapter, RawDocument
+from feeds.errors import FeedTooLarge, FeedUnreachable
+from feeds.source import Backoff, FeedSource
 
 __all__ = ["MAX_FILE_BYTES", "FileSource"]
 
@@ -29,44 +28,35 @@ _Stamp = tuple[int, int]
 
 
 class FileSource(FeedSource):
-    """A local JSON feed, or a CSV national table (which needs `total`), polled for changes.
+    """A local feed file, read again whenever its modification time or size changes.
 
-    JSON is chosen by content (a document starting with `{`); CSV by a `.csv`
-    name, or by content when `total` is given. For CSV, which has no sequence
-    or time of its own, `sequence` grows with each change of content and
-    `published_at` is the file's modification time.
+    What the bytes are is the adapter's business: the JSON format by default,
+    `CsvAdapter` for a spreadsheet's table (see `feeds.sources.open_source`).
     """
 
     def __init__(
         self,
         path: Path | str,
         *,
-        total: int | None = None,
+        adapter: Adapter | None = None,
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
         max_bytes: int = MAX_FILE_BYTES,
     ) -> None:
-        super().__init__(backoff=backoff, clock=clock)
+        super().__init__(adapter=adapter, backoff=backoff, clock=clock)
         self.path = Path(path)
         """The file read."""
-        if self.path.suffix.casefold() == ".csv" and total is None:
-            raise ValueError(f"{self.path}: a CSV table needs the number of councils (total)")
-        self.total = total
-        """Councils electing, for a CSV table; None for JSON."""
         self.max_bytes = max_bytes
         """The size cap in bytes."""
-        self._read_stamp: _Stamp | None = None
         self._good_stamp: _Stamp | None = None
-        self._mtime: datetime = datetime.now(UTC)
-        self._csv_sequence = 0
 
     @property
     def description(self) -> str:
         """The path."""
         return str(self.path)
 
-    async def fetch(self) -> bytes | None:
-        """The file's bytes, or None when its time and size match the last good read.
+    async def fetch(self) -> list[RawDocument] | None:
+        """The file, or None when its time and size match the last good read.
 
         Raises:
             FeedUnreachable: the file is missing, not a file, or cannot be read.
@@ -81,38 +71,14 @@ class FileSource(FeedSource):
         body = await asyncio.to_thread(self._read)
         if len(body) > self.max_bytes:
             raise FeedTooLarge(self.max_bytes)
-        self._read_stamp = stamp
-        self._mtime = datetime.fromtimestamp(stat.st_mtime_ns / 1e9, UTC).astimezone()
-        return body
+        modified = datetime.fromtimestamp(stat.st_mtime_ns / 1e9, UTC).astimezone()
+        return [RawDocument(self.path.name, body, stamp, modified)]
 
-    async def poll(self) -> PollOutcome:
-        """Poll once; the file counts as read only when the poll succeeded."""
-        self._read_stamp = None
-        outcome = await super().poll()
-        if self._read_stamp is not None and not isinstance(outcome, Failed):
-            self._good_stamp = self._read_stamp
-        return outcome
-
-    def parse(self, body: bytes) -> Feed:
-        """Validate JSON, or read a CSV table. Raises `FeedInvalid`."""
-        if not self._is_csv(body):
-            return super().parse(body)
-        if self.total is None:
-            raise FeedDecodeError("CSV needs a total", "give the number of councils (--total N)")
-        self._csv_sequence += 1
-        return parse_csv(
-            body,
-            total=self.total,
-            sequence=self._csv_sequence,
-            published_at=self._mtime,
-        )
-
-    def _is_csv(self, body: bytes) -> bool:
-        if self.path.suffix.casefold() == ".csv":
-            return True
-        if self.path.suffix.casefold() == ".json" or self.total is None:
-            return False
-        return body.lstrip()[:1] not in (b"{", b"[", b"")
+    def commit(self, documents: Sequence[RawDocument]) -> None:
+        """The file counts as read only once its content was accepted."""
+        stamp = documents[-1].stamp
+        if isinstance(stamp, tuple):
+            self._good_stamp = stamp
 
     def _stat(self) -> os.stat_result:
         try:

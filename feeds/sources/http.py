@@ -14,7 +14,7 @@ import asyncio
 import random
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import NoReturn
@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from feeds.adapter import Adapter, RawDocument
 from feeds.errors import (
     FeedDecodeError,
     FeedError,
@@ -30,7 +31,7 @@ from feeds.errors import (
     FeedTooLarge,
     FeedUnreachable,
 )
-from feeds.source import Backoff, Changed, FeedSource, PollOutcome, Unchanged
+from feeds.source import Backoff, FeedSource
 
 __all__ = ["HttpSource", "parse_retry_after", "user_agent"]
 
@@ -60,19 +61,16 @@ def user_agent(client_id: str | None = None) -> str:
 class HttpSource(FeedSource):
     """A feed polled over HTTP(S): conditional GETs, an overall deadline, a body cap.
 
-    Validators (ETag, Last-Modified) are staged, not stored, when a 200 arrives:
-    `fetch()` only hands the body to the base class, which parses it after
-    `fetch()` returns. Had the validators been stored at once, a body that then
-    failed validation (or was an older `sequence`) would be answered 304 next
-    time and the bad document would pass for "unchanged" while the board shows
-    stale figures with no error. So `poll()` commits the staged validators only
-    when the outcome is `Changed` or `Unchanged` (the body was accepted or is
-    equivalent to what is shown); after a failure the previous validators stay,
-    and the server keeps sending the bad body until it publishes a good one.
-    Overriding `poll()` (rather than `FeedSource._poll`) keeps the base class's
-    contract untouched; `fetch()` called on its own never commits validators.
-    The token goes only in the request's Authorization header (httpx drops it
-    on a redirect to another origin) and is redacted from error details.
+    A 200's validators (ETag, Last-Modified) travel as the document's `stamp`
+    and are kept only when `commit()` is called, i.e. once the body was
+    accepted or found equal to what is shown. Had they been kept at once, a
+    body that then failed validation (or was an older `sequence`) would be
+    answered 304 next time and the bad document would pass for "unchanged"
+    while the board shows stale figures with no error. After a failure the
+    previous validators stay, and the server keeps sending the bad body until
+    it publishes a good one. The token goes only in the request's
+    Authorization header (httpx drops it on a redirect to another origin) and
+    is redacted from error details.
     """
 
     def __init__(
@@ -85,13 +83,14 @@ class HttpSource(FeedSource):
         max_bytes: int = 20_000_000,
         connect_timeout: float = 5.0,
         read_timeout: float = 5.0,
+        adapter: Adapter | None = None,
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
         client_id: str | None = None,
         start_jitter: float = 0.0,
         rng: Callable[[float, float], float] = random.uniform,
     ) -> None:
-        super().__init__(backoff=backoff, clock=clock)
+        super().__init__(adapter=adapter, backoff=backoff, clock=clock)
         parts = urlsplit(url)
         if parts.scheme.lower() not in ("http", "https"):
             raise ValueError(f"feed URL must start with http:// or https://, not {parts.scheme!r}")
@@ -118,6 +117,7 @@ class HttpSource(FeedSource):
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
         host += f":{parts.port}" if parts.port else ""
         self._description = urlunsplit((parts.scheme.lower(), host, parts.path or "/", "", ""))
+        self._path = parts.path or "/"
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._owns_client = client is None
         self._client = client or httpx.AsyncClient(
@@ -127,7 +127,6 @@ class HttpSource(FeedSource):
             max_redirects=MAX_REDIRECTS,
         )
         self._validators: _Validators = (None, None)
-        self._staged: _Validators | None = None
 
     def __repr__(self) -> str:
         return f"HttpSource({self._description!r})"
@@ -147,19 +146,14 @@ class HttpSource(FeedSource):
         """The Last-Modified of the last accepted body, sent as If-Modified-Since."""
         return self._validators[1]
 
-    async def poll(self) -> PollOutcome:
-        """Fetch and validate once; commit the new validators only if the body was accepted."""
-        self._staged = None
-        try:
-            outcome = await super().poll()
-        finally:
-            staged, self._staged = self._staged, None
-        if staged is not None and isinstance(outcome, Changed | Unchanged):
-            self._validators = staged
-        return outcome
+    def commit(self, documents: Sequence[RawDocument]) -> None:
+        """Keep the validators of the accepted body (none sent clears them)."""
+        stamp = documents[-1].stamp
+        if isinstance(stamp, tuple):
+            self._validators = stamp
 
-    async def fetch(self) -> bytes | None:
-        """GET the feed: its bytes, or None on 304. Raises a `FeedError` for any failure."""
+    async def fetch(self) -> list[RawDocument] | None:
+        """GET the feed: its body, or None on 304. Raises a `FeedError` for any failure."""
         if self._jitter:
             delay, self._jitter = self._rng(0.0, self._jitter), 0.0
             await asyncio.sleep(delay)
@@ -169,7 +163,7 @@ class HttpSource(FeedSource):
         except TimeoutError:
             raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
 
-    async def _get(self) -> bytes | None:
+    async def _get(self) -> list[RawDocument] | None:
         headers = {"Accept": "application/json", "User-Agent": self.user_agent}
         etag, last_modified = self._validators
         if etag:
@@ -200,8 +194,8 @@ class HttpSource(FeedSource):
                         response.reason_phrase,
                     )
                 body = await self._read_capped(response)
-                self._staged = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
-                return body
+                validators = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
+                return [RawDocument(self._path, body, validators)]
         except FeedError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:

@@ -9,32 +9,16 @@ rehearsal). `Schedule` knows nothing of sources, so `serve-feed` uses it too.
 from __future__ import annotations
 
 import bisect
-import json
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from feeds.recording import read_recording
+from feeds.adapter import RawDocument
+from feeds.recording import peek, read_recording
 from feeds.source import Backoff, FeedSource
 
-__all__ = ["ReplaySource", "Schedule", "published_at_of"]
-
-
-def published_at_of(document: bytes) -> datetime | None:
-    """The document's `published_at` as an aware time, or None when it has no valid one."""
-    try:
-        value = json.loads(document)
-    except (ValueError, RecursionError):
-        return None
-    text = value.get("published_at") if isinstance(value, dict) else None
-    if not isinstance(text, str):
-        return None
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return when if when.utcoffset() is not None else None
+__all__ = ["ReplaySource", "Schedule"]
 
 
 class Schedule:
@@ -58,7 +42,7 @@ class Schedule:
         offset = 0.0
         previous: datetime | None = None
         for document in documents:
-            when = published_at_of(document)
+            when = peek(document).published_at
             if when is not None and previous is not None:
                 gap = max(0.0, (when - previous).total_seconds())
                 if max_gap is not None:
@@ -86,6 +70,8 @@ class ReplaySource(FeedSource):
 
     The first document is due at the first fetch. A slow poller skips the
     documents it missed; a poll before the next one is due is "unchanged".
+    With `from_end`, the first fetch gives the last document (the night's
+    final state, for `check` and `snapshot`).
     """
 
     def __init__(
@@ -96,6 +82,7 @@ class ReplaySource(FeedSource):
         max_gap: float | None = None,
         clock: Callable[[], float] = time.monotonic,
         backoff: Backoff | None = None,
+        from_end: bool = False,
     ) -> None:
         super().__init__(backoff=backoff)
         if isinstance(documents, Path | str):
@@ -111,6 +98,7 @@ class ReplaySource(FeedSource):
         """The index of the document last delivered; -1 before the first fetch."""
         self._monotonic = clock
         self._started: float | None = None
+        self._from_end = from_end
 
     @property
     def count(self) -> int:
@@ -132,12 +120,14 @@ class ReplaySource(FeedSource):
         """Seconds since the first fetch (0 before it)."""
         return 0.0 if self._started is None else self._monotonic() - self._started
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         """The latest document due, or None when it is the one already delivered."""
         if self._started is None:
             self._started = self._monotonic()
+            if self._from_end:
+                self._started -= self.schedule.duration
         index = self.schedule.index_at(self.elapsed)
         if index == self.position:
             return None
         self.position = index
-        return self.documents[index]
+        return [RawDocument(self._name, self.documents[index], index)]

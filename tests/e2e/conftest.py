@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyrun import PtyProcess, results_board_command
+from bench.terminal import PtyProgram, board_command
 
 __all__ = ["INTERVAL", "SIZE", "restored", "watch"]
 
@@ -29,16 +29,16 @@ CURSOR_HIDE = b"\x1b[?25l"
 CURSOR_SHOW = b"\x1b[?25h"
 
 
-def watch(source: str, *, size: tuple[int, int] = SIZE, stdin_devnull: bool = False) -> PtyProcess:
+def watch(source: str, *, size: tuple[int, int] = SIZE, stdin_devnull: bool = False) -> PtyProgram:
     """`results-board watch SOURCE --interval 1 --deadline 2` in a fresh pseudo-terminal.
 
     The short deadline keeps the hanging and trickling servers' steps short.
     """
     command = [
-        *results_board_command(),
+        *board_command(),
         *("watch", source, "--interval", f"{INTERVAL:g}", "--deadline", "2"),
     ]
-    return PtyProcess(command, size=size, stdin_devnull=stdin_devnull)
+    return PtyProgram(command, size=size, stdin_devnull=stdin_devnull)
 
 
 def restored(raw: bytes) -> bool:

@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from tests.boardkit import encode, seed_doc
+from bench.terminal import PtyProgram
+from sample_feeds.factory import document, encode
 from tests.e2e.conftest import INTERVAL, watch
 from tests.faultserver import FaultServer, Step
-from tests.ptyrun import PtyProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +37,7 @@ FIRST_SEQUENCE = 100
 
 def poisoned(sequence: int, **changes: Any) -> dict[str, Any]:
     """A document with the poison figure and `changes` applied to its first contest."""
-    doc = seed_doc(sequence=sequence)
+    doc = document(sequence=sequence)
     contest = doc["contests"][0]
     contest["parties"][0]["seats"] = POISON
     for key, value in changes.items():
@@ -57,12 +57,12 @@ class Night:
     """The server, the board, and the figures the board should be showing."""
 
     server: FaultServer
-    board: PtyProcess | None = None
+    board: PtyProgram | None = None
     sequence: int = FIRST_SEQUENCE
     seats: int = 1005
     restarts: int = 0
     """Boards started after the first one died."""
-    started: list[PtyProcess] = field(default_factory=list)
+    started: list[PtyProgram] = field(default_factory=list)
 
     @property
     def figure(self) -> str:
@@ -72,11 +72,11 @@ class Night:
         """The next good document: sequence and LAB's seats one up."""
         self.sequence += 1
         self.seats += 1
-        doc = seed_doc(sequence=self.sequence)
+        doc = document(sequence=self.sequence)
         doc["contests"][0]["parties"][0]["seats"] = self.seats
         return Step.ok(encode(doc))
 
-    def ensure_board(self) -> PtyProcess:
+    def ensure_board(self) -> PtyProgram:
         """The running board, or a new one (counted in `restarts`) if the last one died."""
         if self.board is not None and self.board.alive:
             return self.board
@@ -186,7 +186,7 @@ FAULTS = [
 ]
 
 
-def check_holding(board: PtyProcess, figure: str, text: str, what: str) -> None:
+def check_holding(board: PtyProgram, figure: str, text: str, what: str) -> None:
     """The board is alive and shows the last good figures, and nothing of the bad answer."""
     assert board.alive, f"board died during {what}: exit {board.process.poll()}\n{text}"
     assert figure in text, f"last good figure {figure} gone during {what}:\n{text}"
@@ -194,7 +194,7 @@ def check_holding(board: PtyProcess, figure: str, text: str, what: str) -> None:
     assert str(POISON) not in text, f"figure from the bad answer shown during {what}:\n{text}"
 
 
-def recover(board: PtyProcess, night: Night, fault_words: str, since: float) -> float:
+def recover(board: PtyProgram, night: Night, fault_words: str, since: float) -> float:
     """Wait for the new good figure; return the time it took, in intervals."""
     text = board.wait_for_text(night.figure, timeout=20)
     elapsed = time.monotonic() - since
@@ -250,7 +250,7 @@ def test_nothing_listening_at_start_then_the_server_comes(
         assert board.alive
         assert "1005" not in text
         with FaultServer(port=port) as server:
-            server.script([Step.ok(encode(seed_doc()))])
+            server.script([Step.ok(encode(document()))])
             board.wait_for_text("1005", timeout=20)
             elapsed = time.monotonic() - seen
             text = board.wait_for_text("LIVE", timeout=5)

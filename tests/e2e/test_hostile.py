@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.boardkit import encode, seed_doc
+from sample_feeds.factory import document, encode
 from tests.e2e.conftest import watch
 from tests.faultserver import FaultServer, Step
 from tests.hostile import HOSTILE, VISIBLE, hostile_doc, leaks
@@ -58,7 +58,7 @@ def test_hostile_text_shows_literally_and_never_reaches_the_terminal(
     names = list(HOSTILE)
     batches = [names[start : start + TITLE_BATCH] for start in range(0, len(names), TITLE_BATCH)]
     with FaultServer() as server:
-        server.script([Step.ok(encode(seed_doc(sequence=1)))])
+        server.script([Step.ok(encode(document(sequence=1)))])
         with watch(server.url, size=(120, 50)) as board:
             board.wait_for_text("1005")
             board.wait_for_text("hung on")

@@ -16,8 +16,8 @@ from typing import Any
 import psutil
 
 from board.app import create_app
-from feeds import FeedSource
-from tests.boardkit import encode, seed_doc
+from feeds import FeedSource, RawDocument
+from sample_feeds.factory import document, encode
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.ticker import KEY_MEMORY, Ticker
@@ -32,7 +32,7 @@ COUNCILS = 124
 
 def night_doc(index: int) -> dict[str, Any]:
     """Snapshot `index` of the night: more declared, figures moving, the newest 20 updates."""
-    doc = seed_doc(sequence=index + 1)
+    doc = document(sequence=index + 1)
     contest = doc["contests"][0]
     declared = min(COUNCILS, 1 + index * COUNCILS // SNAPSHOTS)
     contest["reported"] = declared
@@ -79,12 +79,12 @@ class SyntheticNight(FeedSource):
     def finished(self) -> bool:
         return self.served >= self.count
 
-    async def fetch(self) -> bytes | None:
+    async def fetch(self) -> list[RawDocument] | None:
         if self.finished:
             return None
         body = encode(night_doc(self.served))
         self.served += 1
-        return body
+        return [RawDocument("synthetic", body)]
 
 
 def resident() -> int:

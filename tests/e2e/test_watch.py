@@ -7,19 +7,19 @@ import re
 import httpx
 import pytest
 
+from bench.terminal import PtyProgram, board_command
 from feeds.server import FeedServer
-from tests.boardkit import encode, seed_doc, with_party
-from tests.ptyrun import PtyProcess, results_board_command
+from sample_feeds.factory import document, encode, with_party
 
 pytestmark = pytest.mark.e2e
 
 
 def test_watch_shows_the_feed_follows_it_and_goes_stale_when_it_stops() -> None:
-    first = seed_doc(sequence=1)
+    first = document(sequence=1)
     second = with_party(first, "LAB", seats=1010, seats_change=-23)
     with FeedServer([encode(first), encode(second)], manual=True) as server:
-        command = [*results_board_command(), "watch", server.url, "--interval", "1"]
-        with PtyProcess(command, size=(120, 40)) as board:
+        command = [*board_command(), "watch", server.url, "--interval", "1"]
+        with PtyProgram(command, size=(120, 40)) as board:
             figures = ("96 of 124", "1005", "-28", "Labour", "No Overall Control", "LIVE")
             # The first frames arrive in pieces: wait for the whole board, not its first figure.
             board.wait_for_text(lambda text: all(figure in text for figure in figures))
@@ -44,8 +44,8 @@ def test_contest_tabs_switch_in_a_real_terminal() -> None:
 
     final = read_recording(default_recording())[-1]
     with FeedServer([final]) as server:
-        command = [*results_board_command(), "watch", server.url, "--interval", "1"]
-        with PtyProcess(command, size=(80, 24)) as board:
+        command = [*board_command(), "watch", server.url, "--interval", "1"]
+        with PtyProgram(command, size=(80, 24)) as board:
             board.wait_for_text(lambda text: "1005" in text and "Scottish Parliament" in text)
             # A frame reaches the pty in pieces (pyte ignores synchronized output): wait for every
             # figure of the new view together, never one figure and then assert the rest.
@@ -62,9 +62,9 @@ def test_contest_tabs_switch_in_a_real_terminal() -> None:
 
 
 def test_no_color_still_reads_gains_and_losses() -> None:
-    with FeedServer([encode(seed_doc(sequence=1))]) as server:
-        command = [*results_board_command(), "watch", server.url, "--interval", "1"]
-        with PtyProcess(command, size=(120, 40), env={"NO_COLOR": "1"}) as board:
+    with FeedServer([encode(document(sequence=1))]) as server:
+        command = [*board_command(), "watch", server.url, "--interval", "1"]
+        with PtyProgram(command, size=(120, 40), env={"NO_COLOR": "1"}) as board:
             needed = ("▼ -28", "▲ +23", "LIVE", "No Overall Control")
             board.wait_for_text(lambda text: all(figure in text for figure in needed))
             board.send("q")

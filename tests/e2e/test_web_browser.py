@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from feeds.server import FeedServer
+from sample_feeds.factory import councils, document, encode
 from tests.chromium import Chromium
-from tests.test_plain import councils, document, encode
 from tests.waiting import async_wait_for
 from tests.webrun import ServeWeb
 

@@ -5,7 +5,8 @@ would (environment in, files out), with its own pid file, logs and temporary
 paths under the folder; nothing of the system's nginx is touched. As root
 (CI) the worker runs as root, since `render.py` says so. `access()` parses the
 access log: one `Hit` per request, with the board's User-Agent and nginx's
-connection number (to count connections per board).
+connection number (to count connections per board). It lives in `bench/`
+(the gallery benchmark uses it) and the e2e test imports it from here.
 """
 
 from __future__ import annotations
@@ -17,12 +18,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
-
-from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDER = ROOT / "deploy" / "nginx" / "render.py"
@@ -33,14 +32,17 @@ _LINE = re.compile(
 )
 
 
-def nginx_or_skip() -> str:
-    """The nginx binary; a skip where it is missing, a failure in CI (`.ci/run` installs it)."""
-    found = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (.ci/run installs it with apt-get)")
-        pytest.skip("nginx is not installed (apt-get install nginx)")
-    return found
+def nginx_binary() -> str | None:
+    """The nginx binary, if installed (Debian puts it in /usr/sbin, not always on PATH)."""
+    return shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+
+
+def _wait_for(condition: Callable[[], object], what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(0.02)
 
 
 def free_port() -> int:
@@ -73,7 +75,10 @@ class Nginx:
         token: str | None = None,
         header: str | None = None,
     ) -> None:
-        self.binary = nginx_or_skip()
+        binary = nginx_binary()
+        if binary is None:
+            raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
+        self.binary = binary
         self.folder = folder
         self.port = free_port()
         env = {
@@ -111,7 +116,7 @@ class Nginx:
             with socket.socket() as sock:
                 return sock.connect_ex(("127.0.0.1", self.port)) == 0
 
-        wait_for(listening, "nginx to listen")
+        _wait_for(listening, "nginx to listen")
         return self
 
     def stop(self) -> None:

@@ -1,0 +1,146 @@
+"""Measures PA ingest on a general-election-sized folder: `python -m bench.pa_bench`.
+
+A folder of invented PA files like a general election night (650 results, 650
+rushes, 100 state-of-parties revisions: 1,400 files) is read by the real
+`PaFolderSource`; the same on 100 files shows what an update costs as the
+folder grows. A probe task on the event loop records its longest stall while
+the polls run (the board's loop must never freeze). Last, a real FTP server on
+127.0.0.1 (pyftpdlib) counts the FTP commands of a poll when nothing changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from feeds.pa.folder import PaFolderSource
+from feeds.pa.ftp import PASSWORD_ENV, PaFtpSource, commands_sent
+from feeds.source import Changed
+from sample_feeds import pa_write as pa
+
+GE = "Bench General Election"
+PARTIES = ("Lab", "C", "LD", "SNP", "Green", "Ind")
+
+
+def _people(i: int) -> list[pa.Cand]:
+    return [
+        pa.Cand(f"First{i}", f"Surname{i}{n}", p, p, 20000 - 3000 * n, None, n == 0)
+        for n, p in enumerate(PARTIES)
+    ]
+
+
+def write_night(folder: Path, seats: int, sops: int) -> int:
+    """Write `seats` results and rushes and `sops` state-of-parties revisions; return the count."""
+    folder.mkdir(parents=True)
+    for i in range(seats):
+        area = f"Seat {i:03d}"
+        win, held = PARTIES[i % 3], PARTIES[(i + 1) % 3]
+        rush = pa.fptp_rush(GE, area, _people(i), winning=win, sitting=held)
+        result = pa.fptp_result(GE, area, _people(i), winning=win, sitting=held, electorate=70000)
+        (folder / pa.file_name(GE, "rush", area, 1)).write_bytes(rush)
+        (folder / pa.file_name(GE, "result", area, 1)).write_bytes(result)
+    for revision in range(1, sops + 1):
+        rows = [pa.Sop(p, p, seats=seats // 6, gains=3, losses=2, votes=10**6) for p in PARTIES]
+        body = pa.fptp_sop(GE, rows, reported=seats, total=650, revision=revision)
+        (folder / pa.file_name(GE, "SOP", "", revision)).write_bytes(body)
+    (folder / ".timestamp").write_text(f"{time.time():.3f}")
+    return 2 * seats + sops
+
+
+class Probe:
+    """The longest lateness of a 5 ms sleep on the event loop: its longest stall."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            start = loop.time()
+            await asyncio.sleep(0.005)
+            self.worst = max(self.worst, loop.time() - start - 0.005)
+
+
+async def measure(folder: Path) -> dict[str, float]:
+    probe = Probe()
+    task = asyncio.create_task(probe.run())
+    await asyncio.sleep(0.02)
+    source = PaFolderSource(folder, settle=0.0)
+    start = time.perf_counter()
+    first = await source.poll()
+    ingest = time.perf_counter() - start
+    assert isinstance(first, Changed), first
+    start = time.perf_counter()
+    await source.poll()
+    idle = time.perf_counter() - start
+    body = pa.fptp_result(GE, "Seat 000", _people(0), winning="Lab", sitting="C", revision=2)
+    (folder / pa.file_name(GE, "result", "Seat 000", 2)).write_bytes(body)
+    (folder / ".timestamp").write_text(f"{time.time():.3f}")
+    start = time.perf_counter()
+    update = await source.poll()
+    one = time.perf_counter() - start
+    assert isinstance(update, Changed), update
+    task.cancel()
+    return {"ingest": ingest, "idle": idle, "one": one, "stall": probe.worst}
+
+
+def ftp_commands(folder: Path) -> int:
+    import logging
+
+    from pyftpdlib.authorizers import DummyAuthorizer
+    from pyftpdlib.handlers import FTPHandler
+    from pyftpdlib.servers import FTPServer
+
+    logging.basicConfig(level=logging.WARNING)  # pyftpdlib logs every command unless told
+    authorizer = DummyAuthorizer()
+    authorizer.add_user("bench", "bench-pass", str(folder), perm="elr")
+    handler = type("Handler", (FTPHandler,), {"authorizer": authorizer})
+    server = FTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"timeout": 0.05}, daemon=True)
+    thread.start()
+    os.environ[PASSWORD_ENV] = "bench-pass"
+    try:
+        url = f"ftp://bench@127.0.0.1:{server.socket.getsockname()[1]}/"
+        source = PaFtpSource(url, settle=0.0)
+
+        async def polls() -> int:
+            await source.poll()
+            await source.poll()
+            before = commands_sent()
+            await source.poll()
+            await source.aclose()
+            return commands_sent() - before
+
+        return asyncio.run(polls())
+    finally:
+        server.close_all()
+        thread.join(timeout=5)
+
+
+def main() -> int:
+    print("$ python -m bench.pa_bench")
+    with tempfile.TemporaryDirectory() as tmp:
+        small, large = Path(tmp) / "small", Path(tmp) / "large"
+        sizes = {small: write_night(small, 45, 10), large: write_night(large, 650, 100)}
+        figures = {folder: asyncio.run(measure(folder)) for folder in (small, large)}
+        for folder, f in figures.items():
+            print(f"{sizes[folder]:5d} files: first full ingest {f['ingest']:.2f} s · "
+                  f"idle poll {1000 * f['idle']:.1f} ms · one new file {1000 * f['one']:.1f} ms · "
+                  f"longest event-loop stall {1000 * f['stall']:.1f} ms")  # fmt: skip
+        ratio = figures[large]["one"] / figures[small]["one"]
+        folders = sizes[large] / sizes[small]
+        print(f"one new file costs {ratio:.1f}x more in a folder {folders:.0f}x larger")
+        print(f"FTP commands in a poll when nothing changed: {ftp_commands(small)} "
+              "(TYPE I, PASV, RETR .timestamp: one .timestamp read)")  # fmt: skip
+        print(f"(CPU: {os.cpu_count()} cores; a new file shows at the next poll: within the "
+              "interval + one update's time)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

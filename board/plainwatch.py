@@ -1,0 +1,55 @@
+"""Provides `watch_plain`: the board as plain text, printed again whenever the figures change.
+
+For terminals that cannot draw the board (`TERM=dumb`: an editor's shell, a
+log, a serial console) and for `--plain`: the same polling, state and text as
+`results-board snapshot`, printed once per change with the time, and one line
+per change of fault. No escape sequence is ever written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import datetime
+
+from board.plain import render_snapshot
+from feeds.source import Changed, Failed, FeedSource
+
+__all__ = ["watch_plain"]
+
+
+def watch_plain(source: FeedSource, *, interval: float, label: str = "", width: int = 80) -> int:
+    """Poll `source` until it is finished or interrupted; print each new feed. Returns 0.
+
+    `label` heads every printing ("DEMO · sample data", "REPLAY"): sample or
+    recorded figures must never pass for live ones, in plain text either.
+
+    Raises:
+        KeyboardInterrupt: Ctrl+C (the command line turns it into exit code 130).
+    """
+    return asyncio.run(_watch(source, interval, label, width))
+
+
+async def _watch(source: FeedSource, interval: float, label: str, width: int) -> int:
+    last_error: str | None = None
+    try:
+        while True:
+            outcome = await source.poll()
+            now = f"{datetime.now().astimezone():%H:%M:%S}"
+            if isinstance(outcome, Changed):
+                last_error = None
+                feed = outcome.snapshot.feed
+                head = f"── {now} · sequence {feed.sequence}" + (f" · {label} " if label else " ")
+                print(head + "─" * max(0, width - len(head)))
+                sys.stdout.write(render_snapshot(feed, width=width))
+                for problem in outcome.problems:
+                    print(f"problem: {problem}")
+            elif isinstance(outcome, Failed) and outcome.error.summary != last_error:
+                last_error = outcome.error.summary
+                print(f"{now} poll failed: {outcome.error.summary} — the last figures stand")
+            sys.stdout.flush()
+            if source.finished:
+                return 0
+            await asyncio.sleep(source.next_delay(interval))
+    finally:
+        await source.aclose()

@@ -1,0 +1,120 @@
+"""End to end: the real board watching PA XML — a mirror folder and a real FTP server — while
+files land, through the fault list of issue 9; and check, snapshot, record on both."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bench.terminal import PtyProgram, board_command
+from sample_feeds import pa_2016
+from tests import pakit
+from tests.paftp import PASSWORD, FtpServer
+from tests.waiting import wait_for
+
+pytestmark = pytest.mark.e2e
+
+FIGURES = ("2 of 5", "Labour and Co-operative", "No Overall Control")
+
+
+def board(source: str, env: dict[str, str] | None = None) -> PtyProgram:
+    command = [*board_command(), "watch", "--format", "pa", source, "--interval", "1"]
+    return PtyProgram(command, size=(120, 40), env=env)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*board_command(), *args], capture_output=True, text=True,
+                          timeout=60, env=env)  # fmt: skip
+
+
+def test_the_sample_night_lands_file_by_file_and_ends_on_the_demo_table(tmp_path: Path) -> None:
+    landed = pa_2016.play(tmp_path)
+    for _ in range(3):
+        next(landed)
+    with board(str(tmp_path)) as screen:
+        screen.wait_for_text(lambda text: "of 124" in text and "Labour" in text)
+        for _ in landed:
+            pass
+        final = ("96 of 124", "1005", "-28", "547", "No Overall Control")
+        text = screen.wait_for_text(lambda t: all(f in t for f in final), timeout=30)
+        assert "19" in text
+        screen.send("q")
+        assert screen.wait_exit() == 0
+
+
+FAULTS = [
+    ("Local_result_Aldwick_2.xml", pakit.MALFORMED, "malformed XML"),
+    ("Local_result_Aldwick_3.xml", pakit.UNKNOWN, "unknown message type"),
+    ("Local_result_Aldwick_4.xml", pakit.CUT_OFF, "cut off"),
+    ("Local_result_Aldwick_5.xml", pakit.BOMB, "entity bomb"),
+    ("Local_result_Aldwick_6.xml", pakit.EXTERNAL, "external entity"),
+    ("Local_result_Aldwick_7.xml", b"<!-- padding -->" * (21 * 1024 * 1024 // 16), "larger than"),
+    ("Local_result_Aldwick_1.xml", pakit.aldwick(1, lab=99), "came after"),
+]
+
+
+def test_every_fault_is_named_on_the_board_and_by_check_and_the_figures_stay(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "results"
+    pakit.land(folder, "Local_SOP_All_2.xml", pakit.local_sop())
+    pakit.land(folder, "Local_result_Aldwick_1.xml", pakit.aldwick())
+    with board(str(tmp_path)) as screen:
+        screen.wait_for_text(lambda text: all(f in text for f in FIGURES))
+        for name, body, words in FAULTS:
+            pakit.land(folder, name, body)
+            screen.wait_for_text(lambda t, w=words: w in t and all(f in t for f in FIGURES))
+            checked = run("check", "--format", "pa", str(tmp_path))
+            # One read of the whole folder sees revision 1 beside 7: superseded, not late.
+            named = "larger than" if words == "came after" else words
+            assert checked.returncode == 1 and named in checked.stdout, checked.stdout
+        (folder / ".timestamp").unlink()
+        pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford(), stamp=False)
+        screen.wait_for_text("no .timestamp")
+        assert screen.alive
+        screen.send("q")
+        assert screen.wait_exit() == 0
+
+
+def test_ftp_watch_check_snapshot_and_record(tmp_path: Path) -> None:
+    folder = tmp_path / "account" / "results"
+    pakit.land(folder, "Local_Test_SOP_All_2.xml", pakit.local_sop())
+    env = {**os.environ, "RESULTS_BOARD_FTP_PASSWORD": PASSWORD}
+    with FtpServer(tmp_path / "account") as server:
+        url = server.url("/")
+        with board(url, env) as screen:
+            screen.wait_for_text(lambda text: all(f in text for f in FIGURES))
+            pakit.land(folder, "Local_Test_result_Brackenford_1.xml", pakit.brackenford())
+            screen.wait_for_text("Brackenford")
+            server.drop_listing = True
+            pakit.land(folder, "Local_Test_result_Aldwick_1.xml", pakit.aldwick())
+            screen.wait_for_text("FTP connection dropped")
+            server.drop_listing = False
+            screen.wait_for_text("Aldwick")
+            assert PASSWORD not in screen.text()
+            screen.send("q")
+            assert screen.wait_exit() == 0
+        checked = run("check", "--format", "pa", url, env=env)
+        assert checked.returncode == 0 and "valid" in checked.stdout, checked
+        shown = run("snapshot", "--format", "pa", url, env=env)
+        assert shown.returncode == 0 and "2 of 5" in shown.stdout
+        refused = run(
+            "check", "--format", "pa", url, env={**env, "RESULTS_BOARD_FTP_PASSWORD": "x"}
+        )
+        assert refused.returncode == 2 and "FTP login refused" in refused.stderr
+        out = tmp_path / "night.jsonl"
+        recorder = subprocess.Popen([*board_command(), "record", "--format", "pa", url,
+                                     str(out), "--interval", "1"], env=env,
+                                    stdout=subprocess.PIPE, text=True)  # fmt: skip
+        try:
+            assert recorder.stdout is not None
+            assert "wrote sequence 1" in recorder.stdout.readline() + recorder.stdout.readline()
+            wait_for(lambda: b"\n" in out.read_bytes(), "the recording's first line")
+        finally:
+            recorder.terminate()
+            recorder.wait(timeout=10)
+        assert b'"test":true' in out.read_bytes()  # Local_Test_ files are test data
+    assert "2 of 5" in run("snapshot", "--format", "pa", str(tmp_path / "account")).stdout

@@ -1,0 +1,154 @@
+"""Tests of PA's transports: a mirror folder and a real FTP server on 127.0.0.1 (pyftpdlib)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from feeds.errors import FeedTimeout, FeedUnreachable
+from feeds.pa.folder import PaFolderSource
+from feeds.pa.ftp import PASSWORD_ENV, PaFtpSource, commands_sent
+from feeds.source import Changed, Failed, Unchanged
+from feeds.sources import open_source
+from tests import pakit
+from tests.paftp import PASSWORD, FtpServer
+
+
+def results(tmp_path: Path) -> Path:
+    folder = tmp_path / "results"
+    pakit.land(folder, "Local_SOP_All_2.xml", pakit.local_sop())
+    pakit.land(folder, "Local_result_Aldwick_1.xml", pakit.aldwick())
+    return folder
+
+
+async def test_a_mirror_folder_is_listed_only_when_its_timestamp_changes(tmp_path: Path) -> None:
+    folder = results(tmp_path)
+    source = open_source(str(tmp_path), format="pa")
+    assert isinstance(source, PaFolderSource) and source.description.endswith("results")
+    source.settle = 0.0
+    first = await source.poll()
+    assert isinstance(first, Changed) and first.problems == ()
+    listings = source.listings
+    assert isinstance(await source.poll(), Unchanged)
+    assert source.listings == listings  # .timestamp unchanged: no listing
+    pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
+    (folder / ".Local_result_Zed_1.xml.part").write_bytes(b"<half")  # a mirror mid-copy
+    changed = await source.poll()
+    assert isinstance(changed, Changed)
+    assert {d.area for d in changed.snapshot.feed.contests[0].declarations} == {
+        "Aldwick", "Brackenford"}  # fmt: skip
+    assert changed.problems == ()  # the hidden part file is never read
+
+
+async def test_only_changed_files_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = results(tmp_path)
+    source = PaFolderSource(tmp_path, settle=0.0)
+    read: list[str] = []
+    original = source._read
+    monkeypatch.setattr(source, "_read", lambda name: read.append(name) or original(name))
+    await source.poll()
+    assert sorted(read) == ["Local_SOP_All_2.xml", "Local_result_Aldwick_1.xml"]
+    read.clear()
+    pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
+    await source.poll()
+    assert read == ["Local_result_Brackenford_1.xml"]
+
+
+async def test_a_file_written_in_place_is_read_again_once_complete(tmp_path: Path) -> None:
+    folder = results(tmp_path)
+    source = PaFolderSource(tmp_path)  # default settle: a fresh file forces the next listing
+    await source.poll()
+    target = folder / "Local_result_Aldwick_2.xml"
+    target.write_bytes(pakit.aldwick(2, lab=31)[:120])  # the mirror is still writing
+    (folder / ".timestamp").write_text("1.5")
+    cut = await source.poll()
+    assert isinstance(cut, Unchanged) and "cut off" in cut.problems[0]
+    target.write_bytes(pakit.aldwick(2, lab=31))  # completed; .timestamp not rewritten
+    os.utime(target, (target.stat().st_atime, target.stat().st_mtime + 1))
+    whole = await source.poll()
+    assert isinstance(whole, Changed) and whole.problems == ()
+
+
+async def test_a_folder_without_timestamp_is_scanned_every_poll_and_named(tmp_path: Path) -> None:
+    pakit.land(tmp_path, "Local_SOP_All_2.xml", pakit.local_sop(), stamp=False)
+    source = PaFolderSource(tmp_path, settle=0.0)
+    first = await source.poll()
+    assert first.problems == ("no .timestamp in the folder: scanning every file each poll",)  # type: ignore[union-attr]
+    assert isinstance(await source.poll(), Unchanged) and source.listings == 2
+    pakit.land(tmp_path, "Local_result_Aldwick_1.xml", pakit.aldwick(), stamp=False)
+    assert isinstance(await source.poll(), Changed)  # found by the full scan
+
+
+async def test_ftp_reads_the_account_and_an_idle_poll_is_one_timestamp_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = results(tmp_path)
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    with FtpServer(tmp_path) as server:
+        source = open_source(server.url("/"), format="pa")
+        assert isinstance(source, PaFtpSource)
+        assert PASSWORD not in source.description and "desk@127.0.0.1" in source.description
+        source.settle = 0.0
+        first = await source.poll()
+        assert isinstance(first, Changed), first
+        assert len(first.snapshot.feed.contests[0].declarations) == 1
+        await source.poll()  # settles the first listing
+        before = commands_sent()
+        assert isinstance(await source.poll(), Unchanged)
+        assert commands_sent() - before == 3  # TYPE I, PASV, RETR .timestamp
+        pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
+        changed = await source.poll()
+        assert isinstance(changed, Changed)
+        assert len(changed.snapshot.feed.contests[0].declarations) == 2
+        await source.aclose()
+
+
+async def test_ftp_failures_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    results(tmp_path)
+    monkeypatch.setenv(PASSWORD_ENV, "wrong")
+    with FtpServer(tmp_path) as server:
+        refused = await PaFtpSource(server.url("/")).poll()
+        assert isinstance(refused, Failed) and refused.error.summary == "FTP login refused"
+        assert "wrong" not in str(refused.error)
+        monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+        server.drop_listing = True
+        dropped = await PaFtpSource(server.url("/")).poll()
+        assert isinstance(dropped, Failed) and dropped.error.summary == "FTP connection dropped"
+        assert "listing" in dropped.error.detail
+        server.drop_listing = False
+        missing = await PaFtpSource(server.url("/nowhere/")).poll()
+        assert isinstance(missing, Failed) and "not found" in missing.error.summary
+
+
+async def test_ftp_timeouts_and_refusals_are_named() -> None:
+    silent = socket.create_server(("127.0.0.1", 0))  # accepts, never greets
+    port = silent.getsockname()[1]
+    keep: list[socket.socket] = []
+    accepting = threading.Thread(target=lambda: keep.append(silent.accept()[0]), daemon=True)
+    accepting.start()
+    try:
+        timed_out = await PaFtpSource(f"ftp://desk@127.0.0.1:{port}/", timeout=0.5).poll()
+        assert isinstance(timed_out, Failed) and isinstance(timed_out.error, FeedTimeout)
+    finally:
+        silent.close()
+        for sock in keep:
+            sock.close()
+    refused = await PaFtpSource(f"ftp://desk@127.0.0.1:{port}/", timeout=0.5).poll()
+    assert isinstance(refused, Failed) and isinstance(refused.error, FeedUnreachable)
+
+
+def test_a_password_in_the_url_is_refused() -> None:
+    with pytest.raises(ValueError, match=PASSWORD_ENV):
+        open_source("ftp://desk:secret@127.0.0.1/", format="pa")
+
+
+async def test_a_test_account_path_marks_test_data(tmp_path: Path) -> None:
+    results(tmp_path / "test")
+    outcome = await PaFolderSource(tmp_path / "test").poll()
+    assert isinstance(outcome, Changed) and not outcome.snapshot.feed.test  # the class alone
+    marked = await open_source(str(tmp_path / "test"), format="pa").poll()
+    assert isinstance(marked, Changed) and marked.snapshot.feed.test
