@@ -48,24 +48,23 @@ def _board_id(text: str) -> str:
     return text
 
 
-def _seconds(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
-    if not 0 <= value <= 86400:
-        raise argparse.ArgumentTypeError(f"{text} must be 0–86400")
-    return value
+def _bounded(kind: type[int] | type[float], high: float) -> Any:
+    """An argparse type: a `kind` from 0 to `high`."""
+
+    def convert(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not 0 <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} must be 0–{high:g}")
+        return value
+
+    return convert
 
 
-def _jitter(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 <= value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text} must be 0–3600")
-    return value
+_seconds = _bounded(int, 86400)
+_jitter = _bounded(float, 3600)
 
 
 def add_client_options(parser: argparse.ArgumentParser) -> None:

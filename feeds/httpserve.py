@@ -16,11 +16,10 @@ import socket
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any, Self
 from urllib.parse import urlsplit
 
-from feeds.publish import CachePolicy, Publisher
+from feeds.publish import CachePolicy, Publisher, Serving
 
 __all__ = ["BACKLOG", "IDLE_TIMEOUT", "PublishingServer"]
 
@@ -31,7 +30,7 @@ IDLE_TIMEOUT = 75.0
 """Seconds an idle keep-alive connection is held before the server closes it (as nginx)."""
 
 
-class PublishingServer:
+class PublishingServer(Serving):
     """Serve `publisher` at `url`; bound at construction (port 0 picks a free port).
 
     `start()` serves from a daemon thread, `serve_forever()` from the calling
@@ -103,17 +102,6 @@ class PublishingServer:
             self._thread = None
         self._httpd.server_close()
         self._httpd.close_connections()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 class _HTTPServer(ThreadingHTTPServer):

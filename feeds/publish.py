@@ -37,6 +37,7 @@ __all__ = [
     "Published",
     "Publisher",
     "ServedPublisher",
+    "Serving",
     "http_date",
     "strong_etag",
 ]
@@ -124,7 +125,28 @@ def http_date(when: datetime) -> str:
     return format_datetime(when.astimezone(UTC).replace(microsecond=0), usegmt=True)
 
 
-class ServedPublisher(Publisher):
+class Serving:
+    """`with` for what `start()`s and `stop()`s: serving inside the block, stopped after it."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class ServedPublisher(Publisher, Serving):
     """A publisher with its own `PublishingServer`: `url`, `start()`, `stop()`, `with`."""
 
     http: PublishingServer
@@ -172,14 +194,3 @@ class ServedPublisher(Publisher):
     def stop(self) -> None:
         """Stop serving and release the port."""
         self.http.stop()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
