@@ -171,9 +171,22 @@ class ForkedBoard:
         try:
             self.returncode = int(json.loads(line)["exit"])
         except (ValueError, KeyError, TypeError):
-            self.returncode = -signal.SIGKILL  # the zygote is gone, and its boards with it
+            # The zygote is gone without a word: the board may live on, no longer its child.
+            while _alive(self.pid):
+                await asyncio.sleep(0.2)
+            self.returncode = -signal.SIGKILL  # its status went with the zygote
         self._closing.close()
         return self.returncode
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 async def spawn(path: str, argv: Sequence[str], environment: dict[str, str]) -> ForkedBoard:

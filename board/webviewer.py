@@ -123,8 +123,8 @@ class ViewerService(AppService):
         if process is None:
             return
         if process.returncode is None:
-            with contextlib.suppress(Exception):
-                await self.send_meta({"type": "quit"})
+            with contextlib.suppress(Exception):  # a board that reads nothing: its pipe may be full
+                await asyncio.wait_for(self.send_meta({"type": "quit"}), QUIT_GRACE)
             if self._stdin is not None:
                 with contextlib.suppress(Exception):
                     self._stdin.close()

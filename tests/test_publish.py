@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import struct
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -22,6 +23,7 @@ from feeds.httpserve import BACKLOG, PublishingServer
 from feeds.publish import CachePolicy, Published, Publisher, http_date, strong_etag
 from feeds.server import FeedServer
 from sample_feeds.factory import encode, small_document
+from tests.waiting import wait_for
 
 BASE_TIME = datetime(2016, 5, 6, 1, 0, tzinfo=UTC)
 
@@ -150,3 +152,16 @@ def test_the_backlog_takes_a_gallery_connecting_at_once() -> None:
         assert _connect_all(server.port, 200) == 200
     finally:
         server.stop()
+
+
+def test_a_client_that_leaves_mid_answer_prints_no_traceback(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    big = encode(small_document(1, declarations=20_000))  # megabytes: the answer outlasts us
+    with FeedServer([big], manual=True) as server:
+        with socket.create_connection(("127.0.0.1", server.port)) as sock:
+            sock.sendall(b"GET /feed.json HTTP/1.1\r\nHost: test\r\n\r\n")
+            sock.recv(100)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        wait_for(lambda: not server.http._httpd._open, "the server to drop the connection")
+    assert "Traceback" not in capfd.readouterr().err
