@@ -13,6 +13,8 @@ viewer's machine). For each count of viewers, connected all at once:
 - steady state over `--seconds`: CPU per viewer (board processes, plus
   serve-web's and the zygote's share) and memory per viewer (the boards' and
   the zygote's RSS, and PSS, which counts pages shared with the zygote once);
+- the baseline: the largest count again with `--no-fork` (a new process per
+  board, as before boards were forked from a warm zygote);
 - with animations on and off (serve-web's default is off), at the middle count,
   on the night's last document held still (the ticker full, nothing else moving).
 
@@ -138,11 +140,17 @@ def _memory(processes: list[psutil.Process]) -> tuple[float, float]:
 
 
 async def measure(
-    feed_url: str, viewers: int, seconds: float, animations: bool, feed: str = "live"
+    feed_url: str,
+    viewers: int,
+    seconds: float,
+    animations: bool,
+    feed: str = "live",
+    fork: bool = True,
 ) -> Round:
     """Start serve-web, connect `viewers` at once, measure first frames and the steady state."""
     command = [sys.executable, "-m", "board", "serve-web", "--port", "0"]
     command += ["--max-viewers", str(viewers + 5), *(["--animations"] if animations else [])]
+    command += [] if fork else ["--no-fork"]
     server, url = _start([*command, "--", feed_url, "--interval", "2"], "serving the board at")
     try:
         stop = asyncio.Event()
@@ -167,7 +175,7 @@ async def measure(
         first_frames = sorted(first[0] for first in firsts if first)
         return Round(
             viewers,
-            feed,
+            feed if fork else f"{feed}, --no-fork",
             animations,
             first_frames,
             viewers - len(first_frames),
@@ -197,7 +205,7 @@ def report(rounds: list[Round]) -> str:
             f"{r.failed} | {r.cpu_per_viewer:.2f} | {r.rss_mb:.0f} | {r.pss_mb:.0f} "
             f"| {r.bytes_per_second:,.0f} |"
         )
-    steady = [r for r in rounds if not r.animations and r.feed == "live"]
+    steady = [r for r in rounds if not r.animations and r.feed == "live"]  # forked, live
     worst = max(r.cpu_per_viewer for r in steady) if steady else 0
     memory = max(r.pss_mb for r in steady) if steady else 0
     if worst > 0:
@@ -225,6 +233,9 @@ async def _main(args: argparse.Namespace) -> None:
         for count in args.viewers:
             rounds.append(await measure(feed_url, count, args.seconds, animations=False))
             print(report(rounds[-1:]).splitlines()[-1], flush=True)
+        most = max(args.viewers)
+        if args.baseline:  # the same crowd with a new process per board, as before the zygote
+            rounds.append(await measure(feed_url, most, args.seconds, False, fork=False))
         middle = sorted(args.viewers)[len(args.viewers) // 2]
         # Animations on and off on the same held document (the night's last, with its ticker):
         # a live feed's changes differ from one window to the next and would blur the difference.
@@ -248,6 +259,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.web_bench", description=__doc__)
     parser.add_argument("--viewers", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--seconds", type=float, default=20.0, help="steady window (20)")
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_false",
+        help="skip the round with --no-fork (a new process per board)",
+    )
     asyncio.run(_main(parser.parse_args(argv)))
 
 

@@ -214,6 +214,13 @@ def add_serve_web_command(commands: Any) -> None:
     parser.add_argument(
         "--animations", action="store_true", help="let the ticker scroll (costs CPU per viewer)"
     )
+    parser.add_argument(
+        "--no-fork",
+        dest="fork",
+        action="store_false",
+        help="start each viewer's board as a new process, not forked from a warm one "
+        "(slower to a first frame, more memory)",
+    )
     parser.add_argument("watch_args", nargs=argparse.REMAINDER, metavar="WATCH-ARGS")
 
 
@@ -264,6 +271,7 @@ def serve_web(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         max_viewers=args.max_viewers,
         environment={} if args.animations else {"TEXTUAL_ANIMATIONS": "none"},
+        zygote=args.fork,
         health=lambda: health_of(relay.status()),
         log=log,
     )
