@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import statistics
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from feeds.pa.folder import PaFolderSource
 from feeds.pa.ftp import PASSWORD_ENV, PaFtpSource, commands_sent
@@ -53,7 +56,7 @@ def write_night(folder: Path, seats: int, sops: int) -> int:
 
 
 class Probe:
-    """The longest lateness of a 5 ms sleep on the event loop: its longest stall."""
+    """The longest lateness of a 5 ms sleep on the event loop: its longest stall, per window."""
 
     def __init__(self) -> None:
         self.worst = 0.0
@@ -65,28 +68,61 @@ class Probe:
             await asyncio.sleep(0.005)
             self.worst = max(self.worst, loop.time() - start - 0.005)
 
+    def take(self) -> float:
+        """The longest stall since the last `take`."""
+        worst, self.worst = self.worst, 0.0
+        return worst
+
+
+UPDATES = 15
+"""New files landed one at a time after the first ingest (the median is printed)."""
+RUNS = 3
+"""Runs of each measurement (a loaded machine makes single runs noisy)."""
+
 
 async def measure(folder: Path) -> dict[str, float]:
+    """Ingest `folder`, then land `UPDATES` new results one by one, each read by one poll."""
     probe = Probe()
     task = asyncio.create_task(probe.run())
     await asyncio.sleep(0.02)
     source = PaFolderSource(folder, settle=0.0)
+    reads: list[float] = []
+    read = source.adapter.read
+
+    def timed(documents: Any, now: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return read(documents, now)
+        finally:
+            reads.append(time.perf_counter() - start)
+
+    source.adapter.read = timed  # type: ignore[method-assign]
+    probe.take()
+    await asyncio.sleep(1.0)  # nothing to do: the machine's own noise
+    floor = probe.take()
     start = time.perf_counter()
     first = await source.poll()
     ingest = time.perf_counter() - start
     assert isinstance(first, Changed), first
+    figures = {"floor": floor, "ingest": ingest, "ingest stall": probe.take()}
     start = time.perf_counter()
     await source.poll()
-    idle = time.perf_counter() - start
-    body = pa.fptp_result(GE, "Seat 000", _people(0), winning="Lab", sitting="C", revision=2)
-    (folder / pa.file_name(GE, "result", "Seat 000", 2)).write_bytes(body)
-    (folder / ".timestamp").write_text(f"{time.time():.3f}")
-    start = time.perf_counter()
-    update = await source.poll()
-    one = time.perf_counter() - start
-    assert isinstance(update, Changed), update
+    figures["idle"] = time.perf_counter() - start
+    polls, reads[:] = [], []
+    for n in range(UPDATES):
+        area = f"Seat {n:03d}"
+        body = pa.fptp_result(GE, area, _people(n), winning="C", sitting="Lab", revision=2)
+        (folder / pa.file_name(GE, "result", area, 2)).write_bytes(body)
+        (folder / ".timestamp").write_text(f"{time.time():.3f}")
+        start = time.perf_counter()
+        update = await source.poll()
+        polls.append(time.perf_counter() - start)
+        assert isinstance(update, Changed), update
+        await asyncio.sleep(0.01)
     task.cancel()
-    return {"ingest": ingest, "idle": idle, "one": one, "stall": probe.worst}
+    figures |= {"poll": statistics.median(polls), "read": statistics.median(reads),
+                "update stall": probe.take()}  # fmt: skip
+    return figures
 
 
 def ftp_commands(folder: Path) -> int:
@@ -122,23 +158,45 @@ def ftp_commands(folder: Path) -> int:
         thread.join(timeout=5)
 
 
-def main() -> int:
-    print("$ python -m bench.pa_bench")
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures; `--screen` adds a real board in a pty watching 1,400 files."""
+    args = argv if argv is not None else sys.argv[1:]
+    print("$ python -m bench.pa_bench" + (" --screen" if "--screen" in args else ""))
     with tempfile.TemporaryDirectory() as tmp:
         small, large = Path(tmp) / "small", Path(tmp) / "large"
         sizes = {small: write_night(small, 45, 10), large: write_night(large, 650, 100)}
-        figures = {folder: asyncio.run(measure(folder)) for folder in (small, large)}
+        figures = {}
+        for folder in (small, large):  # the median of RUNS runs of each figure (fresh copies)
+            runs = []
+            for n in range(RUNS):
+                copy = folder.with_name(f"{folder.name}-{n}")
+                shutil.copytree(folder, copy)
+                runs.append(asyncio.run(measure(copy)))
+            figures[folder] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        print(f"Each figure is the median of {RUNS} runs; a stall is the longest lateness of a "
+              "5 ms sleep on the event loop.\n")  # fmt: skip
+        print("| files | first full ingest | stall during it | idle poll | one new file: poll "
+              "| of which the adapter's read | longest stall over the updates | stall with "
+              "nothing to do |")  # fmt: skip
+        print("|--:|--:|--:|--:|--:|--:|--:|--:|")
         for folder, f in figures.items():
-            print(f"{sizes[folder]:5d} files: first full ingest {f['ingest']:.2f} s · "
-                  f"idle poll {1000 * f['idle']:.1f} ms · one new file {1000 * f['one']:.1f} ms · "
-                  f"longest event-loop stall {1000 * f['stall']:.1f} ms")  # fmt: skip
-        ratio = figures[large]["one"] / figures[small]["one"]
+            print(f"| {sizes[folder]:,} | {f['ingest']:.2f} s | {1000 * f['ingest stall']:.1f} ms "
+                  f"| {1000 * f['idle']:.1f} ms | {1000 * f['poll']:.1f} ms "
+                  f"| {1000 * f['read']:.2f} ms | {1000 * f['update stall']:.1f} ms "
+                  f"| {1000 * f['floor']:.1f} ms |")  # fmt: skip
         folders = sizes[large] / sizes[small]
-        print(f"one new file costs {ratio:.1f}x more in a folder {folders:.0f}x larger")
-        print(f"FTP commands in a poll when nothing changed: {ftp_commands(small)} "
+        print()
+        for what, key in (("poll", "poll"), ("adapter's read", "read")):
+            ratio = figures[large][key] / figures[small][key]
+            print(f"- one new file: the {what} costs {ratio:.1f}x more in a folder {folders:.0f}x "
+                  "larger")  # fmt: skip
+        print(f"- FTP commands in a poll when nothing changed: {ftp_commands(small)} "
               "(TYPE I, PASV, RETR .timestamp: one .timestamp read)")  # fmt: skip
-        print(f"(CPU: {os.cpu_count()} cores; a new file shows at the next poll: within the "
-              "interval + one update's time)")  # fmt: skip
+        if "--screen" in args:
+            from bench.pa_screen import screen_latency
+
+            screen_latency(large)
+        print(f"- CPU: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 
 

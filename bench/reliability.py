@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Case", "main", "read_report", "render"]
+__all__ = ["FIELD_KINDS", "Case", "FieldKind", "main", "read_report", "render"]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "reliability.md"
@@ -29,6 +29,83 @@ SUITE = [
     "tests/e2e/test_soak.py",
     "tests/test_widget_text_props.py",
 ]
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """One kind of fault from the field (issue 11): the tests that try its members."""
+
+    name: str
+    """The kind, as the table names it."""
+    files: tuple[str, ...]
+    """Test files (under tests/) whose cases try members of the kind; empty: not yet measured."""
+    tried: str
+    """What was tried, in a few words."""
+    figure: str = ""
+    """A property recorded by those tests to show beside them, if any."""
+    names: tuple[str, ...] = ()
+    """Only the tests whose names contain one of these (all of the files' tests if empty)."""
+
+    def covers(self, case: Case) -> bool:
+        """True when `case` is one of this kind's tests."""
+        stems = {name.removesuffix(".py").rsplit("/", 1)[-1] for name in self.files}
+        return case.file in stems and (not self.names or any(n in case.name for n in self.names))
+
+
+FIELD_KINDS = (
+    FieldKind(
+        "proxy settings",
+        ("test_proxy.py",),
+        "HTTP(S)_PROXY, ALL_PROXY, NO_PROXY; SOCKS5 through a real proxy; unusable schemes, "
+        "hosts, ports; a proxy that is down",
+    ),
+    FieldKind(
+        "content encodings",
+        ("test_content_encoding.py",),
+        "gzip, x-gzip, deflate, br, zstd, stacked, unknown codings named",
+    ),
+    FieldKind(
+        "byte-order marks",
+        ("test_encodings.py",),
+        "UTF-8 BOM; UTF-16/32 with and without BOM in feeds, CSV tables, recordings",
+    ),
+    FieldKind(
+        "wide figures",
+        ("test_wide_figures.py", "test_plausibility.py"),
+        "9–16 digit counts in every column and width; implausible counts and share scales "
+        "warned by check",
+    ),
+    FieldKind(
+        "width disagreements",
+        ("test_widths.py",),
+        "emoji selectors, keycaps, flags, skin tones, text-default pictographs, ambiguous "
+        "letters; cursor positions asked of tmux at 120×40",
+        "width_code_points_checked",
+    ),
+    # The terminal-and-environment kinds (tests by another engineer): refine `names` as
+    # their tests grow; a kind whose files are empty shows as not yet measured.
+    FieldKind(
+        "locale (non-UTF-8 output)",
+        ("test_environment.py",),
+        "LANG=en_GB.ISO-8859-1 and other encodings, every text command and the board",
+        names=("locale", "utf8", "lookalike"),
+    ),
+    FieldKind(
+        "terminals that cannot draw (TERM)",
+        ("test_environment.py",),
+        "TERM=dumb, unset, unknown",
+        names=("term", "dumb", "draw"),
+    ),
+    FieldKind(
+        "start-up hang-up",
+        ("test_exits.py", "e2e/test_terminal.py"),
+        "the terminal closed at any moment, start-up included; signals; a writer that blocks",
+        names=("hung_up", "terminal_closed", "went_away", "signal", "watchdog"),
+    ),
+)
+"""The field-fault kinds reported; a kind with no files shows as not yet measured."""
+
+SUITE += sorted({f"tests/{name}" for kind in FIELD_KINDS for name in kind.files} - set(SUITE))
 
 
 @dataclass
@@ -87,6 +164,21 @@ def _faults(cases: list[Case]) -> list[str]:
     return [summary, "", *lines]
 
 
+def _field_kinds(cases: list[Case]) -> list[str]:
+    lines = ["| kind | cases tried | passed | what | figure |", "| :- | -: | -: | :- | -: |"]
+    for kind in FIELD_KINDS:
+        mine = [case for case in cases if kind.covers(case)]
+        if not mine:
+            lines.append(f"| {kind.name} | — | — | not yet measured: {kind.tried} | — |")
+            continue
+        passed = sum(case.outcome == "passed" for case in mine)
+        skipped = sum(case.outcome == "skipped" for case in mine)
+        note = f" ({skipped} skipped)" if skipped else ""
+        figure = _figure(mine, kind.figure) if kind.figure else "—"
+        lines.append(f"| {kind.name} | {len(mine)} | {passed}{note} | {kind.tried} | {figure} |")
+    return lines
+
+
 def _figure(cases: list[Case], name: str, default: str = "—") -> str:
     for case in cases:
         if name in case.properties:
@@ -136,6 +228,8 @@ def render(cases: list[Case], wall: float, command: str) -> str:
         f"{_figure(cases, 'seconds_to_exit_stdin_eof')} s |",
         f"| terminal hung up without SIGHUP: board left after | "
         f"{_figure(cases, 'seconds_to_leave_hung_up')} s (exit 129) |",
+        f"| long outage at a 1 s interval: longest retry wait shown / bound | "
+        f"{_figure(cases, 'longest_retry_wait_s')} / {_figure(cases, 'retry_bound_s')} s |",
         "",
         "## Fault matrix",
         "",
@@ -146,6 +240,14 @@ def render(cases: list[Case], wall: float, command: str) -> str:
         "screen to the new figures on screen.",
         "",
         *_faults(cases),
+        "",
+        "## Faults from the field",
+        "",
+        "Kinds of fault reported against terminals, networks and feeds (issue 11), each "
+        "tried with several members of its family by the tests named in "
+        "`bench/reliability.py` (`FIELD_KINDS`).",
+        "",
+        *_field_kinds(cases),
         "",
         "## Terminal faults",
         "",

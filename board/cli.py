@@ -19,29 +19,17 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 from board import nettools, tools
 from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, usage
 from board.environment import readable_streams
+from board.keys import epilog
 from board.tools import feed_schema
 from feeds.formats import FORMATS
 
 if TYPE_CHECKING:
     from feeds.source import FeedSource
 
-__all__ = ["KEYS", "TOKEN_ENV", "UsageError", "build_parser", "feed_schema", "main"]
+__all__ = ["TOKEN_ENV", "UsageError", "build_parser", "feed_schema", "main"]
 
 REPLAY_INTERVAL = 1.0
 """How often the board polls a replayed recording, in seconds."""
-
-KEYS = """\
-keys:
-  q        quit
-  p        pause/resume the ticker
-  f        freeze/unfreeze the display (polling continues)
-  r        poll now
-  s        cycle the sort: councils, seats, seat change, name
-  + / -    lengthen/shorten the poll interval
-  ?        help
-  ctrl+p   command palette (themes)
-  c        save an SVG screenshot"""
-"""The board's keys, shown by `--help` of the board commands."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=help,
             description=help,
-            epilog=KEYS if board else None,
+            epilog=epilog() if board else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if board:

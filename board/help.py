@@ -1,48 +1,46 @@
-"""Provides `HelpScreen`: the keys, over the board, dismissed with any of escape, q or ?."""
+"""Provides `HelpScreen`: the keys (`KEYS`) and the status words; escape, q or ? dismisses it.
+
+The text is made from the board's own tables (`board/keys.py`,
+`board/look.py`), never from feed text; it is built as `Content`, so nothing in
+it is read as markup.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-__all__ = ["HELP_TEXT", "HelpScreen"]
+from board.keys import KEYS, plain
+from board.look import STATUS_WORDS
 
-HELP_TEXT = """\
-[b]results-board — keys[/b]
+__all__ = ["HelpScreen"]
 
-  [b]q[/b]        quit
-  [b]p[/b]        pause / resume the ticker
-  [b]f[/b]        freeze the display for on-air (polling continues);
-           press again to apply the newest figures
-  [b]r[/b]        poll now
-  [b]s[/b]        cycle the table's sort: councils, seats, seat change, name
-  [b]+ / -[/b]    poll less / more often (1 s to 60 s)
-  [b]1–9, tab[/b] choose a contest
-  [b]c[/b]        save an SVG screenshot (the path is shown)
-  [b]ctrl+p[/b]   command palette: themes and more
-  [b]?[/b]        this help
 
-[b]Status words[/b]
-  LIVE, DEMO, REPLAY  figures are current
-  ERROR   the last poll failed (the reason is shown); last good figures stay
-  STALE   no good poll for three intervals; last good figures, marked
-  FROZEN  the display is held; updates are counted and wait for [b]f[/b]
-  PAUSED  the ticker is paused
-
-[dim]escape, q or ? to close[/dim]"""
-"""The help text (our own markup; no feed text)."""
+def _table(rows: list[tuple[str, str]], id: str) -> Grid:
+    """Two columns, the second wrapping with a hanging indent."""
+    cells = []
+    for left, right in rows:
+        cells += [Static(Content.styled(plain(left), "bold")), Static(Content(plain(right)))]
+    return Grid(*cells, id=id, classes="help-table")
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys and what the status words mean."""
+    """The keys and what the status words mean; scrolls on a small terminal."""
 
-    BINDINGS = [  # noqa: RUF012 - Textual's API
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
-            yield Static(HELP_TEXT)
+        with VerticalScroll(id="help"):
+            yield Static(Content.styled("results-board — keys", "bold"), classes="help-heading")
+            yield _table([(key.shown, key.what) for key in KEYS], "help-keys")
+            yield Static(Content.styled("Status words", "bold"), classes="help-heading")
+            yield _table(list(STATUS_WORDS), "help-words")
+            yield Static(Content.styled("escape, q or ? to close", "dim"))

@@ -7,18 +7,33 @@ nothing here adds any.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
+from board.present import (
+    TEST_WORDS,
+    candidate_lines,
+    counter_of,
+    declaration_lines,
+    notes,
+    party_lines,
+)
 from feeds.contests import (
     Contest,
     CouncilsContest,
-    Declaration,
     LegislatureContest,
     MayorContest,
     UnsupportedContest,
-    latest_first,
 )
 from feeds.models import Feed
+from widgets.views import (
+    COUNCIL_COLUMNS,
+    ELIMINATED_NOTE,
+    LEGISLATURE_COLUMNS,
+    Column,
+    DeclarationLine,
+    PartyLine,
+)
 
 __all__ = ["render_snapshot", "signed"]
 
@@ -34,15 +49,19 @@ def signed(value: int) -> str:
 def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> str:
     """The whole feed as plain text: title, time, then each contest and its latest declarations.
 
-    `width` bounds the tables (names are shortened with "…" to fit);
+    A feed marked as test data says so on its first line. `width` bounds the
+    tables (names are shortened with "…" to fit) and wraps notes;
     `declarations` is how many of each contest's latest declarations to list.
     """
     width = max(width, 40)
-    lines = [_fit(feed.title, width), f"Published {feed.published_at:%Y-%m-%d %H:%M:%S %z}"]
+    lines = [f"{TEST_WORDS} — not live results"] if feed.test else []
+    lines += [_fit(feed.title, width), f"Published {feed.published_at:%Y-%m-%d %H:%M:%S %z}"]
     for contest in feed.contests:
         lines.append("")
         lines.extend(_contest(contest, width))
-        shown = latest_first(contest.declarations)[: max(declarations, 0)]
+        for note in notes(contest):
+            lines.extend(textwrap.wrap(f"Note: {note}", width))
+        shown = declaration_lines(contest)[: max(declarations, 0)]
         if shown:
             lines.append("")
             lines.append("Latest declarations")
@@ -51,65 +70,48 @@ def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> st
 
 
 def _contest(contest: Contest, width: int) -> list[str]:
-    if isinstance(contest, CouncilsContest):
-        return _councils(contest, width)
-    if isinstance(contest, LegislatureContest):
-        return _legislature(contest, width)
+    if isinstance(contest, CouncilsContest | LegislatureContest):
+        return _parties(contest, width)
     if isinstance(contest, MayorContest):
         return _mayor(contest, width)
     return _unsupported(contest, width)
 
 
-def _counter(reported: int, total: int, noun: str) -> str:
-    percent = 100 * reported // total if total else 0
-    return f"{reported} of {total} {noun} reported ({percent}%)"
-
-
-def _councils(contest: CouncilsContest, width: int) -> list[str]:
-    parties = sorted(contest.parties, key=lambda p: (-p.councils, -p.seats))
+def _parties(contest: CouncilsContest | LegislatureContest, width: int) -> list[str]:
+    """A councils or legislature table: the screen's columns, in the screen's default order."""
+    columns = COUNCIL_COLUMNS if isinstance(contest, CouncilsContest) else LEGISLATURE_COLUMNS
+    header = ("Party", *(column.header for column in columns))
     rows = [
-        (p.name, str(p.councils), signed(p.councils_change), str(p.seats), signed(p.seats_change))
-        for p in parties
+        (line.name, *(_cell(line, column) for column in columns)) for line in party_lines(contest)
     ]
-    noc = contest.no_overall_control
-    rows.append(("No Overall Control", str(noc.councils), signed(noc.councils_change), "—", "—"))
-    header = ("Party", "Councils", "+/-", "Seats", "+/-")
-    return [
-        _fit(contest.title, width),
-        _counter(contest.reported, contest.total, "councils"),
-        "",
-        *_table(header, rows, width),
-    ]
+    counter = counter_of(contest)
+    status = "" if counter is None else counter.line
+    if isinstance(contest, LegislatureContest):
+        status += f" · majority {contest.majority}"
+    return [_fit(contest.title, width), status, "", *_table(header, rows, width)]
 
 
-def _legislature(contest: LegislatureContest, width: int) -> list[str]:
-    parties = sorted(contest.parties, key=lambda p: -p.seats)
-    rows = [
-        (
-            p.name,
-            str(p.seats),
-            signed(p.seats_change),
-            "" if p.share is None else f"{p.share:.1f}%",
-            "" if p.share_change is None else f"{p.share_change:+.1f}",
-        )
-        for p in parties
-    ]
-    header = ("Party", "Seats", "+/-", "Share", "+/-")
-    return [
-        _fit(contest.title, width),
-        f"{_counter(contest.reported, contest.total, 'seats')} · majority {contest.majority}",
-        "",
-        *_table(header, rows, width),
-    ]
+def _cell(line: PartyLine, column: Column) -> str:
+    value = getattr(line, column.field)
+    if value is None:
+        return "—" if line.pinned_last else ""
+    if column.kind == "count":
+        return str(value)
+    if column.kind == "change":
+        return signed(value)
+    if column.kind == "percent":
+        return f"{value:.1f}%"
+    return f"{value:+.1f}"
 
 
 def _mayor(contest: MayorContest, width: int) -> list[str]:
     status = [f"Round {contest.round}"]
-    if contest.total is not None and contest.reported is not None:
-        status.append(_counter(min(contest.reported, contest.total), contest.total, "areas"))
+    counter = counter_of(contest)
+    if counter is not None:
+        status.append(counter.line)
     if contest.turnout is not None:
         status.append(f"turnout {contest.turnout:.1f}%")
-    candidates = sorted(contest.candidates, key=lambda c: -c.votes)
+    candidates = candidate_lines(contest)
     rows = [
         (
             c.name,
@@ -121,12 +123,10 @@ def _mayor(contest: MayorContest, width: int) -> list[str]:
         for c in candidates
     ]
     header = ("Candidate", "Party", "Votes", "Share", "")
-    return [
-        _fit(contest.title, width),
-        _fit(" · ".join(status), width),
-        "",
-        *_table(header, rows, width, left=(1, 4)),
-    ]
+    table = _table(header, rows, width, left=(1, 4))
+    if contest.round > 1 and any(c.eliminated for c in candidates):
+        table.append(_fit(f"({ELIMINATED_NOTE})", width))
+    return [_fit(contest.title, width), _fit(" · ".join(status), width), "", *table]
 
 
 def _unsupported(contest: UnsupportedContest, width: int) -> list[str]:
@@ -136,8 +136,8 @@ def _unsupported(contest: UnsupportedContest, width: int) -> list[str]:
     ]
 
 
-def _declaration(declaration: Declaration) -> str:
-    return f"{declaration.declared_at:%H:%M}  {declaration.area} · {declaration.wording}"
+def _declaration(line: DeclarationLine) -> str:
+    return f"{line.time:%H:%M}  {line.area} · {line.wording}"
 
 
 def _table(

@@ -1,114 +1,214 @@
-"""Provides `FeedStatus`: how current the board is, as data, and the words for it.
+"""Provides `BoardState`: everything the board is showing and why, as one frozen value.
 
-The poller records each poll here; the status bar renders it. Nothing here
-touches Textual, so the rules ("STALE after three missed intervals") are
-tested as plain functions with a fixed clock.
+The app holds one `BoardState` and replaces it on every event — a poll's
+outcome, a key, a click, a clock tick — through the pure transitions below,
+then pushes it down to the widgets (`board/screen.py`). Nothing here touches
+Textual, so every rule is tested as a plain function with a fixed clock
+(`tests/test_board_state.py`, `tests/test_state.py`):
+
+- a poll's outcome (`apply_outcome`): a new snapshot is shown, or held while
+  frozen; an unchanged poll refreshes the timing; a failure keeps the last
+  good figures and names the fault;
+- freeze (`freeze`, `unfreeze`): the display holds, updates are counted, and
+  unfreezing shows the newest;
+- the contest on screen (`select`, `select_id`, `step_contest`), with a "●"
+  for contests whose figures changed while another was selected (`unseen`);
+- the poll interval (`step_interval`), the ticker (`toggle_ticker`), the
+  table's sort (`cycle_sort`);
+- the state word at a moment (`state_word`, from `FeedStatus.state`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
-from enum import StrEnum
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
-__all__ = ["STALE_AFTER_INTERVALS", "FeedState", "FeedStatus", "Mode", "ago", "clock_time"]
+from board.present import SORTS, SortKey
+from board.status import (
+    STALE_AFTER_INTERVALS,
+    FeedState,
+    FeedStatus,
+    Mode,
+    ago,
+    clock_time,
+)
+from feeds.contests import Contest
+from feeds.source import Changed, Failed, PollOutcome, Snapshot
 
-Mode = Literal["live", "demo", "replay"]
+__all__ = [
+    "INTERVAL_STEPS",
+    "STALE_AFTER_INTERVALS",
+    "BoardState",
+    "FeedState",
+    "FeedStatus",
+    "Mode",
+    "ago",
+    "clock_time",
+]
 
-STALE_AFTER_INTERVALS = 3
-"""Data is STALE once this many poll intervals pass without a successful poll."""
-
-
-class FeedState(StrEnum):
-    """The word the status bar shows for the feed."""
-
-    CONNECTING = "CONNECTING"
-    LIVE = "LIVE"
-    DEMO = "DEMO"
-    REPLAY = "REPLAY"
-    STALE = "STALE"
-    ERROR = "ERROR"
+INTERVAL_STEPS = (1.0, 2.0, 3.0, 5.0, 10.0, 15.0, 30.0, 60.0)
+"""The poll intervals `+` and `-` step through, in seconds."""
 
 
 @dataclass(frozen=True)
-class FeedStatus:
-    """Everything the status bar says about the feed; one value replaces the last."""
+class BoardState:
+    """What the board shows, and why; each transition returns a new value."""
 
-    mode: Mode = "live"
-    """How the board is fed: a live source, the bundled demo, or a recording."""
-    source: str = ""
-    """Where the feed comes from, safe to show."""
-    interval: float = 5.0
-    """Seconds between polls when all is well."""
-    last_poll: datetime | None = None
-    """When the last poll finished, whatever its outcome."""
-    last_success: datetime | None = None
-    """When a poll last succeeded (a 304 counts)."""
-    last_change: datetime | None = None
-    """When the figures on screen last changed."""
-    published_at: datetime | None = None
-    """The shown document's own `published_at`."""
-    sequence: int | None = None
-    """The shown document's `sequence`."""
-    error: str | None = None
-    """Plain words for the last poll's failure; None after a success."""
-    next_poll: datetime | None = None
-    """When the next poll is due."""
-    warnings: tuple[str, ...] = ()
-    """Inconsistencies in the shown document (accepted, but worth a look)."""
-    problems: tuple[str, ...] = ()
-    """Standing faults beside good figures (a malformed file in a PA folder), from the source."""
+    feed: FeedStatus = field(default_factory=FeedStatus)
+    """The poll history: timing, error, standing problems."""
+    shown: Snapshot | None = None
+    """The snapshot on screen (None before the first good poll)."""
+    pending: Snapshot | None = None
+    """The newest snapshot held back by a freeze."""
     frozen: bool = False
-    """The producer froze the display; polling continues."""
+    """The producer froze the display for on-air; polling continues."""
     waiting: int = 0
-    """Newer documents received while frozen."""
-    finished: bool = False
-    """A replay reached its last document and holds it."""
+    """Newer snapshots received while frozen."""
+    contest_id: str | None = None
+    """The contest the producer chose (None: the feed's first)."""
+    unseen: frozenset[str] = frozenset()
+    """Contests whose figures changed while another was on screen (marked "●")."""
+    ticker_paused: bool = False
+    """The producer paused the ticker."""
+    sorts: tuple[tuple[str, SortKey], ...] = ()
+    """The producer's sort for each contest kind that has one; unlisted kinds: their default."""
 
-    def state(self, now: datetime) -> FeedState:
-        """The feed's state word at `now`."""
-        reference = self.last_success
-        if reference is not None:
-            limit = timedelta(seconds=self.interval * STALE_AFTER_INTERVALS)
-            if now - reference > limit and not self.finished:
-                return FeedState.STALE
-        if self.error is not None:
-            return FeedState.ERROR
-        if reference is None:
-            return FeedState.CONNECTING
-        return {"live": FeedState.LIVE, "demo": FeedState.DEMO, "replay": FeedState.REPLAY}[
-            self.mode
-        ]
+    @classmethod
+    def start(cls, *, mode: Mode, source: str, interval: float) -> BoardState:
+        """The board before its first poll."""
+        return cls(FeedStatus(mode=mode, source=source, interval=interval))
 
-    def with_poll(self, now: datetime, *, ok: bool, error: str | None = None) -> FeedStatus:
-        """This status after a poll finished at `now`."""
-        if ok:
-            return replace(self, last_poll=now, last_success=now, error=None)
-        return replace(self, last_poll=now, error=error or "feed error")
+    # -- what is on screen -------------------------------------------------------------------
 
-    def error_words(self, now: datetime) -> str | None:
-        """The failure and the retry, e.g. "HTTP 503 — retrying in 8 s"."""
-        if self.error is None:
+    @property
+    def selected(self) -> Contest | None:
+        """The contest on screen, or None before the first snapshot."""
+        if self.shown is None:
             return None
-        if self.next_poll is None:
-            return self.error
-        seconds = max(0, round((self.next_poll - now).total_seconds()))
-        return f"{self.error} — retrying in {seconds} s" if seconds else f"{self.error} — retrying"
+        feed = self.shown.feed
+        return feed.contest(self.contest_id or "") or feed.contests[0]
 
+    @property
+    def selected_index(self) -> int:
+        """The selected contest's place in the feed (0 before the first snapshot)."""
+        selected = self.selected
+        if selected is None or self.shown is None:
+            return 0
+        return self.shown.feed.contests.index(selected)
 
-def clock_time(moment: datetime | None) -> str:
-    """HH:MM:SS in the moment's own offset, or "--:--:--"."""
-    return moment.strftime("%H:%M:%S") if moment is not None else "--:--:--"
+    def sort_for(self, kind: str) -> SortKey | None:
+        """The sort of a kind's table (None: the kind has no sortable table)."""
+        if kind not in SORTS:
+            return None
+        return dict(self.sorts).get(kind, SORTS[kind][0])
 
+    def state_word(self, now: datetime) -> FeedState:
+        """The feed's state word at `now` (LIVE, STALE, ERROR, …)."""
+        return self.feed.state(now)
 
-def ago(moment: datetime | None, now: datetime) -> str:
-    """ "4 s ago", "3 min ago", "2 h ago"; "never" for None."""
-    if moment is None:
-        return "never"
-    seconds = max(0, int((now - moment).total_seconds()))
-    if seconds < 120:
-        return f"{seconds} s ago"
-    if seconds < 2 * 3600:
-        return f"{seconds // 60} min ago"
-    return f"{seconds // 3600} h ago"
+    # -- polls -------------------------------------------------------------------------------
+
+    def apply_outcome(
+        self, outcome: PollOutcome, now: datetime, *, finished: bool = False
+    ) -> BoardState:
+        """The board after a poll finished at `now` (`finished`: a replay at its end)."""
+        if isinstance(outcome, Failed):
+            return replace(
+                self, feed=self.feed.with_poll(now, ok=False, error=outcome.error.summary)
+            )
+        feed = replace(
+            self.feed.with_poll(now, ok=True), finished=finished, problems=outcome.problems
+        )
+        state = replace(self, feed=feed)
+        if not isinstance(outcome, Changed):
+            return state
+        if self.frozen:
+            return replace(state, pending=outcome.snapshot, waiting=self.waiting + 1)
+        return state._show(outcome.snapshot, now)
+
+    def failed_to_show(self, now: datetime) -> BoardState:
+        """The board after a poll whose outcome could not be shown (a display bug)."""
+        return replace(self, feed=self.feed.with_poll(now, ok=False, error="display error"))
+
+    def scheduled(self, next_poll: datetime) -> BoardState:
+        """The board with its next poll due at `next_poll`."""
+        return replace(self, feed=replace(self.feed, next_poll=next_poll))
+
+    def _show(self, snapshot: Snapshot, now: datetime) -> BoardState:
+        """Put `snapshot` on screen: contests that changed off screen are marked unseen."""
+        new = snapshot.feed
+        selected = new.contest(self.contest_id or "") or new.contests[0]
+        unseen = {contest_id for contest_id in self.unseen if new.contest(contest_id)}
+        if self.shown is not None:
+            old = self.shown.feed
+            unseen |= {
+                contest.id
+                for contest in new.contests
+                if (before := old.contest(contest.id)) is not None and before != contest
+            }
+        feed = replace(
+            self.feed,
+            last_change=now,
+            published_at=new.published_at,
+            sequence=new.sequence,
+            warnings=snapshot.warnings,
+        )
+        return replace(self, shown=snapshot, feed=feed, unseen=frozenset(unseen - {selected.id}))
+
+    # -- the producer's keys -----------------------------------------------------------------
+
+    def freeze(self) -> BoardState:
+        """Hold the display; later snapshots wait (and are counted)."""
+        return self if self.frozen else replace(self, frozen=True, waiting=0)
+
+    def unfreeze(self, now: datetime) -> BoardState:
+        """Release the display, showing the newest snapshot that waited."""
+        if not self.frozen:
+            return self
+        state = replace(self, frozen=False, waiting=0, pending=None)
+        return state if self.pending is None else state._show(self.pending, now)
+
+    def toggle_freeze(self, now: datetime) -> BoardState:
+        """`f`: freeze, or unfreeze and show the newest."""
+        return self.unfreeze(now) if self.frozen else self.freeze()
+
+    def select(self, index: int) -> BoardState:
+        """Show the contest at `index` (0-based); out of range changes nothing."""
+        if self.shown is None or not 0 <= index < len(self.shown.feed.contests):
+            return self
+        return self.select_id(self.shown.feed.contests[index].id)
+
+    def select_id(self, contest_id: str) -> BoardState:
+        """Show the contest with this id (its "●" goes); an id not in the feed changes nothing."""
+        if self.shown is None or self.shown.feed.contest(contest_id) is None:
+            return self
+        return replace(self, contest_id=contest_id, unseen=self.unseen - {contest_id})
+
+    def step_contest(self, step: int) -> BoardState:
+        """Show the next (`step` 1) or previous (-1) contest, wrapping round."""
+        if self.shown is None:
+            return self
+        return self.select((self.selected_index + step) % len(self.shown.feed.contests))
+
+    def step_interval(self, step: int) -> BoardState:
+        """Poll less (`step` 1) or more (-1) often, along `INTERVAL_STEPS`."""
+        current = self.feed.interval
+        index = min(range(len(INTERVAL_STEPS)), key=lambda i: abs(INTERVAL_STEPS[i] - current))
+        index = max(0, min(len(INTERVAL_STEPS) - 1, index + step))
+        return replace(self, feed=replace(self.feed, interval=INTERVAL_STEPS[index]))
+
+    def toggle_ticker(self) -> BoardState:
+        """Pause or resume the ticker."""
+        return replace(self, ticker_paused=not self.ticker_paused)
+
+    def cycle_sort(self) -> BoardState:
+        """The selected contest's table sorted by the next of its kind's sorts (wrapping round);
+        unchanged when it has no sortable table."""
+        contest = self.selected
+        current = None if contest is None else self.sort_for(contest.kind)
+        if contest is None or current is None:
+            return self
+        sorts = SORTS[contest.kind]
+        chosen = sorts[(sorts.index(current) + 1) % len(sorts)]
+        others = tuple((kind, sort) for kind, sort in self.sorts if kind != contest.kind)
+        return replace(self, sorts=(*others, (contest.kind, chosen)))

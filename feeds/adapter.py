@@ -38,7 +38,7 @@ from typing import ClassVar
 
 from feeds.errors import FeedInvalid, WrongFormat
 from feeds.models import Feed
-from feeds.parse import parse_feed
+from feeds.parse import parse_feed, utf8_document
 
 __all__ = ["Adapter", "CsvAdapter", "JsonAdapter", "RawDocument", "Reading", "parse_json"]
 
@@ -136,7 +136,7 @@ class JsonAdapter(Adapter):
         Raises:
             FeedInvalid: as `parse_feed` (with a hint when it is another known format).
         """
-        body = documents[-1].body
+        body = utf8_document(documents[-1].body)  # published as UTF-8 without a BOM
         return Reading(parse_json(body), document=body)
 
 
@@ -169,8 +169,9 @@ class CsvAdapter(Adapter):
         from feeds.csvfeed import parse_csv
 
         document = documents[-1]
-        if document.body.lstrip()[:1] in (b"{", b"["):
-            return Reading(parse_json(document.body), document=document.body)
+        body = utf8_document(document.body)
+        if body.lstrip()[:1] in (b"{", b"["):
+            return Reading(parse_json(body), document=body)
         sequence = self._sequence + 1
         feed = parse_csv(
             document.body,

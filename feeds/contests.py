@@ -112,7 +112,10 @@ class CouncilsContest(FeedModel):
             )
         net = sum(p.seats_change for p in self.parties)
         if net != 0:
-            found.append(f"seat changes add up to {net:+d}, not 0")
+            found.append(
+                f"seat changes add up to {net:+d}, not 0: the seats up changed (new boundaries), "
+                "or parties are missing"
+            )
         return found
 
 
@@ -157,10 +160,14 @@ class LegislatureContest(FeedModel):
         return 100.0 * self.reported / self.total
 
     def warnings(self) -> list[str]:
-        """Inconsistencies shown, never rejected."""
+        """Inconsistencies shown, never rejected: more seats held than the chamber has, or
+        seats held that do not add up to the seats reported (the seat bar would disagree with
+        the counter)."""
         seats = sum(p.seats for p in self.parties)
         if seats > self.total:
             return [f"parties hold {seats} seats, more than the {self.total} in the chamber"]
+        if seats != self.reported:
+            return [f"parties hold {seats} seats, but {self.reported} are reported"]
         return []
 
 

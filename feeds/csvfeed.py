@@ -1,13 +1,19 @@
 """Provides `parse_csv`: a national table kept in a spreadsheet, published as CSV, to a `Feed`.
 
 Many data desks keep the national table in a spreadsheet. Its CSV export is
-read leniently, as people write tables: comma, tab or pipe separated (sniffed
-from the header), optional title lines above the header, header spellings such
-as "Councils +/-", "Council (+/1)", "Seats change" or "Net", a trailing
-separator, signed numbers ("+5", "−4" with a Unicode minus), empty cells as 0.
-A row named "No Overall Control" gives the NOC figures; a line with no
-separator below the header is a note and is skipped. The result goes
-through the normal models, so text is sanitised and the rules hold.
+read leniently, as people write tables: UTF-8 (a byte-order mark is ignored)
+or UTF-16/32 as a spreadsheet's "Unicode text" export saves it; comma, tab or
+pipe separated (sniffed from the header); optional title lines above the
+header; header spellings such as "Councils +/-", "Council (+/1)", "Seats
+change" or "Net"; a trailing separator; signed numbers ("+5", "−4" with a
+Unicode minus); empty cells as 0. A row named "No Overall Control" gives the
+NOC figures. A total row ("Total", "Totals", "Grand total", "All parties") is
+checked against the sum of the other rows, column by column (a blank cell in
+it is not checked), and dropped; a total that disagrees refuses the table,
+since a row is then missing or wrong. An "Others" row is kept as the party
+`OTH`. A line with no separator below the header is a note and is skipped.
+Every error names its row (and column). The result goes through the normal
+models, so text is sanitised and the rules hold.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from pydantic import ValidationError
 
 from feeds.errors import FeedDecodeError, FeedSchemaError, Problem
 from feeds.models import FORMAT, Feed
-from feeds.parse import problems_of
+from feeds.parse import problems_of, utf8_document
 from feeds.parties import PARTIES, lookup_party, make_code
 from feeds.text import clean_text
 
@@ -35,6 +41,8 @@ _NUMBER = re.compile(r"^[+-]?[0-9]{1,15}$")
 _DASHES = {"-", "—", "–", "−", "n/a", "na"}
 _KNOWN_CODES = frozenset(info.code for info, _ in PARTIES)
 _NOC_NAMES = {"no overall control", "noc", "no overall ctrl"}
+_TOTAL = re.compile(r"^(grand )?totals?( \(?(of )?all parties\)?)?$|^all parties$")
+_FIGURES = ("councils", "councils_change", "seats", "seats_change")
 
 
 @dataclass(frozen=True)
@@ -61,12 +69,13 @@ def parse_csv(
     councils electing) is not in the table, so the caller gives it.
 
     Raises:
-        FeedDecodeError: not UTF-8, or no header row with Party, Councils and Seats.
+        FeedDecodeError: not UTF-8 (nor UTF-16/32 with a byte-order mark), or no
+            header row with Party, Councils and Seats.
         FeedSchemaError: a cell that is not a number, a count below 0, a party
             twice, or a table that breaks the feed's rules (e.g. reported > total).
     """
     try:
-        text = body.decode("utf-8-sig")
+        text = utf8_document(body, "CSV").decode("utf-8")
     except UnicodeDecodeError as error:
         raise FeedDecodeError("CSV is not UTF-8", f"bad byte at offset {error.start}") from None
     lines = text.splitlines()
@@ -76,13 +85,20 @@ def parse_csv(
     header_index, delimiter = found
     rows = list(csv.reader(lines[header_index:], delimiter=delimiter, skipinitialspace=True))
     columns = _columns(_trim(rows[0], delimiter))
-    parties, noc = _rows(rows[1:], columns, delimiter, first_line=header_index + 2)
+    table = _rows(rows[1:], columns, delimiter, first_line=header_index + 2)
+    parties, noc = table.parties, table.noc
+    reported = sum(p["councils"] for p in parties) + noc["councils"]
+    if reported > total >= 1:
+        where = f"rows {table.first_line}–{table.last_line}, Councils"
+        raise FeedSchemaError(
+            [Problem(where, f"add up to {reported}, more than the {total} councils electing")]
+        )
     contest: dict[str, Any] = {
         "kind": "councils",
         "id": contest_id,
         "title": title,
         "total": total,
-        "reported": sum(p["councils"] for p in parties) + noc["councils"],
+        "reported": reported,
         "parties": parties,
         "no_overall_control": noc,
     }
@@ -96,7 +112,20 @@ def parse_csv(
     try:
         return Feed.model_validate(document)
     except ValidationError as error:
-        raise FeedSchemaError(problems_of(error.errors(include_url=False))) from None
+        problems = problems_of(error.errors(include_url=False))
+        raise FeedSchemaError([_by_row(problem, table.lines) for problem in problems]) from None
+
+
+_PARTY_PATH = re.compile(r"^contests\[0\]\.parties\[(\d+)\](?:\.(\w+))?")
+
+
+def _by_row(problem: Problem, lines: list[int]) -> Problem:
+    """A model's problem at `contests[0].parties[3].seats` named as "row 5, Seats"."""
+    match = _PARTY_PATH.match(problem.path)
+    if match is None or int(match[1]) >= len(lines):
+        return problem
+    column = _LABELS.get(match[2] or "", "Party")
+    return Problem(f"row {lines[int(match[1])]}, {column}", problem.message)
 
 
 def _find_header(lines: list[str]) -> tuple[int, str] | None:
@@ -161,13 +190,26 @@ _LABELS = {
 }
 
 
-def _rows(
-    rows: list[list[str]], columns: _Columns, delimiter: str, first_line: int
-) -> tuple[list[dict[str, Any]], dict[str, int]]:
+@dataclass
+class _Table:
+    """The rows read: party rows (with their line numbers), NOC, and where the rows were."""
+
+    parties: list[dict[str, Any]]
+    lines: list[int]
+    """The line of each party row, in order."""
+    noc: dict[str, int]
+    first_line: int
+    last_line: int
+
+
+def _rows(rows: list[list[str]], columns: _Columns, delimiter: str, first_line: int) -> _Table:
     problems: list[Problem] = []
     parties: list[dict[str, Any]] = []
+    lines: list[int] = []
     noc: dict[str, int] | None = None
+    totals: list[tuple[int, dict[str, int]]] = []
     seen: dict[str, int] = {}
+    used: list[int] = []
     for offset, raw in enumerate(rows):
         line = first_line + offset
         cells = _trim(raw, delimiter)
@@ -175,25 +217,33 @@ def _rows(
             continue  # a line without a separator: a note under the table
         if not cells or all(not c or set(c) <= set("-:=+ ") for c in cells):
             continue  # blank line, or a Markdown "|---|---|" rule
+        used.append(line)
         name = clean_text(cells[0], 80)  # cleaned first, so "Lab\x1bour" is still Labour
         where = f"row {line}"
         if not name:
             problems.append(Problem(f"{where}, Party", "is empty"))
             continue
-        is_noc = " ".join(name.casefold().split()) in _NOC_NAMES
+        key = " ".join(name.casefold().rstrip(":").split())
+        is_total = _TOTAL.match(key) is not None
+        is_noc = key in _NOC_NAMES
         values: dict[str, int] = {}
-        for key in ("councils", "councils_change", "seats", "seats_change"):
-            index = getattr(columns, key)
-            if is_noc and key.startswith("seats"):
+        for figure in _FIGURES:
+            index = getattr(columns, figure)
+            if is_noc and figure.startswith("seats"):
                 continue  # NOC holds councils, not seats
             cell = cells[index] if index is not None and index < len(cells) else ""
+            if is_total and (not cell.strip() or cell.strip().casefold() in _DASHES):
+                continue  # a total left blank is not checked
             number = _number(cell)
             if number is None:
-                problems.append(Problem(f"{where}, {_LABELS[key]}", "not a number"))
-            elif number < 0 and not key.endswith("change"):
-                problems.append(Problem(f"{where}, {_LABELS[key]}", "must be ≥ 0"))
+                problems.append(Problem(f"{where}, {_LABELS[figure]}", "not a number"))
+            elif number < 0 and not figure.endswith("change"):
+                problems.append(Problem(f"{where}, {_LABELS[figure]}", "must be ≥ 0"))
             else:
-                values[key] = number
+                values[figure] = number
+        if is_total:
+            totals.append((line, values))
+            continue
         if is_noc:
             if noc is not None:
                 problems.append(Problem(f"{where}, Party", "No Overall Control appears twice"))
@@ -209,14 +259,36 @@ def _rows(
         party: dict[str, Any] = {"code": code, "name": name, **values}
         if info:
             party["colour"] = info.colour
-        for key in ("councils", "councils_change", "seats", "seats_change"):
-            party.setdefault(key, 0)
+        for figure in _FIGURES:
+            party.setdefault(figure, 0)
         parties.append(party)
+        lines.append(line)
+    noc = noc or {"councils": 0, "councils_change": 0}
     if not parties and not problems:
         problems.append(Problem("", "the table has no party rows"))
+    if not problems:
+        problems += _check_totals(totals, [*parties, noc])
     if problems:
         raise FeedSchemaError(problems)
-    return parties, noc or {"councils": 0, "councils_change": 0}
+    return _Table(parties, lines, noc, used[0], used[-1])
+
+
+def _check_totals(
+    totals: list[tuple[int, dict[str, int]]], rows: list[dict[str, Any]]
+) -> list[Problem]:
+    """A problem for each figure of a total row that is not the sum of the other rows."""
+    problems = []
+    for line, values in totals:
+        for figure, stated in values.items():
+            summed = sum(row.get(figure, 0) for row in rows)
+            if stated != summed:
+                problems.append(
+                    Problem(
+                        f"row {line}, {_LABELS[figure]}",
+                        f"Total {stated} is not the sum of the other rows ({summed})",
+                    )
+                )
+    return problems
 
 
 def _number(cell: str) -> int | None:

@@ -7,7 +7,7 @@ Percentages are on a 0–100 scale throughout the format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
@@ -23,6 +23,7 @@ __all__ = [
     "PercentChange",
     "Slug",
     "TimeBasis",
+    "distinct",
     "ensure_unique",
     "within_total",
 ]
@@ -77,3 +78,13 @@ def ensure_unique(values: Iterable[str], what: str) -> None:
         if value in seen:
             raise ValueError(f"duplicate {what} {value!r}")
         seen.add(value)
+
+
+def distinct(value: str, taken: Container[str], numbered: Callable[[str, int], str]) -> str:
+    """`value`, or when it is taken the first of `numbered(value, 2)`, `numbered(value, 3)`, …
+    that is not: what makes a second "Ind" row "Ind 2", a second "Westmarch" "Westmarch (2)"."""
+    found, n = value, 1
+    while found in taken:
+        n += 1
+        found = numbered(value, n)
+    return found

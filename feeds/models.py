@@ -16,6 +16,7 @@ from pydantic import AwareDatetime, Field, StringConstraints, field_validator, m
 
 from feeds.contests import Contest
 from feeds.fields import FeedModel, TimeBasis, ensure_unique
+from feeds.plausibility import plausibility_warnings
 from feeds.text import LongText, ShortText, TitleText
 
 __all__ = ["FORMAT", "Feed", "Update"]
@@ -85,5 +86,6 @@ class Feed(FeedModel):
         if self.published_at - now > FUTURE_TOLERANCE:
             found.append(f"published_at {self.published_at.isoformat()} is in the future")
         for index, contest in enumerate(self.contests):
-            found.extend(f"contests[{index}] ({contest.id}): {w}" for w in contest.warnings())
+            problems = [*contest.warnings(), *plausibility_warnings(contest)]
+            found.extend(f"contests[{index}] ({contest.id}): {w}" for w in problems)
         return found

@@ -1,14 +1,18 @@
 """Provides `parse_feed`: bytes from anywhere to a validated `Feed`, or a `FeedInvalid`.
 
-Parsing is all or nothing. A document that breaks a rule raises
-`FeedSchemaError` listing every problem with its path
-(`contests[0].parties[3].seats: must be ≥ 0`); another major format version
+Parsing is all or nothing. A document is UTF-8 JSON (RFC 8259 §8.1); a UTF-8
+byte-order mark is ignored, as §8.1 allows, and a document whose byte-order
+mark (or, lacking one, whose NUL bytes, RFC 4627 §3) says UTF-16 or UTF-32 is
+read in that encoding (`utf8_document`), as Windows tools save "Unicode text".
+A document that breaks a rule raises `FeedSchemaError` listing every problem
+with its path (`contests[0].parties[3].seats: must be ≥ 0`); another major format version
 raises `UnsupportedFormat`; bytes that are not a JSON document raise
 `FeedDecodeError`. Nothing else escapes.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 from typing import Any
 
@@ -19,7 +23,7 @@ from feeds.contests import CONTEST_KINDS
 from feeds.errors import FeedDecodeError, FeedSchemaError, Problem, UnsupportedFormat
 from feeds.models import Feed
 
-__all__ = ["format_path", "parse_feed", "problems_of"]
+__all__ = ["format_path", "parse_feed", "problems_of", "utf8_document"]
 
 _TAGS = {*CONTEST_KINDS, "unsupported"}
 
@@ -53,6 +57,7 @@ def parse_feed(body: bytes) -> Feed:
         UnsupportedFormat: `format` names another major version.
         FeedSchemaError: valid JSON that breaks the format's rules.
     """
+    body = utf8_document(body)
     stripped = body.lstrip()
     if not stripped:
         raise FeedDecodeError("empty feed", "the body had no content")
@@ -70,6 +75,61 @@ def parse_feed(body: bytes) -> Feed:
         raise _to_feed_error(error) from None
     except RecursionError:  # pathologically deep nesting
         raise FeedDecodeError("not a JSON feed", "nesting too deep") from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose mark begins the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def utf8_document(body: bytes, what: str = "feed") -> bytes:
+    """`body` as UTF-8 without a byte-order mark; UTF-8 without one is returned as it is.
+
+    A UTF-8 BOM is dropped (RFC 8259 §8.1 lets a parser ignore it). A UTF-16
+    or UTF-32 BOM, or with none the NUL bytes that the first two ASCII
+    characters of a JSON text or a CSV header make in those encodings (RFC 4627
+    §3), means the body is read in that encoding and re-encoded as UTF-8.
+    Whether UTF-8 bytes are valid is left to the caller. `what` names the
+    document in errors ("feed", "CSV", "recording").
+
+    Raises:
+        FeedDecodeError: the body is not valid in the encoding its BOM or NULs say.
+    """
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            if encoding == "utf-8":
+                return body[len(bom) :]
+            return _transcode(body, len(bom), encoding, what, "byte-order mark")
+    by_nuls = _by_nul_bytes(body[:4])
+    if by_nuls is None:
+        return body
+    return _transcode(body, 0, by_nuls, what, "NUL bytes in its first characters")
+
+
+def _by_nul_bytes(head: bytes) -> str | None:
+    """RFC 4627 §3: the encoding of text whose first two characters are ASCII, from its NULs."""
+    if len(head) < 4 or 0 not in head:
+        return None
+    nuls = "".join("0" if byte == 0 else "x" for byte in head[:4])
+    return {"000x": "utf-32-be", "0x0x": "utf-16-be", "x000": "utf-32-le", "x0x0": "utf-16-le"}.get(
+        nuls
+    )
+
+
+def _transcode(body: bytes, start: int, encoding: str, what: str, evidence: str) -> bytes:
+    name = encoding[:6].upper()
+    try:
+        text = body[start:].decode(encoding)
+    except UnicodeDecodeError as error:
+        raise FeedDecodeError(
+            f"{what} is not valid {name}",
+            f"bad bytes at offset {start + error.start}; its {evidence} says {name}",
+        ) from None
+    return text.encode("utf-8", errors="surrogatepass")
 
 
 def _lone_surrogate(error: ValidationError) -> bool:

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from feeds.fields import distinct
+
 __all__ = ["PARTIES", "PartyInfo", "lookup_party", "make_code"]
 
 
@@ -63,6 +65,10 @@ PARTIES: tuple[tuple[PartyInfo, tuple[str, ...]], ...] = (
     (PartyInfo("RESP", "Respect", "#46801c"), ("respect", "resp")),
     (PartyInfo("SNP", "SNP", "#fdf38e"), ("snp", "scottish national")),
     (PartyInfo("PC", "Plaid Cymru", "#005b54"), ("plaid cymru", "plaid", "pc")),
+    (
+        PartyInfo("OTH", "Others", "#b0b0b0"),
+        ("others", "other", "other parties", "all others", "oth", "others combined"),
+    ),
 )
 """Each known party with the normalised names that mean it."""
 
@@ -100,9 +106,4 @@ def make_code(name: str, taken: Collection[str] = ()) -> str:
     if not base:
         base = "PARTY"
     blocked = {code.upper() for code in taken} | {"NOC"}
-    code, suffix = base, 1
-    while code.upper() in blocked:
-        suffix += 1
-        tail = str(suffix)
-        code = base[: 12 - len(tail)] + tail
-    return code
+    return distinct(base, blocked, lambda b, n: b[: 12 - len(str(n))] + str(n))

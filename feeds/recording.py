@@ -9,6 +9,7 @@ written. `ReplaySource` and `serve-feed` play it back.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
 import json
 import os
@@ -19,6 +20,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from feeds.errors import FeedDecodeError
+from feeds.parse import utf8_document
 from feeds.source import Changed, FeedSource, PollOutcome
 
 __all__ = ["Header", "Recorder", "compact", "peek", "read_recording", "record"]
@@ -60,13 +63,22 @@ def peek(document: bytes) -> Header:
 
 
 def read_recording(path: Path | str) -> list[bytes]:
-    """Each non-empty line of the recording at `path`, as bytes (not validated here).
+    """Each non-empty line of the recording at `path`, as UTF-8 bytes (not validated here).
+
+    A file saved as UTF-16 or UTF-32 (with a byte-order mark) is read as such,
+    and a UTF-8 byte-order mark is dropped wherever a line starts with one
+    (files joined with `cat`), so each line is what `parse_feed` expects.
 
     Raises:
         OSError: the file cannot be read.
+        ValueError: its byte-order mark says UTF-16 or UTF-32, and it is not.
     """
-    with Path(path).open("rb") as handle:
-        return [line.strip() for line in handle if line.strip()]
+    try:
+        data = utf8_document(Path(path).read_bytes(), "recording")
+    except FeedDecodeError as error:
+        raise ValueError(str(error)) from None
+    lines = (line.strip().removeprefix(codecs.BOM_UTF8).strip() for line in data.split(b"\n"))
+    return [line for line in lines if line]
 
 
 class Recorder:

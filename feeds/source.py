@@ -114,21 +114,38 @@ PollOutcome = Changed | Unchanged | Failed
 
 @dataclass
 class Backoff:
-    """Exponential back-off with jitter, capped, honouring Retry-After.
+    """Exponential back-off with jitter, bounded by the interval, honouring Retry-After.
 
     One failure is retried on the normal schedule: a single glitch should cost
     the board one interval, not more. From the second failure in a row the
-    delay is uniform in [interval, min(`cap`, interval × 2^(failures − 1))] —
-    full jitter above the normal interval, so a failing server is never polled
-    faster than a healthy one. A server's Retry-After (capped at
-    `retry_after_cap`) is a lower bound. No delay is under `floor`. `rng` is
-    injectable for tests.
+    delay is uniform in [interval, ceiling] — full jitter above the normal
+    interval, so a failing server is never polled faster than a healthy one —
+    where the ceiling is interval × 2^(failures − 1), bounded by
+    `bound(interval)` = min(`cap`, max(`intervals_cap` × interval, `short_cap`)).
+    The bound is relative to the interval so that a board polling every 2 s is
+    back within 8 s of a repaired feed (issue 11: it waited up to 15 s), while
+    a board polling every 15 s still eases off to a minute. A server's
+    Retry-After (capped at `retry_after_cap`) is a lower bound above all that:
+    the server asked. From the second failure no delay is under `floor`, so a
+    sub-second interval (tests, library use) never hammers a failing server.
+    `rng` is injectable for tests.
     """
 
     cap: float = 60.0
+    """The longest back-off in seconds, whatever the interval."""
+    intervals_cap: float = 4.0
+    """The longest back-off in intervals (unless `short_cap` allows more)."""
+    short_cap: float = 5.0
+    """Seconds the back-off may always reach, however short the interval."""
     floor: float = 1.0
+    """The shortest delay from the second failure in a row, in seconds."""
     retry_after_cap: float = 300.0
+    """The longest Retry-After honoured, in seconds."""
     rng: Callable[[float, float], float] = random.uniform
+
+    def bound(self, interval: float) -> float:
+        """The longest back-off for `interval` (never below the interval itself)."""
+        return max(interval, min(self.cap, max(self.intervals_cap * interval, self.short_cap)))
 
     def delay(self, interval: float, failures: int, retry_after: float | None = None) -> float:
         """Seconds to wait before the next poll."""
@@ -136,11 +153,11 @@ class Backoff:
             delay = interval
         else:
             # 2.0 ** n overflows past n = 1023, which a board polling a dead feed overnight reaches.
-            ceiling = max(interval, min(self.cap, interval * 2.0 ** min(failures - 1, 64)))
-            delay = self.rng(interval, ceiling)
+            ceiling = min(self.bound(interval), interval * 2.0 ** min(failures - 1, 64))
+            delay = max(self.floor, self.rng(interval, max(interval, ceiling)))
         if failures > 0 and retry_after is not None:
             delay = max(delay, min(max(retry_after, 0.0), self.retry_after_cap))
-        return max(delay, min(self.floor, interval))
+        return delay
 
 
 class FeedSource(ABC):

@@ -10,7 +10,9 @@ rest of the program never sees a control character. What is removed:
   characters, soft hyphen, BOM, tag characters): they reorder or hide text;
 - lone surrogates (from JSON `\\ud800` escapes): they cannot be encoded for
   the terminal at all;
-- runs of more than `MAX_COMBINING` combining marks ("zalgo" text).
+- runs of more than `MAX_COMBINING` combining marks ("zalgo" text);
+- characters whose width terminals disagree on (`settle_widths`), so feed text
+  can never shift the figures of a row or the panel beside it.
 
 Tabs, newlines and the Unicode line and paragraph separators become single
 spaces, runs of white space are folded, and the result is capped at a length
@@ -34,6 +36,7 @@ __all__ = [
     "ShortText",
     "TitleText",
     "clean_text",
+    "settle_widths",
 ]
 
 MAX_COMBINING = 2
@@ -59,6 +62,64 @@ _COMBINING_RUN = re.compile(
 )
 
 
+# Emoji components whose width depends on the terminal: variation selectors (VS1–16 and
+# the ideographic VS17–256), the keycap enclosing mark, the skin-tone modifiers.
+_UNSETTLED = re.compile("[\ufe00-\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0100-\U000e01ef]+")
+_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+_PICTOGRAPHS = 0x1F000
+"""Where the supplementary pictograph blocks (mahjong tiles to symbols and pictographs) start."""
+
+
+def settle_widths(text: str) -> str:
+    """`text` with only characters that Textual and terminals draw at the same width.
+
+    Textual lays a row out with Rich's cell widths; a terminal draws with its
+    own table. Where they differ, the rest of the line shifts: a party named
+    U+1F5F3 U+FE0F (ballot box, emoji presentation) is two cells to Rich and one
+    to tmux 3.3. Measured in tmux 3.3 against Rich 15 and wcwidth 0.9, the
+    disagreements, and what is done with each:
+
+    - variation selectors (U+FE0E text, U+FE0F emoji presentation; VS17–256):
+      removed, so the character takes its default width (🗳️ → 🗳 → dropped
+      below; ❤️ → ❤, one cell everywhere);
+    - the keycap mark U+20E3: removed ("1️⃣" → "1");
+    - skin-tone modifiers U+1F3FB–1F3FF (two cells to tmux, none to Rich): removed;
+    - regional indicators (flags: two cells, four, or one each): their letters
+      ("🇬🇧" → "GB");
+    - text-default pictographs from U+1F000 (🗳, 🕊, 🅰 without a selector:
+      one cell in Rich and tmux, two where a terminal treats the pictograph
+      blocks as wide): removed. Emoji that default to emoji presentation
+      (East Asian Wide: 🌹, 😀) are two cells everywhere and stay;
+    - unassigned code points (a newer emoji is two cells to Rich, none to
+      tmux) and private-use characters (icon fonts): removed.
+
+    Left as they are: East Asian ambiguous characters (é, ±, Ω, Cyrillic) are
+    one cell in Rich and in terminals set for Western text, as are the board's
+    own ▲ ▼ █ — (UAX #11 recommends narrow outside East Asian contexts); a
+    terminal set to draw them wide cannot draw the board's frame either.
+    Spacing marks of Indic scripts (category Mc) are one cell in terminals
+    and none in Rich; removing them would misspell the names, so they stay.
+    """
+    if text.isascii():
+        return text
+    text = _UNSETTLED.sub("", text)
+    text = _REGIONAL.sub(lambda match: chr(ord(match.group()) - 0x1F1E6 + ord("A")), text)
+    return "".join(char for char in text if _settled(char))
+
+
+def _settled(char: str) -> bool:
+    if char.isascii():
+        return True
+    category = unicodedata.category(char)
+    if category in ("Cn", "Co"):
+        return False
+    return not (
+        ord(char) >= _PICTOGRAPHS
+        and category in ("So", "Sk")
+        and unicodedata.east_asian_width(char) not in ("W", "F")
+    )
+
+
 def _trim_combining(match: re.Match[str]) -> str:
     return match.group()[:MAX_COMBINING]
 
@@ -71,6 +132,7 @@ def clean_text(value: str, max_length: int) -> str:
     text = _REMOVE.sub("", value)
     text = _SPACE.sub(" ", text).strip()
     if not text.isascii():
+        text = _SPACE.sub(" ", settle_widths(text)).strip()
         text = _COMBINING_RUN.sub(_trim_combining, text)
         # Before the cap: NFC can lengthen text (U+0958 becomes two code points).
         text = unicodedata.normalize("NFC", text)

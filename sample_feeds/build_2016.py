@@ -389,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{folder} differs: run python -m sample_feeds.build_2016", file=sys.stderr)
             return 1
     print(f"{args.output}: {data.count(10)} documents, {len(data):,} bytes")
-    print(f"{folder}: {len(files) - 2} PA files (synthetic)")
+    print(f"{folder}: {sum(n.endswith('.xml') for n in files)} PA files (synthetic)")
     return 0
 
 

@@ -7,10 +7,16 @@ the files is synthetic: their names (`Local_result_{council}_1.xml`,
 `Local_SOP_All_{n}.xml` — PA's own local state-of-parties names are not in its
 public pages), revisions, times and `.timestamp`; one council (`CORRECTED`) is
 sent twice, its first revision wrong by a seat; London's mayor and Rhondda
-come as a rush, then the result. `manifest.txt` lists each file with the
-time it lands; a folder keeps no times in git, so `play` (or
-`python -m sample_feeds.pa_2016 DEST`) lands them in order as a mirror does:
-written under a hidden name, then renamed, then `.timestamp` rewritten.
+come as a rush, then the result. `nominations/` holds a `LocalElectionNominations`
+for each council the facts file names (`councils_2016.AREAS`: 103 of the 124
+electing, so the list is incomplete; the parties standing are synthetic) and
+London's mayoral nominations (the twelve sourced candidates). No Welsh or
+Scottish constituency nominations: only Rhondda is named in the sourced data,
+and a one-constituency list would pass for the whole chamber's.
+`manifest.txt` lists each file with the time it lands; a folder keeps no times
+in git, so `play` (or `python -m sample_feeds.pa_2016 DEST`) lands them in
+order as a mirror does: written under a hidden name, then renamed, then its
+folder's `.timestamp` rewritten.
 """
 
 from __future__ import annotations
@@ -27,12 +33,12 @@ from typing import Any
 
 from sample_feeds import data_2016 as night
 from sample_feeds import pa_write as pa
-from sample_feeds.councils_2016 import council_result
+from sample_feeds.councils_2016 import AREAS, council_result, proportion
 
 __all__ = ["CORRECTED", "FOLDER", "build", "play"]
 
 FOLDER = Path(__file__).with_name("pa-2016")
-"""The committed PA folder: `results/*.xml`, `results/.timestamp`, `manifest.txt`."""
+"""The committed PA folder: `nominations/` and `results/` (XML and `.timestamp`), `manifest.txt`."""
 CORRECTED = "Sunderland"
 """The council whose first revision is wrong by a seat and is corrected three minutes later."""
 
@@ -65,6 +71,25 @@ def _local_files(english: list[Any], start: datetime) -> list[tuple[datetime, st
     return files
 
 
+def _nominations(english: list[Any], when: datetime) -> list[tuple[datetime, str, bytes]]:
+    """Every named council's nominations: the parties that won or lost seats there stand
+    (synthetic); a council not declared by the end, the three largest parties."""
+    names = {code: name for code, name, *_ in night.ENGLAND}
+    standing = {name: [*seats, *(p for p in change if p not in seats)]
+                for _, name, _, _, seats, change in english}  # fmt: skip
+    people = [pa.Cand(name.split(" ", 1)[0], name.split(" ", 1)[1], party, party)
+              for name, party, *_ in night.LONDON]  # fmt: skip
+    files = [(when, "nominations/London_Mayor_nominations_London_1.xml",
+              pa.nominations("London Mayor", "London", people, kind="M"))]  # fmt: skip
+    for council in AREAS:
+        parties = standing.get(council) or ["LAB", "CON", "LD"]
+        body = pa.local_nominations(council, {p: (names.get(p, p), 0) for p in parties},
+                                    proportion=proportion(council))  # fmt: skip
+        files.append((when, f"nominations/Local_nominations_{council.replace(' ', '_')}.xml",
+                      body))  # fmt: skip
+    return files
+
+
 def _sop(contest: dict[str, Any], councils: list[str], revision: int = 0) -> bytes:
     rows = [
         pa.Sop(p["code"], p["name"], councils=p["councils"], councils_change=p["councils_change"],
@@ -92,7 +117,7 @@ def _others(final: datetime) -> list[tuple[datetime, str, bytes]]:
         first, surname = name.split(" ", 1)
         people.append(pa.Cand(first, surname, party, party, votes, share, name == "Sadiq Khan"))
     wood = pa.Cand("Leanne", "Wood", "PC", "Plaid Cymru", 11891, None, True)
-    andrews = pa.Cand("Leighton", "Andrews", "LAB", "Labour", 8432)
+    andrews = pa.Cand("Rhodri", "Examplewood", "LAB", "Labour", 8432)  # invented: not sourced
     rhondda = datetime.fromisoformat("2016-05-06T02:40:00+01:00")
     wales = night.WALES
     return [
@@ -119,27 +144,29 @@ def build() -> dict[str, bytes]:
     from sample_feeds.build_2016 import SEED, _england, at
 
     english = _england(random.Random(SEED))  # the same first draws as the JSON night
-    files = _local_files(english, at(5, 22, 0)) + _others(at(7, 0, 21))
-    files.sort(key=lambda item: item[0])
-    out = {f"results/{name}": body for _, name, body in files}
-    last = files[-1][0].timestamp()
-    out["results/.timestamp"] = f"{last:.3f}\n".encode()
-    manifest = "".join(f"{when.isoformat()} results/{name}\n" for when, name, _ in files)
+    results = _local_files(english, at(5, 22, 0)) + _others(at(7, 0, 21))
+    files = _nominations(english, at(5, 21, 0))
+    files += [(when, f"results/{name}", body) for when, name, body in results]
+    files.sort(key=lambda item: item[0])  # stable: nominations first, as PA advises
+    out = {name: body for _, name, body in files}
+    for folder in ("nominations", "results"):
+        last = max(when for when, name, _ in files if name.startswith(folder))
+        out[f"{folder}/.timestamp"] = f"{last.timestamp():.3f}\n".encode()
+    manifest = "".join(f"{when.isoformat()} {name}\n" for when, name, _ in files)
     out["manifest.txt"] = manifest.encode()
     return out
 
 
 def play(folder: Path, *, delay: float = 0.0) -> Iterator[str]:
     """Land the night's files in `folder` one by one, as a mirror does; yield each name landed."""
-    results = folder / "results"
-    results.mkdir(parents=True, exist_ok=True)
     for line in (FOLDER / "manifest.txt").read_text().splitlines():
         _, name = line.split(" ", 1)
         target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         part = target.with_name(f".{target.name}.part")
         part.write_bytes((FOLDER / name).read_bytes())
         os.replace(part, target)
-        (results / ".timestamp").write_text(f"{time.time():.3f}\n")
+        (target.parent / ".timestamp").write_text(f"{time.time():.3f}\n")
         yield name
         if delay:
             time.sleep(delay)

@@ -20,8 +20,10 @@ __all__ = [
     "fptp_result",
     "fptp_rush",
     "fptp_sop",
+    "local_nominations",
     "local_result",
     "local_sop",
+    "nominations",
     "recount",
     "top_up_result",
     "top_up_rush",
@@ -212,6 +214,35 @@ def fptp_sop(
              percentageShare=None if p.share is None else f"{p.share:.2f}",
              percentageChange=None if p.share_change is None else _signed(p.share_change),
              forecastSeats=p.forecast)  # fmt: skip
+    return _xml(root)
+
+
+def local_nominations(
+    council: str, parties: Mapping[str, tuple[str, int]], *, proportion: str = "third",
+    kind: str = "", revision: int = 1, date: str = "2016-05-05",
+) -> bytes:  # fmt: skip
+    """A `LocalElectionNominations`: a council and each party standing, by abbreviation →
+    (name, candidates; 0 leaves the count out); `kind` is PA's council type ("Metro",
+    "Unitary", "Non-met"…, left out when ""). PA names the file
+    `Local_nominations_{council}.xml`."""
+    root = _set(Element("LocalElectionNominations"), revision=revision)
+    election = _set(SubElement(root, "Election"), date=date, paId="1")
+    node = _set(SubElement(election, "Council"), name=council, type=kind, proportion=proportion)
+    for code, (name, count) in parties.items():
+        _set(SubElement(node, "Party"), name=name, abbreviation=code, candidates=count)
+    return _xml(root)
+
+
+def nominations(
+    election: str, area: str, candidates: Sequence[Cand], *, kind: str = "G",
+    top_up: bool = False, revision: int = 1, date: str = "2016-05-05",
+) -> bytes:  # fmt: skip
+    """A `FirstPastThePostNominations` (or `TopUpNominations`): an area and its candidates;
+    PA names the file `{Election}_nominations_{area}_{revision}.xml`."""
+    root = _set(Element("TopUpNominations" if top_up else "FirstPastThePostNominations"),
+                revision=revision)  # fmt: skip
+    seat = SubElement(_election(root, election, kind, date), "Constituency", name=area)
+    _candidates(seat, candidates, False)
     return _xml(root)
 
 

@@ -115,6 +115,6 @@ async def screen_after(pilot: Pilot[Any], *keys: str) -> str:
 async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
     """Wait until the board shows the document of `sequence`."""
     await async_wait_for(
-        lambda: app.shown is not None and app.shown.feed.sequence == sequence,
+        lambda: app.state.shown is not None and app.state.shown.feed.sequence == sequence,
         f"sequence {sequence} on screen",
     )

@@ -140,6 +140,15 @@ class Step:
         return cls(f"ok({len(body)} bytes)", play, good=True)
 
     @classmethod
+    def encoded(cls, wire: bytes, coding: str) -> Step:
+        """200 with `wire` as the body and `Content-Encoding: coding`, whatever was asked for."""
+
+        def play(conn: Connection, _: Received) -> bool:
+            return conn.respond(200, wire, {"Content-Encoding": coding})
+
+        return cls(f"encoded({coding})", play)
+
+    @classmethod
     def status(
         cls,
         code: int,

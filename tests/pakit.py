@@ -122,6 +122,29 @@ def list_rush(revision: int = 1) -> bytes:
     return pa.top_up_rush(LIST, "Westmarch", MEMBERS, kind="S", revision=revision)
 
 
+COUNCILS = ("Aldwick", "Brackenford", "Coldmere")
+"""The invented councils electing; Coldmere never declares in these fixtures."""
+STANDING = {"Lab Co-op": ("Labour and Co-operative", 12), "C": ("Conservative", 14),
+            "Green": ("Green Party", 5)}  # fmt: skip
+
+
+def council_nominations(council: str, revision: int = 0) -> bytes:
+    return pa.local_nominations(council, STANDING, revision=revision)
+
+
+SEATS = ("Northfold", "Eastmere", "Southby")
+"""The invented constituencies electing in `GE`; Eastmere and Southby never declare here."""
+
+
+def seat_nominations(area: str = "Northfold", kind: str = "G", revision: int = 1) -> bytes:
+    election = GE if kind == "G" else "Invented Mayoral Elections"
+    return pa.nominations(election, area, PEOPLE, kind=kind, revision=revision)
+
+
+def list_nominations(area: str = "Westmarch") -> bytes:
+    return pa.nominations(LIST, area, MEMBERS, kind="S", top_up=True)
+
+
 BOMB = (
     b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
     + b"".join(

@@ -8,6 +8,7 @@ import pytest
 
 from board.app import ResultsBoard, create_app
 from board.help import HelpScreen
+from board.look import CHIP_WORDS
 from board.state import FeedState
 from feeds import Backoff, FeedHTTPError, FeedUnreachable
 from sample_feeds.factory import document, with_party
@@ -16,7 +17,7 @@ from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.party_table import PartyTable
 from widgets.reporting_counter import ReportingCounter
-from widgets.status_bar import Headline, StatusBar, Timing
+from widgets.status_bar import Headline, Timing
 from widgets.ticker import Ticker
 
 FAST = 0.01  # poll interval: the scripted source itself decides when each poll completes
@@ -33,7 +34,11 @@ def make(
 
 
 def state_of(app: ResultsBoard) -> FeedState:
-    return app.query_one(Headline).state
+    """The state word the headline shows (the demo's badge stands for DEMO)."""
+    text = app.query_one(Headline).text
+    shown = [state for state, words in CHIP_WORDS.items() if words in text]
+    assert shown, text
+    return next((state for state in shown if state is not FeedState.DEMO), shown[0])
 
 
 async def test_live_board_shows_the_seed_figures() -> None:
@@ -44,12 +49,12 @@ async def test_live_board_shows_the_seed_figures() -> None:
         await shown_sequence(app, 1)
         await pilot.pause()
         counter = app.query_one(ReportingCounter)
-        assert (counter.reported, counter.total) == (96, 124)
+        assert (counter.view.reported, counter.view.total) == (96, 124)
         assert counter.text == "96 of 124 councils reported"
         text = screen_text(app)
         for figure in ("Labour", "1005", "547", "No Overall Control", "Dudley", "LAB lose to NOC"):
             assert figure in text
-        app.query_one(StatusBar).tick()
+        app.tick()
         assert state_of(app) is FeedState.LIVE
 
 
@@ -59,11 +64,11 @@ async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
         source.push(document())
         await shown_sequence(app, 1)
         source.push(FeedHTTPError(503, retry_after=8))
-        await async_wait_for(lambda: app.status.error == "HTTP 503", "the error recorded")
-        app.query_one(StatusBar).tick()
+        await async_wait_for(lambda: app.state.feed.error == "HTTP 503", "the error recorded")
+        app.tick()
         await pilot.pause()
         assert state_of(app) is FeedState.ERROR
-        assert app.shown is not None and app.shown.feed.sequence == 1
+        assert app.state.shown is not None and app.state.shown.feed.sequence == 1
         timing = app.query_one(Timing).render().plain
         assert "HTTP 503 — retrying" in timing
         assert "1005" in screen_text(app)
@@ -75,9 +80,9 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
         source.push(document())
         await shown_sequence(app, 1)
         source.push(FeedUnreachable("connection refused"))
-        await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
+        await async_wait_for(lambda: app.state.feed.error is not None, "the failure recorded")
         clock.advance(1.0)  # far beyond 3 × interval
-        app.query_one(StatusBar).tick()
+        app.tick()
         main = app.query_one("#main")
         await async_wait_for(lambda: main.has_class("-stale"), "the figures marked stale")
         assert state_of(app) is FeedState.STALE
@@ -85,7 +90,7 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
         # Recovery: a good poll clears the marking.
         source.push(with_party(document(), "LAB", seats=1006))
         await shown_sequence(app, 2)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await async_wait_for(lambda: not main.has_class("-stale"), "the stale marking cleared")
         assert state_of(app) is FeedState.LIVE
 
@@ -96,16 +101,16 @@ async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
         source.push(document())
         await shown_sequence(app, 1)
         await pilot.press("f")
-        assert app.status.frozen
+        assert app.state.frozen
         source.push(with_party(document(), "LAB", seats=1010))
-        await async_wait_for(lambda: app.status.waiting == 1, "one update waiting")
-        app.query_one(StatusBar).tick()
+        await async_wait_for(lambda: app.state.waiting == 1, "one update waiting")
+        app.tick()
         await pilot.pause()
-        assert app.shown is not None and app.shown.feed.sequence == 1
+        assert app.state.shown is not None and app.state.shown.feed.sequence == 1
         assert "FROZEN · 1 update waiting" in app.query_one(Headline).render().plain
         await pilot.press("f")
-        assert not app.status.frozen
-        assert app.shown.feed.sequence == 2
+        assert not app.state.frozen
+        assert app.state.shown.feed.sequence == 2
         await pilot.pause()
         assert "1010" in screen_text(app)
 
@@ -127,7 +132,7 @@ async def test_demo_badge() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         source.push(document())
         await shown_sequence(app, 1)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await pilot.pause()
         assert state_of(app) is FeedState.DEMO
         assert "DEMO · sample data" in app.query_one(Headline).render().plain
@@ -149,18 +154,18 @@ async def test_sort_key_cycles_the_table() -> None:
         source.push(document())
         await shown_sequence(app, 1)
         table = app.query_one("#view-table", PartyTable)
-        assert table.sort_key == "councils"
+        assert table.sorted_field == "councils"
         await pilot.press("s")
-        assert table.sort_key == "seats"
+        assert table.sorted_field == "seats"
 
 
 async def test_interval_keys_step_the_poll_interval() -> None:
     app, source, clock = make(interval=5)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("plus")
-        assert app.status.interval == 10
+        assert app.state.feed.interval == 10
         await pilot.press("minus", "minus", "minus", "minus", "minus", "minus")
-        assert app.status.interval == 1  # never below one second
+        assert app.state.feed.interval == 1  # never below one second
 
 
 async def test_help_opens_and_closes() -> None:
@@ -237,7 +242,7 @@ async def test_contest_tabs_and_number_keys() -> None:
         await shown_sequence(app, 1)
         await pilot.press("2")
         await pilot.pause()
-        assert app.contest_id == "wales"
+        assert app.state.contest_id == "wales"
         assert app.query_one(ReportingCounter).text == "60 of 60 seats reported"
         await pilot.press("3")
         await pilot.pause()
@@ -290,3 +295,53 @@ async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None
         tabs = [str(tab.label) for tab in app.query("Tab")]
         assert tabs == ["1  English councils", "2  Scottish Parliament"]
         assert [w.name for w in app.workers if w.is_running] == ["poll"]
+
+
+async def test_test_data_is_marked_in_the_title_and_the_status_bar() -> None:
+    from board.look import STATE_COLOURS
+
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(document(test=True))
+        await shown_sequence(app, 1)
+        await pilot.pause()
+        headline = app.query_one(Headline).text
+        assert headline.startswith("TEST DATA Election 2016 results live")
+        assert "▚ TEST DATA ▚" in headline and "● LIVE" in headline
+        bar = app.query_one("#status")
+        assert bar.has_class("-test")
+        test_colour = STATE_COLOURS["test"].lower()
+        assert bar.styles.background.hex.lower() != app.query_one("#contests").styles.background.hex
+        assert test_colour in app.export_screenshot().lower()
+        source.push(document(sequence=2))  # the feed is no longer marked: neither is the board
+        await shown_sequence(app, 2)
+        await pilot.pause()
+        assert "TEST" not in app.query_one(Headline).text and not bar.has_class("-test")
+
+
+async def test_every_panel_is_marked_while_stale() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(document())
+        await shown_sequence(app, 1)
+        clock.advance(60)
+        app.tick()
+        await pilot.pause()
+        main = app.query_one("#main")
+        assert main.has_class("-stale") and not main.has_class("-error")
+        for panel in ("#figures", "#counter", "#declarations-box"):
+            assert app.query_one(panel).styles.border_left[0] == "dashed", panel
+        timing = app.query_one(Timing).text
+        assert timing.startswith("Last good poll 21:00:00 (60 s ago)")
+
+
+async def test_help_open_does_not_stop_the_board_showing_polls() -> None:
+    app, source, clock = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        source.push(document())
+        await shown_sequence(app, 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.state.feed.error is None
+        assert "1005" in screen_text(app)

@@ -283,6 +283,7 @@ def test_snapshot_file(capsys: pytest.CaptureFixture[str], feed_file: Path) -> N
     assert out.splitlines()[-1] == "03:12  Dudley · LAB lose to NOC"
     assert err.splitlines() == [  # the seed's own table: its seat changes do not add up to 0
         "warning: contests[0] (england): seat changes add up to +3, not 0"
+        ": the seats up changed (new boundaries), or parties are missing"
     ]
 
 

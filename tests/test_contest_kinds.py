@@ -15,7 +15,6 @@ from feeds.recording import read_recording
 from sample_feeds import default_recording
 from tests.boardkit import ManualClock, ScriptedSource, screen_after, screen_text, shown_sequence
 from tests.waiting import async_wait_for
-from widgets.status_bar import StatusBar
 
 FINAL: dict[str, Any] = json.loads(read_recording(default_recording())[-1])
 
@@ -85,10 +84,10 @@ def select_then_settle(index: int) -> Callable[[Pilot[Any]], Any]:
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, ResultsBoard)
-        await async_wait_for(lambda: app.shown is not None, "the snapshot on screen")
+        await async_wait_for(lambda: app.state.shown is not None, "the snapshot on screen")
         await async_wait_for(lambda: not app.query(".-flash"), "no flashing rows")
         app.action_select_contest(index)  # the keys themselves are tested above
-        app.query_one(StatusBar).tick()
+        app.tick()
         await pilot.pause()
 
     return run_before
@@ -110,9 +109,9 @@ async def test_a_choice_made_before_the_tabs_settle_stands_and_clicks_work() -> 
         app.action_select_contest(3)  # at once: the tabs are still mounting
         for _ in range(5):
             await pilot.pause()
-        assert app.contest_id == "london"
+        assert app.state.contest_id == "london"
         assert app.query_one("#views").current == "view-mayor"  # type: ignore[attr-defined]
         await pilot.click("#contest-wales")
-        await async_wait_for(lambda: app.contest_id == "wales", "Wales chosen by a click")
+        await async_wait_for(lambda: app.state.contest_id == "wales", "Wales chosen by a click")
         await pilot.pause()
         assert "31 for majority" in screen_text(app)

@@ -71,7 +71,10 @@ def test_seed_table_verbatim() -> None:
     )
     assert contest.parties[0].colour == "#dc241f"
     # The seed's seat changes add up to +3: a warning, not a rejection.
-    assert feed.warnings(WHEN) == ["contests[0] (councils): seat changes add up to +3, not 0"]
+    assert feed.warnings(WHEN) == [
+        "contests[0] (councils): seat changes add up to +3, not 0"
+        ": the seats up changed (new boundaries), or parties are missing"
+    ]
 
 
 def test_title_and_contest_id() -> None:
@@ -178,7 +181,11 @@ def test_party_names_are_sanitised() -> None:
         ("Party,Councils,Seats\nNo overall control,4,0\n", ["the table has no party rows"]),
         (
             "Party,Councils,Seats\nLabour,99999999,1\n",
-            ["contests[0].reported: must be ≤ total (124)"],
+            ["rows 2–2, Councils: add up to 99999999, more than the 124 councils electing"],
+        ),
+        (
+            "Party,Councils,Seats\nLabour,100,1\nCon,20,2\n\nNOC,10,0\n",
+            ["rows 2–5, Councils: add up to 130, more than the 124 councils electing"],
         ),
     ],
 )
@@ -278,3 +285,90 @@ def test_make_code_is_valid_and_unique(name: str, taken: set[str]) -> None:
     code = make_code(name, taken)
     assert code not in taken and code != "NOC"
     assert re.fullmatch(r"[A-Z0-9]{1,12}", code)
+
+
+# A table as a spreadsheet publishes it: parties, Others, NOC, and a Total row (issue 11).
+PUBLISHED = """\
+Party,Councils,Councils +/-,Seats,Seats +/-
+Labour,12,-1,"405",-9
+Conservative,5,+1,210,+4
+Liberal Democrat,1,0,77,+6
+Others,0,0,31,-1
+No Overall Control,3,0,,
+Total,21,0,723,0
+"""
+
+
+@pytest.mark.parametrize(
+    "total_line",
+    [
+        "Total,21,0,723,0",
+        "TOTAL,21,0,723,0",
+        "Totals:,21,,723,",  # blank change cells: not checked
+        "Grand total,21,0,723,0",
+        "Total (all parties),21,0,723,0",
+        "All parties,21,0,723,0",
+        "",  # no total row at all
+    ],
+)
+def test_total_row_is_checked_then_dropped(total_line: str) -> None:
+    text = PUBLISHED.replace("Total,21,0,723,0\n", total_line + "\n")
+    contest = _parse(text, total=124)
+    assert [p.code for p in contest.parties] == ["LAB", "CON", "LD", "OTH"]
+    assert contest.reported == 21  # not 42: the total row is not a party
+    assert sum(p.seats for p in contest.parties) == 723
+    assert contest.warnings() == []
+
+
+def test_total_row_first_or_in_the_middle_is_dropped_too() -> None:
+    lines = PUBLISHED.splitlines()
+    moved = [lines[0], lines[-1], *lines[1:-1]]
+    contest = _parse("\n".join(moved) + "\n")
+    assert [p.code for p in contest.parties] == ["LAB", "CON", "LD", "OTH"]
+
+
+@pytest.mark.parametrize(
+    ("total_line", "problems"),
+    [
+        ("Total,22,0,723,0", ["row 7, Councils: Total 22 is not the sum of the other rows (21)"]),
+        (
+            "Total,21,+1,700,0",
+            [
+                "row 7, Councils +/-: Total 1 is not the sum of the other rows (0)",
+                "row 7, Seats: Total 700 is not the sum of the other rows (723)",
+            ],
+        ),
+        ("Total,21,0,lots,0", ["row 7, Seats: not a number"]),
+        ("Total,21,0,723,1", ["row 7, Seats +/-: Total 1 is not the sum of the other rows (0)"]),
+        ("Total,0,0,723,0", ["row 7, Councils: Total 0 is not the sum of the other rows (21)"]),
+    ],
+)
+def test_total_row_that_disagrees_is_refused_naming_the_row(
+    total_line: str, problems: list[str]
+) -> None:
+    """A total that is not the sum means a row is missing or wrong: the table is not shown."""
+    assert _problems(PUBLISHED.replace("Total,21,0,723,0", total_line)) == problems
+
+
+def test_the_case_file_table_with_a_total_row() -> None:
+    """Issue 11's `table-with-total-row.csv`: the counter read 42 of 124, "Total" led the table."""
+    text = (
+        "Party,Councils,Councils +/-,Seats,Seats +/-\n"
+        'Labour,12,-1,"405",-9\nConservative,5,+1,210,+4\nLiberal Democrat,1,0,77,+6\n'
+        "No Overall Control,3,0,,\nTotal,21,0,692,+1\n"
+    )
+    contest = _parse(text, total=124)
+    assert contest.reported == 21
+    assert "TOTAL" not in [p.code for p in contest.parties]
+
+
+@pytest.mark.parametrize("name", ["Others", "Other", "Other parties", "All others", "OTHERS"])
+def test_others_row_is_a_party_named_others(name: str) -> None:
+    contest = _parse(f"Party,Councils,Seats\nLabour,1,10\n{name},0,4\n")
+    others = contest.parties[1]
+    assert (others.code, others.name, others.seats) == ("OTH", name, 4)
+
+
+def test_a_party_whose_name_only_starts_like_total_is_a_party() -> None:
+    contest = _parse("Party,Councils,Seats\nTotal Politics Party,0,1\nLabour,1,2\n")
+    assert [p.name for p in contest.parties] == ["Total Politics Party", "Labour"]

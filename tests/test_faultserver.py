@@ -6,7 +6,6 @@ import http.client
 import socket
 import threading
 import zlib
-from collections.abc import Iterator
 
 import pytest
 
@@ -14,12 +13,6 @@ from tests.faultserver import FaultServer, Step
 from tests.waiting import wait_for
 
 REQUEST = b"GET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n"
-
-
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as running:
-        yield running
 
 
 def get(server: FaultServer, path: str = "/feed.json") -> http.client.HTTPResponse:

@@ -81,7 +81,10 @@ def test_seat_changes_not_summing_to_zero_is_a_warning() -> None:
         party("CON", "Con", 0, 5, seats_change=5),
     ]
     feed = Feed.model_validate(small_document(contests=[small_councils(parties=parties)]))
-    assert feed.warnings(NOW) == ["contests[0] (england): seat changes add up to -23, not 0"]
+    assert feed.warnings(NOW) == [
+        "contests[0] (england): seat changes add up to -23, not 0"
+        ": the seats up changed (new boundaries), or parties are missing"
+    ]
 
 
 def test_future_published_at_is_a_warning_past_the_tolerance() -> None:

@@ -22,6 +22,7 @@ def table(contest: object) -> tuple[object, ...]:
 
 def test_the_pa_night_ends_on_the_same_table_and_results_as_the_json_night(tmp_path: Path) -> None:
     source = open_source(str(tmp_path), format="pa")
+    source.rescan_every = 1  # nominations/ read on every poll, as on a full rescan
     outcomes = []
     for count, _ in enumerate(pa_2016.play(tmp_path), 1):
         if count % 40 == 0:
@@ -32,6 +33,11 @@ def test_the_pa_night_ends_on_the_same_table_and_results_as_the_json_night(tmp_p
     pa_feed = changed[-1].snapshot.feed
     json_feed = parse_feed(read_recording(default_recording())[-1])
     assert table(pa_feed.contests[0]) == table(json_feed.contests[0])
+    assert pa_feed.contests[0].areas == json_feed.contests[0].areas  # the 103 named councils
+    orders = [[c.title for c in o.snapshot.feed.contests] for o in changed]
+    assert orders[-1] == ["Councils", "London mayor", "Welsh Assembly",
+                          "Scottish Parliament"]  # first shown first: nothing moved  # fmt: skip
+    assert all(order == orders[-1][: len(order)] for order in orders)
     mine = {d.area: d.result for d in pa_feed.contests[0].declarations}
     theirs = {d.area: d.result for d in json_feed.contests[0].declarations}
     assert mine == theirs  # the corrected revision of Sunderland included

@@ -144,7 +144,24 @@ def test_recount_and_top_up_messages() -> None:
     assert isinstance(rush, m.TopUpRush) and len(rush.elected) == 3
 
 
-def test_unknown_message_types_are_named_and_nominations_skipped() -> None:
+def test_unknown_message_types_are_named() -> None:
     with pytest.raises(UnknownMessage, match="ReferendumRunningTotals"):
         message(pakit.UNKNOWN)
-    assert message(b'<FirstPastThePostNominations revision="1"/>') is None
+    with pytest.raises(ValueError, match="<FirstPastThePostNominations> has no <Election>"):
+        message(b'<FirstPastThePostNominations revision="1"/>')
+
+
+def test_nominations_of_every_kind_give_the_area_and_who_stands() -> None:
+    council = message(pakit.council_nominations("Coldmere", revision=2))
+    standing = (("Lab Co-op", "Labour and Co-operative"), ("C", "Conservative"),
+                ("Green", "Green Party"))  # fmt: skip
+    assert council == m.Nominations("Local elections", "", "local", "Coldmere", standing, (), 2)
+    seat = message(pakit.seat_nominations("Eastmere"))
+    assert isinstance(seat, m.Nominations) and (seat.system, seat.area) == ("fptp", "Eastmere")
+    assert seat.election == pakit.GE  # each party once, as (abbreviation, name):
+    assert seat.parties == (("Lab", "Labour"), ("C", "Conservative"), ("Ind", "Independent"))
+    assert [c.name for c in seat.candidates][:2] == ["Ada Fenwick", "Bill Harrow"]
+    region = message(pakit.list_nominations())
+    assert isinstance(region, m.Nominations) and region.system == "top-up"
+    assert (region.election_type, region.area) == ("S", "Westmarch")
+    assert [code for code, _ in region.parties] == ["Green", "C"]

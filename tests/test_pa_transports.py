@@ -28,7 +28,7 @@ def results(tmp_path: Path) -> Path:
 async def test_a_mirror_folder_is_listed_only_when_its_timestamp_changes(tmp_path: Path) -> None:
     folder = results(tmp_path)
     source = open_source(str(tmp_path), format="pa")
-    assert isinstance(source, PaFolderSource) and source.description.endswith("results")
+    assert isinstance(source, PaFolderSource) and source.description == str(tmp_path)
     source.settle = 0.0
     first = await source.poll()
     assert isinstance(first, Changed) and first.problems == ()
@@ -51,11 +51,11 @@ async def test_only_changed_files_are_read(tmp_path: Path, monkeypatch: pytest.M
     original = source._read
     monkeypatch.setattr(source, "_read", lambda name: read.append(name) or original(name))
     await source.poll()
-    assert sorted(read) == ["Local_SOP_All_2.xml", "Local_result_Aldwick_1.xml"]
+    assert sorted(read) == ["results/Local_SOP_All_2.xml", "results/Local_result_Aldwick_1.xml"]
     read.clear()
     pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
     await source.poll()
-    assert read == ["Local_result_Brackenford_1.xml"]
+    assert read == ["results/Local_result_Brackenford_1.xml"]
 
 
 async def test_a_file_written_in_place_is_read_again_once_complete(tmp_path: Path) -> None:
@@ -152,3 +152,54 @@ async def test_a_test_account_path_marks_test_data(tmp_path: Path) -> None:
     assert isinstance(outcome, Changed) and not outcome.snapshot.feed.test  # the class alone
     marked = await open_source(str(tmp_path / "test"), format="pa").poll()
     assert isinstance(marked, Changed) and marked.snapshot.feed.test
+
+
+def account(tmp_path: Path) -> Path:
+    """An account laid out as PA's: nominations/ and results/, each with its .timestamp."""
+    for council in pakit.COUNCILS:
+        pakit.land(tmp_path / "nominations", f"Local_nominations_{council}.xml",
+                   pakit.council_nominations(council))  # fmt: skip
+    results(tmp_path)
+    return tmp_path
+
+
+async def test_nominations_are_read_first_then_on_full_rescans_only(tmp_path: Path) -> None:
+    account(tmp_path)
+    source = PaFolderSource(tmp_path, settle=0.0, rescan_every=3)
+    first = await source.poll()
+    assert isinstance(first, Changed) and first.problems == ()
+    assert first.snapshot.feed.contests[0].areas == pakit.COUNCILS
+    timestamps: list[str] = []
+    read = source._read_timestamp
+    source._read_timestamp = lambda folder: timestamps.append(folder) or read(folder)  # type: ignore[method-assign]
+    pakit.land(tmp_path / "nominations", "Local_nominations_Dunmore.xml",
+               pakit.council_nominations("Dunmore"))  # fmt: skip
+    assert isinstance(await source.poll(), Unchanged)  # poll 2 of 3: results/ alone
+    assert timestamps == ["results/"]
+    rescan = await source.poll()  # poll 3, a full rescan, reads nominations/ too
+    assert timestamps[1:] == ["nominations/", "results/"]
+    assert isinstance(rescan, Changed)
+    assert rescan.snapshot.feed.contests[0].areas == (*pakit.COUNCILS, "Dunmore")
+
+
+async def test_ftp_reads_nominations_and_results_and_an_idle_poll_stays_one_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = account(tmp_path) / "results"
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    with FtpServer(tmp_path) as server:
+        source = PaFtpSource(server.url("/"), settle=0.0)
+        first = await source.poll()
+        assert isinstance(first, Changed), first
+        councils = first.snapshot.feed.contests[0]
+        assert councils.areas == pakit.COUNCILS and len(councils.declarations) == 1
+        await source.poll()
+        before = commands_sent()
+        assert isinstance(await source.poll(), Unchanged)
+        assert commands_sent() - before == 3  # TYPE I, PASV, RETR results/.timestamp
+        pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
+        changed = await source.poll()
+        assert isinstance(changed, Changed)
+        assert [d.area for d in changed.snapshot.feed.contests[0].declarations] == [
+            "Aldwick", "Brackenford"]  # fmt: skip
+        await source.aclose()

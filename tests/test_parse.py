@@ -179,7 +179,8 @@ def test_update_without_speaker_is_fine() -> None:
         (b"", "empty feed"),
         (b"  \n", "empty feed"),
         (b"<html><body>502 Bad Gateway</body></html>", "not a JSON feed"),
-        (b"\xff\xfe{}", "feed is not UTF-8"),
+        (b'{"title": "\xfd\xff"}', "feed is not UTF-8"),
+        (b"\xff\xfe{}", "not a JSON feed"),  # a UTF-16 BOM, then one CJK character
         (b'{"format": ', "not a JSON feed"),
         (b"[" * 100_000, "not a JSON feed"),
     ],

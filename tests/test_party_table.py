@@ -1,4 +1,8 @@
-"""Pilot tests of the party table: order, sorting, redrawing only what changed, flash, safety."""
+"""Pilot tests of the party table: order, redrawing only what changed, flash, safety.
+
+The table shows lines in the order it is given (the sorts are `board.present`'s:
+`tests/test_present.py`).
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,7 @@ from textual.visual import VisualType
 from sample_feeds import factory
 from tests.waiting import async_wait_for
 from widgets import COUNCIL_COLUMNS, LEGISLATURE_COLUMNS, PartyLine, PartyTable
-from widgets._party_row import PartyRow
-from widgets.party_table import SORT_KEYS
+from widgets._party_row import PartyHeader, PartyRow
 
 SEED = (
     *(PartyLine(*row) for row in factory.SEED),
@@ -34,18 +37,15 @@ class TableApp(App[None]):
     def __init__(self, table: PartyTable) -> None:
         super().__init__()
         self.table = table
-        self.sorts: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield self.table
 
-    def on_party_table_sort_changed(self, message: PartyTable.SortChanged) -> None:
-        self.sorts.append(message.sort_key)
 
-
-def shuffled(lines: Sequence[PartyLine]) -> list[PartyLine]:
-    """The lines in a fixed scrambled order, so sorting has work to do."""
-    return [lines[i] for i in (9, 3, 7, 1, 5, 0, 8, 2, 6, 4)]
+def by_key(lines: Sequence[PartyLine], order: Sequence[str]) -> list[PartyLine]:
+    """`lines` in the order of `order`'s keys."""
+    keyed = {line.key: line for line in lines}
+    return [keyed[key] for key in order]
 
 
 def keys(table: PartyTable) -> list[str]:
@@ -97,10 +97,10 @@ def plain(row: PartyRow) -> str:
     return rendered.plain
 
 
-async def test_seed_comes_out_in_the_seed_order() -> None:
+async def test_lines_come_out_in_the_order_given() -> None:
     app = TableApp(PartyTable())
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(shuffled(SEED))
+        app.table.update_lines(SEED, sorted_field="councils")
         await pilot.pause()
         assert keys(app.table) == SEED_ORDER
         labour = plain(app.table.rows[0])
@@ -109,25 +109,24 @@ async def test_seed_comes_out_in_the_seed_order() -> None:
         assert "No Overall Control" in noc and "▲ +1" in noc and "—" in noc
 
 
-async def test_cycle_sort_visits_each_key_posts_a_message_and_keeps_noc_last() -> None:
-    app = TableApp(PartyTable())
+async def test_a_new_order_moves_rows_and_marks_the_sorted_column() -> None:
+    app = TableApp(PartyTable(flash_seconds=LONG_FLASH))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.table.update_lines(shuffled(SEED))
-        seen = []
-        for _ in SORT_KEYS:
-            seen.append(app.table.cycle_sort())
+        app.table.update_lines(SEED, sorted_field="councils")
+        rows = {row.key: row for row in app.table.rows}
+        header = app.table.query_one(PartyHeader)
+        assert "▼Councils" in header.render().plain  # type: ignore[union-attr]
+        for field, order in (
+            ("seats_change", ["UKIP", "LD", "CON", "RES", "LIB", "GRN", "RESP", "IND", "LAB"]),
+            ("name", ["CON", "GRN", "IND", "LAB", "LIB", "LD", "RES", "RESP", "UKIP"]),
+        ):
+            app.table.update_lines(by_key(SEED, [*order, "NOC"]), sorted_field=field)
             await pilot.pause()
-            assert keys(app.table)[-1] == "NOC", app.table.sort_key
-            if app.table.sort_key == "seats":
-                assert keys(app.table)[:4] == ["LAB", "CON", "LD", "IND"]
-            if app.table.sort_key == "seats_change":
-                assert keys(app.table)[:3] == ["UKIP", "LD", "CON"]
-            if app.table.sort_key == "name":
-                assert keys(app.table)[:3] == ["CON", "GRN", "IND"]
-        assert seen == ["seats", "seats_change", "name", "councils"]
-        await async_wait_for(lambda: len(app.sorts) == 4, "four SortChanged messages")
-        assert app.sorts == seen
-        assert keys(app.table) == SEED_ORDER
+            assert keys(app.table) == [*order, "NOC"]
+            assert all(rows[row.key] is row for row in app.table.rows), "rows moved, not rebuilt"
+        assert "▲Party" in header.render().plain  # type: ignore[union-attr]
+        app.table.update_lines(SEED, sorted_field="share")  # not a column: nothing marked
+        assert "▼" not in header.render().plain and "▲" not in header.render().plain  # type: ignore[union-attr]
 
 
 async def test_one_party_changing_re_renders_only_its_row(renders: Counter[str]) -> None:
@@ -156,9 +155,9 @@ async def test_rows_are_added_and_removed_by_key() -> None:
     async with seeded_table(flash_seconds=LONG_FLASH) as (app, pilot):
         labour_row = app.table.rows[0]
         snp = PartyLine("SNP", "Scottish National Party", "#fdf38e", 3, 3, 300, 10)
-        app.table.update_lines([p for p in SEED if p.key != "UKIP"] + [snp])
-        await pilot.pause()
         after = ["LAB", "CON", "SNP", "LD", "IND", "GRN", "RES", "LIB", "RESP", "NOC"]
+        app.table.update_lines(by_key([*SEED, snp], after))
+        await pilot.pause()
         assert keys(app.table) == after
         assert app.table.rows[0] is labour_row, "kept rows are the same widgets"
         assert app.table.rows[2].has_class("-flash"), "a party that appears mid-count flashes"
@@ -168,7 +167,8 @@ async def test_rows_are_added_and_removed_by_key() -> None:
 async def test_rows_reorder_when_the_order_changes() -> None:
     async with seeded_table(flash_seconds=LONG_FLASH) as (app, pilot):
         con_row = app.table.rows[1]
-        app.table.update_lines(replace("CON", councils=50, councils_change=24))
+        changed = replace("CON", councils=50, councils_change=24)
+        app.table.update_lines(by_key(changed, ["CON", "LAB", *SEED_ORDER[2:]]))
         await pilot.pause()
         assert keys(app.table)[:2] == ["CON", "LAB"]
         assert app.table.rows[0] is con_row
@@ -228,7 +228,7 @@ async def test_fits_without_wrapping(size: tuple[int, int]) -> None:
     long = PartyLine("LONG", "The Official Monster Raving Loony Party of Great Britain", None, 0)
     app = TableApp(PartyTable())
     async with app.run_test(size=size) as pilot:
-        app.table.update_lines([*SEED, long])
+        app.table.update_lines([*SEED[:-1], long, SEED[-1]])  # NOC last, as the board gives it
         await pilot.pause()
         table = app.table
         assert table.size.width <= min(size[0], 80)
@@ -249,16 +249,18 @@ async def test_legislature_columns() -> None:
         PartyLine("CON", "Conservative", "#0087dc", seats=31, seats_change=16, share=22.0),
         PartyLine("LAB", "Labour", "#dc241f", seats=24, seats_change=-13, share=22.6),
     ]
-    table = PartyTable(LEGISLATURE_COLUMNS, sort_keys=("seats", "share", "name"))
+    table = PartyTable(LEGISLATURE_COLUMNS)
     app = TableApp(table)
     async with app.run_test(size=(120, 40)) as pilot:
-        table.update_lines(scotland)
+        table.update_lines(scotland, sorted_field="seats")
         await pilot.pause()
         assert keys(table) == ["SNP", "CON", "LAB"]
         assert "46.5%" in plain(table.rows[0]) and "—" in plain(table.rows[0])
-        assert table.cycle_sort() == "share"
+        assert table.sorted_field == "seats"
+        table.update_lines(by_key(scotland, ["SNP", "LAB", "CON"]), sorted_field="share")
         await pilot.pause()
         assert keys(table) == ["SNP", "LAB", "CON"]
+        assert table.sorted_field == "share"
         assert table.columns == LEGISLATURE_COLUMNS != COUNCIL_COLUMNS
 
 
@@ -272,7 +274,7 @@ async def test_no_color_keeps_glyphs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def test_lines_given_before_mounting_are_composed() -> None:
     table = PartyTable()
-    table.update_lines(shuffled(SEED))
+    table.update_lines(SEED)
     app = TableApp(table)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

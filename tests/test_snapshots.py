@@ -18,7 +18,6 @@ from feeds import Backoff, FeedHTTPError
 from sample_feeds.factory import document
 from tests.boardkit import ManualClock, ScriptedSource
 from tests.waiting import async_wait_for
-from widgets.status_bar import StatusBar
 
 SnapCompare = Callable[..., bool]
 
@@ -39,10 +38,10 @@ def after_first_snapshot(
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, ResultsBoard)
-        await async_wait_for(lambda: app.shown is not None, "the first snapshot on screen")
+        await async_wait_for(lambda: app.state.shown is not None, "the first snapshot on screen")
         if then is not None:
             await then(pilot, app)
-        app.query_one(StatusBar).tick()
+        app.tick()
         await pilot.pause()
 
     return run_before
@@ -65,7 +64,7 @@ def test_live_error_keeps_figures(snap_compare: SnapCompare) -> None:
     async def fail(pilot: Pilot[Any], app: ResultsBoard) -> None:
         source.push(FeedHTTPError(503, retry_after=8))
         app.action_poll_now()
-        await async_wait_for(lambda: app.status.error is not None, "the failure recorded")
+        await async_wait_for(lambda: app.state.feed.error is not None, "the failure recorded")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=after_first_snapshot(fail))
 

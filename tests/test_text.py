@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from feeds.text import _REMOVE, MAX_COMBINING, LongText, ShortText, TitleText, clean_text
+from feeds.text import (
+    _REMOVE,
+    MAX_COMBINING,
+    LongText,
+    ShortText,
+    TitleText,
+    clean_text,
+    settle_widths,
+)
 
 UNSAFE = {"Cc", "Cf", "Cs"}
 
@@ -73,9 +81,11 @@ def test_caps_length_with_ellipsis() -> None:
 
 
 def test_keeps_emoji_cjk_and_accents() -> None:
-    for text in ("🗳️ Count 🇬🇧", "選挙結果", "Sinn Féin", "Plaid Cymru — Ynys Môn", "👩‍👩‍👧"):
+    for text in ("🌹 Count 📊", "選挙結果", "Sinn Féin", "Plaid Cymru — Ynys Môn", "👩‍👩‍👧"):
         # ZWJ (Cf) inside an emoji sequence is removed; everything else stays.
         assert clean_text(text, 80) == text.replace("\u200d", "")
+    # Selectors, flags and text-default pictographs: settled (tests/test_widths.py).
+    assert clean_text("🗳️ Count 🇬🇧", 80) == "Count GB"
 
 
 def test_normalises_to_nfc() -> None:
@@ -103,7 +113,7 @@ def test_output_is_always_safe_and_capped(raw: str, cap: int) -> None:
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cc", "Cf", "Cs"])))
 def test_safe_text_is_only_folded(raw: str) -> None:
-    expected = unicodedata.normalize("NFC", " ".join(raw.split()))
+    expected = unicodedata.normalize("NFC", " ".join(settle_widths(raw).split()))
     cleaned = clean_text(raw, 10_000)
     if not any(unicodedata.combining(c) for c in expected):
         assert cleaned == expected

@@ -23,7 +23,7 @@ from tests.boardkit import WidgetApp
 from tests.hostile import HOSTILE
 from widgets.declarations import DeclarationLine, DeclarationList
 from widgets.party_table import PartyLine, PartyTable
-from widgets.status_bar import StatusBar
+from widgets.status_bar import Chip, StatusBar, StatusView
 from widgets.ticker import Ticker, TickerItem
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -109,9 +109,9 @@ async def test_ticker_item_renders_any_quote_literally(
 @PROPS
 @given(title=texts)
 async def test_status_bar_shows_any_title_literally(title: str) -> None:
-    bar = StatusBar(clock=lambda: datetime(2016, 5, 6, 10, 30, tzinfo=UTC))
+    bar = StatusBar()
 
     def set_title() -> None:
-        bar.title = title
+        bar.view = StatusView(title=title, chips=(Chip("● LIVE", "live"),), times=("times",))
 
     check(title, await rendered(bar, setup=set_title), 40)

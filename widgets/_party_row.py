@@ -1,4 +1,4 @@
-"""Provides the party table's line model, its columns, and the one-line row and header widgets.
+"""Provides the party table's one-line row and header widgets (its line and columns: `views`).
 
 Each row is its own small widget so that a change to one party repaints one
 terminal line, not the table (Textual redraws whole dirty regions). Feed text
@@ -8,18 +8,26 @@ literally.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from textual.color import Color
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
 from textual.timer import Timer
 from textual.visual import VisualType
 from textual.widget import Widget
+
+from widgets._cells import colour_style, one_line
+from widgets._figures import fit_count, fit_text
+from widgets.views import (
+    COUNCIL_COLUMNS,
+    FIGURES,
+    LEGISLATURE_COLUMNS,
+    Column,
+    ColumnKind,
+    PartyLine,
+)
 
 __all__ = [
     "COUNCIL_COLUMNS",
@@ -33,60 +41,6 @@ __all__ = [
     "format_cell",
 ]
 
-ColumnKind = Literal["count", "change", "percent", "percent_change"]
-
-
-@dataclass(frozen=True)
-class PartyLine:
-    """One party's figures as the table shows them; rows are keyed by `key`."""
-
-    key: str
-    """Party code, unique within the table; the no-overall-control row uses "NOC"."""
-    name: str
-    """Display name: untrusted feed text, always shown literally."""
-    colour: str | None = None
-    """Party colour as "#rrggbb" from the feed; anything else shows a neutral swatch."""
-    councils: int | None = None
-    councils_change: int | None = None
-    seats: int | None = None
-    seats_change: int | None = None
-    share: float | None = None
-    """Vote share in percent (legislature view)."""
-    share_change: float | None = None
-    pinned_last: bool = False
-    """True for the "No Overall Control" row: always last whatever the sort."""
-
-
-FIGURES = tuple(f.name for f in fields(PartyLine) if f.name not in {"key", "name", "colour"})
-"""The fields that can flash when they change."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One figure column: which `PartyLine` field, its header, how to format it, its width."""
-
-    field: str
-    header: str
-    kind: ColumnKind
-    width: int
-
-
-COUNCIL_COLUMNS: tuple[Column, ...] = (
-    Column("councils", "Councils", "count", 9),
-    Column("councils_change", "+/-", "change", 7),
-    Column("seats", "Seats", "count", 7),
-    Column("seats_change", "+/-", "change", 7),
-)
-"""The English councils view: Councils, +/-, Seats, +/-."""
-
-LEGISLATURE_COLUMNS: tuple[Column, ...] = (
-    Column("seats", "Seats", "count", 7),
-    Column("seats_change", "+/-", "change", 7),
-    Column("share", "Share", "percent", 7),
-    Column("share_change", "+/-", "percent_change", 7),
-)
-"""A parliament or assembly: Seats, +/-, Share, +/-."""
-
 SWATCH = "▌ "
 """The party-colour swatch (and its gap) that opens every row."""
 NAME_MIN = 6
@@ -98,9 +52,6 @@ EXTRA_MAX = 4
 
 CHANGED_STYLE = Style(reverse=True, bold=True)
 """How a just-changed figure shows: reversed, so it reads without colour too."""
-
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-_NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
 def column_widths(columns: Sequence[Column], width: int) -> tuple[int, tuple[int, ...]]:
@@ -118,29 +69,29 @@ def column_widths(columns: Sequence[Column], width: int) -> tuple[int, tuple[int
     return name_width, widths
 
 
-def format_cell(kind: ColumnKind, value: float | None) -> tuple[str, str]:
-    """The text for one figure and the component class that styles it.
+def format_cell(kind: ColumnKind, value: float | None, width: int = 32) -> tuple[str, str]:
+    """The text for one figure in at most `width` cells, and the component class that styles it.
 
     Changes are signed and carry ▲/▼ so they read without colour; `None` is "—".
+    A figure too wide for its column is abbreviated with a unit, or filled with
+    "#", by the rule of `widgets._figures`: it never runs into its neighbour
+    or loses digits.
     """
     if value is None:
         return "—", "party-row--none"
     if kind == "count":
-        return str(value), "party-row--count"
+        return fit_count(int(value), width), "party-row--count"
     if kind == "percent":
-        return f"{value:.1f}%", "party-row--count"
+        return fit_text([f"{value:.1f}%", f"{value:.0f}%"], width), "party-row--count"
     text = f"{value:+.1f}" if kind == "percent_change" else f"{int(value):+d}"
     if text.lstrip("+-") in {"0", "0.0"}:
         return text.lstrip("+-"), "party-row--none"
-    if text.startswith("+"):
-        return f"▲ {text}", "party-row--gain"
-    return f"▼ {text}", "party-row--loss"
-
-
-def _swatch_style(colour: str | None) -> Style | str:
-    if colour is not None and _HEX.match(colour):
-        return Style(foreground=Color.parse(colour))
-    return ".party-row--none"
+    arrow, style = ("▲", "party-row--gain") if text.startswith("+") else ("▼", "party-row--loss")
+    if kind == "percent_change":
+        figure = fit_text([text, f"{value:+.0f}"], width - 2)
+    else:
+        figure = fit_count(int(value), width - 2, sign=True)
+    return f"{arrow} {figure}", style
 
 
 class PartyHeader(Widget):
@@ -263,9 +214,9 @@ class PartyRow(Widget):
         """Swatch, name (ellipsised, never wrapped), then each figure right-aligned."""
         line = self.line
         name_width, widths = column_widths(self._columns, self.size.width)
-        name = Content(line.name.translate(_NEWLINES)).truncate(name_width, ellipsis=True, pad=True)
+        name = Content(one_line(line.name)).truncate(name_width, ellipsis=True, pad=True)
         parts: list[str | Content | tuple[str, str | Style]] = [
-            (SWATCH[0], _swatch_style(line.colour)),
+            (SWATCH[0], colour_style(line.colour, ".party-row--none")),
             SWATCH[1:],
             name,
         ]
@@ -273,7 +224,7 @@ class PartyRow(Widget):
         changed: list[tuple[int, int]] = []
         for column, width in zip(self._columns, widths, strict=True):
             value = getattr(line, column.field, None)
-            text, style = format_cell(column.kind, value if _is_number(value) else None)
+            text, style = format_cell(column.kind, value if _is_number(value) else None, width)
             pad = width - len(text) + 1
             parts += [" " * pad, (text, f".{style}")]
             offset += pad

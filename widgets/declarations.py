@@ -8,30 +8,14 @@ only when the shown declarations change, not on every poll.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from widgets.views import DeclarationLine
+
 __all__ = ["DeclarationLine", "DeclarationList"]
-
-
-@dataclass(frozen=True)
-class DeclarationLine:
-    """One declaration as shown: when, where, and what happened."""
-
-    key: str
-    """Unique within the list (the area)."""
-    time: datetime
-    """When it was declared."""
-    area: str
-    """The council or constituency (untrusted text)."""
-    wording: str
-    """"LAB hold", "CON gain from LAB", "LAB lose to NOC" (made from party codes)."""
-    changed_hands: bool
-    """Control changed: highlighted."""
 
 
 class DeclarationList(Widget):
@@ -44,12 +28,17 @@ class DeclarationList(Widget):
     MAX_LINES = 60
     """Lines kept for display; the feed may carry many more."""
 
+    EMPTY = "No declarations yet"
+    """What an empty list says unless told otherwise."""
+
     lines: reactive[tuple[DeclarationLine, ...]] = reactive(())
     """Newest first."""
+    empty: reactive[str] = reactive(EMPTY)
+    """What the list says when it has no lines (the board says why: none yet, or none sent)."""
 
     def render(self) -> Content:
         if not self.lines:
-            return Content.styled("No declarations yet", "italic $text-muted")
+            return Content.styled(self.empty, "italic $text-muted")
         rows = [self._row(line) for line in self.lines[: max(1, self.size.height)]]
         return Content("\n").join(rows)
 
@@ -67,8 +56,10 @@ class DeclarationList(Widget):
         area = area.truncate(max(4, room), ellipsis=True)
         return Content.assemble(when, " ", marker, area, " · ", wording)
 
-    def show(self, lines: Sequence[DeclarationLine]) -> None:
-        """Show these declarations (newest first); repaints only if they differ."""
+    def show(self, lines: Sequence[DeclarationLine], *, empty: str = EMPTY) -> None:
+        """Show these declarations (newest first), or `empty` when there are none; repaints only
+        if something differs."""
         new = tuple(lines[: self.MAX_LINES])
         if new != self.lines:
             self.lines = new
+        self.empty = empty

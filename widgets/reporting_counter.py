@@ -1,6 +1,7 @@
-"""Provides `ReportingCounter`: "96 of 124" in large digits, with a progress bar.
+"""Provides `ReportingCounter`: "96 of 124" in large digits, with a progress bar and its words.
 
-The reported figure is right-aligned at the width of the total, so
+It takes a `CounterView` (figures and the words under them, worded by the
+board). The reported figure is right-aligned at the width of the total, so
 `Digits.update` never changes width and never forces a relayout (FACTS.md).
 """
 
@@ -13,11 +14,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
-__all__ = ["ReportingCounter"]
+from widgets.views import CounterView
+
+__all__ = ["CounterView", "ReportingCounter"]
 
 
 class ReportingCounter(Widget):
-    """How much of the contest has declared: "96 of 124", a bar and the percentage."""
+    """How much of the contest has declared: "96 of 124", a bar, and "96 of 124 councils · 77%"."""
 
     DEFAULT_CSS = """
     ReportingCounter { height: auto; }
@@ -29,12 +32,8 @@ class ReportingCounter(Widget):
     ReportingCounter #counter-noun { color: $text-muted; }
     """
 
-    reported: reactive[int] = reactive(0)
-    """Declared so far."""
-    total: reactive[int] = reactive(0)
-    """Declaring in all (0: not known yet)."""
-    noun: reactive[str] = reactive("councils")
-    """What is being counted, for the words under the digits."""
+    view: reactive[CounterView] = reactive(CounterView, init=False)
+    """What to show; an equal view does nothing."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="counter--figures"):
@@ -47,37 +46,21 @@ class ReportingCounter(Widget):
     def on_mount(self) -> None:
         self._show()
 
-    def watch_reported(self) -> None:
-        self._show()
-
-    def watch_total(self) -> None:
-        self._show()
-
-    def watch_noun(self) -> None:
+    def watch_view(self) -> None:
         self._show()
 
     @property
     def text(self) -> str:
         """The counter in words, as a screen reader or a log would want it."""
-        if not self.total:
-            return f"{self.reported} {self.noun} reported"
-        return f"{self.reported} of {self.total} {self.noun} reported"
-
-    @property
-    def words(self) -> str:
-        """The line under the bar, short enough for 30 columns: "96 of 124 councils · 77%"."""
-        if not self.total:
-            return self.text
-        percent = 100 * min(self.reported, self.total) // self.total
-        return f"{self.reported} of {self.total} {self.noun} · {percent}%"
+        return self.view.text
 
     def _show(self) -> None:
         if not self.is_mounted:
             return
-        reported, total = self.reported, self.total
+        reported, total = self.view.reported, self.view.total
         width = len(str(max(total, reported)))
         self.query_one("#counter-reported", Digits).update(f"{reported:>{width}}")
         self.query_one("#counter-total", Digits).update(str(total) if total else "-")
         bar = self.query_one("#counter-bar", ProgressBar)
         bar.update(total=total or None, progress=min(reported, total) if total else 0)
-        self.query_one("#counter-noun", Label).update(Content(self.words))
+        self.query_one("#counter-noun", Label).update(Content(self.view.words))

@@ -11,9 +11,7 @@ seats take. The codes and figures make the bar read without colour; under
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
 
@@ -24,7 +22,12 @@ from textual.style import Style
 from textual.visual import VisualType
 from textual.widget import Widget
 
+from widgets._cells import is_hex_colour
+from widgets._figures import fit_count
+from widgets.views import SeatShare
+
 __all__ = ["SeatBar", "SeatShare", "apportion", "bar_cells", "majority_column"]
+
 
 SOLID = "█"
 """The fill of a party's block."""
@@ -34,22 +37,6 @@ TRACK = "░"
 """The fill of the seats still to declare."""
 MARKER = "▼"
 """Points down at the majority's column."""
-
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-@dataclass(frozen=True)
-class SeatShare:
-    """One party's seats as the bar shows them."""
-
-    key: str
-    """Party code, unique within the bar."""
-    label: str
-    """What is printed inside the block (a short party code; untrusted text, shown literally)."""
-    colour: str | None
-    """Party colour as "#rrggbb"; anything else gets a neutral block."""
-    seats: int
-    """Seats won so far."""
 
 
 def apportion(weights: Sequence[int], cells: int) -> list[int]:
@@ -126,6 +113,10 @@ class SeatBar(Widget):
     """Seats needed for a majority (0: no marker)."""
     shares: reactive[tuple[SeatShare, ...]] = reactive((), init=False)
     """The parties' seats, in the order drawn (largest first)."""
+    to_declare: reactive[int | None] = reactive[int | None](None, init=False)
+    """Seats still to declare as the count says (total − reported); None: whatever the parties'
+    seats leave. When the parties' seats fall short of the seats reported, the gap is named
+    ("1 to declare · 939 not listed") rather than passed off as seats to come."""
 
     def __init__(
         self,
@@ -164,7 +155,10 @@ class SeatBar(Widget):
         parts = [f"{share.label} {share.seats}" for share in self.shares]
         declared = sum(max(0, share.seats) for share in self.shares)
         if self.total > declared:
-            parts.append(f"{self.total - declared} of {self.total} to declare")
+            to_declare, unlisted = self._undeclared(self.total - declared)
+            parts.append(f"{to_declare} of {self.total} to declare")
+            if unlisted:
+                parts.append(f"{unlisted} not listed")
         if self.majority > 0:
             parts.append(f"{self.majority} for majority")
         return ", ".join(parts)
@@ -218,17 +212,32 @@ class SeatBar(Widget):
     ) -> Content:
         parts: list[Content] = []
         for share, size in zip(shares, cells, strict=True):
-            parts.append(_centred(str(share.seats), size, ".seat-bar--figure"))
+            figure = fit_count(share.seats, size - 1)
+            parts.append(_centred("" if "#" in figure else figure, size, ".seat-bar--figure"))
         if track > 0:
-            words = f"{undeclared} to declare" if undeclared else "no seats declared yet"
-            text = words if len(words) + 1 <= track else str(undeclared or "")
+            words = self._track_words(undeclared) if undeclared else "no seats declared yet"
+            short = self._undeclared(undeclared)[0] if undeclared else 0
+            figure = fit_count(short, track - 1) if undeclared else ""
+            text = words if len(words) + 1 <= track else figure.replace("#", "")
             parts.append(_centred(text, track, ".seat-bar--track"))
         return Content("").join(parts)
+
+    def _undeclared(self, undeclared: int) -> tuple[int, int]:
+        """Of the `undeclared` seats the track shows: (to declare, reported but not listed)."""
+        to_declare = undeclared if self.to_declare is None else max(0, self.to_declare)
+        return to_declare, max(0, undeclared - to_declare)
+
+    def _track_words(self, undeclared: int) -> str:
+        """ "3 to declare", or with seats reported but missing from the table, "1 to declare ·
+        2 not listed"."""
+        to_declare, unlisted = self._undeclared(undeclared)
+        words = f"{fit_count(to_declare, 8)} to declare"
+        return f"{words} · {unlisted} not listed" if unlisted else words
 
 
 def _block_styles(colour: str | None) -> tuple[Style | str, tuple[Style | str, ...]]:
     """The style of a block's fill, and the styles of the code printed on it (contrasting)."""
-    if colour is None or not _HEX.match(colour):
+    if colour is None or not is_hex_colour(colour):
         return ".seat-bar--neutral", (".seat-bar--neutral", Style(reverse=True, bold=True))
     background = Color.parse(colour)
     label = Style(background=background, foreground=background.get_contrast_text(1.0), bold=True)

@@ -9,16 +9,14 @@ timer runs only while something moves: empty or paused, nothing is written.
 With `app.animation_level == "none"` the ticker pages instead: one whole item
 (cut with "…") for `page_seconds`, its timer at that rate.
 
-Order: new items are shown next, ahead of repeats; every item is shown once
-before any repeats; repeats go least recently shown first; `max_items` are
-kept (the oldest dropped) and a key seen before is ignored.
+The order items come round in is `widgets/_ticker_items.py`'s `Playlist`.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -26,13 +24,14 @@ from typing import ClassVar, Literal
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
-__all__ = ["MARKER", "SEPARATOR", "Ticker", "TickerItem"]
+from widgets._ticker_items import KEY_MEMORY, Playlist, TickerItem
+
+__all__ = ["KEY_MEMORY", "MARKER", "SEPARATOR", "Ticker", "TickerItem"]
 
 SEPARATOR = "  ◆  "
 """Drawn after every item on the tape."""
@@ -40,83 +39,8 @@ SEPARATOR = "  ◆  "
 MARKER = "❚❚ "
 """Drawn at the left edge while the ticker is paused."""
 
-KEY_MEMORY = 10_000
-"""How many keys are remembered as seen (the least recently offered are forgotten)."""
-
 PLACEHOLDER = "no updates yet"
 """Shown, muted, until the first item arrives."""
-
-
-@dataclass(frozen=True)
-class TickerItem:
-    """One quote or news line, identified by the feed update it came from."""
-
-    key: str
-    """The feed update's id: an item whose key was seen before is ignored."""
-    content: Content
-    """What to show: always built from untrusted text as `Content`, never as markup."""
-
-    @classmethod
-    def quote(
-        cls,
-        key: str,
-        text: str,
-        speaker: str,
-        role: str | None = None,
-        outlet: str | None = None,
-    ) -> TickerItem:
-        """A quote: “text” — Speaker, role (outlet), with the speaker in bold."""
-        parts: list[str | tuple[str, str]] = ["“", text, "” — ", (speaker, "bold")]
-        if role:
-            parts.append(f", {role}")
-        if outlet:
-            parts.append(f" ({outlet})")
-        return cls(key, Content.assemble(*parts))
-
-    @classmethod
-    def news(cls, key: str, text: str) -> TickerItem:
-        """A plain news line."""
-        return cls(key, Content(text))
-
-
-class _Playlist:
-    """The order items are shown in; knows nothing of widths or time."""
-
-    def __init__(self, max_items: int) -> None:
-        self._max_items = max_items
-        self._items: OrderedDict[str, TickerItem] = OrderedDict()  # oldest arrival first
-        self._unseen: deque[str] = deque()  # next to show first
-        self._shown: deque[str] = deque()  # least recently shown first
-        self._keys: OrderedDict[str, None] = OrderedDict()  # every key offered lately
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def add(self, items: Sequence[TickerItem]) -> int:
-        """Queue new items (newest first) ahead of everything; return how many were new."""
-        added = 0
-        for item in reversed(items):  # as if the oldest were added first, one by one
-            if item.key in self._keys:
-                self._keys.move_to_end(item.key)
-                continue
-            self._keys[item.key] = None
-            self._items[item.key] = item
-            self._unseen.appendleft(item.key)
-            added += 1
-        while len(self._keys) > KEY_MEMORY:
-            self._keys.popitem(last=False)
-        while len(self._items) > self._max_items:
-            oldest, _ = self._items.popitem(last=False)
-            for queue in (self._unseen, self._shown):
-                if oldest in queue:
-                    queue.remove(oldest)
-        return added
-
-    def next(self) -> TickerItem:
-        """The item to show next; it becomes the most recently shown."""
-        key = self._unseen.popleft() if self._unseen else self._shown.popleft()
-        self._shown.append(key)
-        return self._items[key]
 
 
 @dataclass(frozen=True)
@@ -129,10 +53,7 @@ class _Piece:
 
 
 class Ticker(Widget):
-    """One line of quotes and news, scrolling right to left (or paging, without animation).
-
-    The board binds `p` to `action_toggle_pause`.
-    """
+    """One line of quotes and news, scrolling right to left (or paging, without animation)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "ticker--placeholder",
@@ -155,22 +76,8 @@ class Ticker(Widget):
     """
 
     paused: reactive[bool] = reactive(False, init=False)
-    """Whether the ticker stands still (`p`); while paused it writes nothing."""
-
-    class PausedChanged(Message):
-        """Posted when the ticker is paused or resumed."""
-
-        def __init__(self, ticker: Ticker, paused: bool) -> None:
-            self.ticker = ticker
-            """The ticker that changed."""
-            self.paused = paused
-            """Whether it is now paused."""
-            super().__init__()
-
-        @property
-        def control(self) -> Ticker:
-            """The ticker that changed."""
-            return self.ticker
+    """Whether the ticker stands still; while paused it writes nothing. The board sets it from
+    its own state (`p`); a standalone app may bind a key to `action_toggle_pause`."""
 
     def __init__(
         self,
@@ -204,7 +111,7 @@ class Ticker(Widget):
         self._cells_per_frame = cells_per_frame
         self._page_seconds = page_seconds
         self._clock = clock
-        self._playlist = _Playlist(max_items)
+        self._playlist = Playlist(max_items)
         self._mode: Literal["scroll", "page"] = "scroll"
         self._live = False  # between Mount and Unmount
         self._timer: Timer | None = None
@@ -228,7 +135,6 @@ class Ticker(Widget):
         self.set_class(paused, "-paused")
         self._sync_timer()
         self.refresh()
-        self.post_message(self.PausedChanged(self, paused))
 
     def render_line(self, y: int) -> Strip:
         """The visible window of the tape (or the page, or the placeholder)."""

@@ -1,7 +1,7 @@
 """Provides the per-area half of the PA mapping: a message → a `Declaration` (or a ticker item).
 
-Each declaration is built once per message and arrival time and cached, so a
-new file costs one declaration, not a rebuild of every area (a general
+Each declaration is built once, when its file is read (`feeds.pa.parts`), so
+a new file costs one declaration, not a rebuild of every area (a general
 election has 650). Rules and their sources:
 
 - Local results (Local councils XML): `winningParty` controls now
@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import datetime
-from functools import lru_cache
 
 from feeds.areas import AreaParty, AreaResult, Candidate, Declaration
-from feeds.fields import NOC
+from feeds.fields import NOC, distinct
 from feeds.models import Update
 from feeds.pa import messages as m
+from feeds.text import clean_text
 
-__all__ = ["code", "declaration", "slug", "update"]
+__all__ = ["candidates", "code", "declaration", "slug", "update"]
 
 _NOT_CODE = re.compile(r"[^A-Za-z0-9_&+.'/\- ]+")
 
@@ -49,7 +49,6 @@ def slug(name: str) -> str:
     return text or "x"
 
 
-@lru_cache(maxsize=8192)
 def declaration(message: m.Message, received: datetime) -> Declaration | None:
     """The declaration `message` makes, given when its file arrived; None for ticker messages.
 
@@ -104,11 +103,11 @@ def _local(message: m.LocalResult, received: datetime) -> Declaration:
 
 def candidates(items: tuple[m.Candidate, ...]) -> tuple[Candidate, ...]:
     """Feed candidates, names made unique (two "Ind" candidates may share a name)."""
-    seen: Counter[str] = Counter()
+    seen: set[str] = set()
     found = []
     for item in items:
-        seen[item.name] += 1
-        name = item.name if seen[item.name] == 1 else f"{item.name} ({seen[item.name]})"
+        name = distinct(clean_text(item.name, 80), seen, lambda name, n: f"{name[:74]} ({n})")
+        seen.add(name)
         found.append(
             Candidate(
                 name=name,

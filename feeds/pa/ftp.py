@@ -6,8 +6,10 @@ password comes from `RESULTS_BOARD_FTP_PASSWORD` and is never printed,
 logged or put in a description (a password in the URL is refused, so it
 never sits in shell history or a process list). One connection is kept
 between polls; a poll where nothing changed sends one `.timestamp` read
-(`TYPE`, `PASV`, `RETR`). Files are listed with `MLSD` (size and time in
-one request), or with `NLST`, `SIZE` and `MDTM` where a server lacks it.
+(`TYPE`, `PASV`, `RETR results/.timestamp`). Paths are relative to the URL's
+folder, whose `results/` and `nominations/` folders are found on connecting.
+Files are listed with `MLSD` (size and time in one request), or with `NLST`,
+`SIZE` and `MDTM` where a server lacks it.
 
 Failures are named `FeedError`s and the connection is dropped, to be made
 again next poll: login refused, connection refused, host not found, a timeout,
@@ -26,7 +28,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from feeds.errors import FeedError, FeedTimeout, FeedUnreachable
-from feeds.pa.mirror import TIMESTAMP, Listing, MirrorSource
+from feeds.pa.mirror import FOLDERS, TIMESTAMP, Listing, MirrorSource
 from feeds.text import clean_text
 
 __all__ = ["PASSWORD_ENV", "PaFtpSource"]
@@ -82,6 +84,7 @@ class PaFtpSource(MirrorSource):
         self._password = password if password is not None else os.environ.get(PASSWORD_ENV, "")
         self._ftp: ftplib.FTP | None = None
         self._mlsd = True
+        self._found: tuple[str, ...] = ("",)
 
     @property
     def description(self) -> str:
@@ -99,11 +102,15 @@ class PaFtpSource(MirrorSource):
             if isinstance(ftp, ftplib.FTP_TLS):
                 self._call("securing the data connection", ftp.prot_p)
             self._call(f"opening {self.path}", lambda: ftp.cwd(self.path))
-            try:
-                ftp.cwd("results")
-                self.prefix = "results/"
-            except ftplib.error_perm:
-                self.prefix = ""
+            found = []
+            for folder in FOLDERS:
+                try:
+                    ftp.cwd(folder)
+                except ftplib.error_perm:
+                    continue
+                found.append(folder)
+                self._call(f"opening {self.path}", lambda: ftp.cwd(self.path))
+            self._found = tuple(found) or ("",)
         except BaseException:
             _close(ftp)
             raise
@@ -125,34 +132,38 @@ class PaFtpSource(MirrorSource):
         if ftp is not None:
             _close(ftp)
 
-    def _read_timestamp(self) -> bytes | None:
+    def _folders(self) -> tuple[str, ...]:
+        self._connection()
+        return self._found
+
+    def _read_timestamp(self, folder: str) -> bytes | None:
         fresh = self._ftp is None
         try:
-            return self._retr_timestamp()
+            return self._retr_timestamp(folder)
         except FeedUnreachable:
             if fresh:
                 raise
-            return self._retr_timestamp()  # a kept connection the server closed while idle
+            return self._retr_timestamp(folder)  # a kept connection closed while idle
 
-    def _retr_timestamp(self) -> bytes | None:
+    def _retr_timestamp(self, folder: str) -> bytes | None:
         ftp = self._connection()
         chunks: list[bytes] = []
+        path = folder + TIMESTAMP
         try:
-            self._call(
-                "reading .timestamp", lambda: ftp.retrbinary(f"RETR {TIMESTAMP}", chunks.append)
-            )
+            self._call(f"reading {path}", lambda: ftp.retrbinary(f"RETR {path}", chunks.append))
         except FeedUnreachable as error:
             if error.detail.startswith("550"):
                 return None
             raise
         return b"".join(chunks)[:256]
 
-    def _list(self) -> Listing:
+    def _list(self, folder: str, known: Listing | None) -> Listing:
         ftp = self._connection()
+        where = folder.rstrip("/") or "."
         if self._mlsd:
             try:
                 entries = self._call(
-                    "listing", lambda: list(ftp.mlsd(facts=["type", "size", "modify"]))
+                    "listing", lambda: list(ftp.mlsd(where, facts=["type", "size", "modify"]))
                 )
             except FeedUnreachable as error:
                 if not error.detail.startswith(("500", "501", "502")):
@@ -161,15 +172,18 @@ class PaFtpSource(MirrorSource):
                 ftp = self._connection()
             else:
                 return {
-                    name: (int(facts.get("size", "0") or 0), _mdtm(facts.get("modify", "")))
+                    name.rsplit("/", 1)[-1]: (int(facts.get("size", "0") or 0),
+                                              _mdtm(facts.get("modify", "")))
                     for name, facts in entries
-                    if facts.get("type", "file") == "file" and _wanted(name)
-                }
-        names = self._call("listing", ftp.nlst)
+                    if facts.get("type", "file") == "file" and _wanted(name.rsplit("/", 1)[-1])
+                }  # fmt: skip
+        names = self._call("listing", lambda: ftp.nlst(where))
         wanted = [n.rsplit("/", 1)[-1] for n in names if _wanted(n.rsplit("/", 1)[-1])]
-        return self._call("dating files", lambda: {n: _size_and_time(ftp, n) for n in wanted})
+        return self._call(
+            "dating files", lambda: {n: _size_and_time(ftp, folder + n) for n in wanted}
+        )
 
-    def _read(self, name: str) -> bytes | None:
+    def _read(self, path: str) -> bytes | None:
         ftp = self._connection()
         chunks: list[bytes] = []
         size = 0
@@ -182,7 +196,7 @@ class PaFtpSource(MirrorSource):
                 raise _TooBig
 
         try:
-            self._call(f"reading {name}", lambda: ftp.retrbinary(f"RETR {name}", keep))
+            self._call(f"reading {path}", lambda: ftp.retrbinary(f"RETR {path}", keep))
         except _TooBig:
             self._drop()  # the transfer was abandoned: start a clean connection next time
         except FeedUnreachable as error:

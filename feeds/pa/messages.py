@@ -22,6 +22,7 @@ __all__ = [
     "LocalResult",
     "LocalStateOfParties",
     "Message",
+    "Nominations",
     "PartySeats",
     "PartyVotes",
     "Recount",
@@ -237,6 +238,31 @@ class TopUpRush:
     revision: int
 
 
+@dataclass(frozen=True)
+class Nominations:
+    """An area electing and who stands there: `LocalElectionNominations` (a council and the
+    parties standing, Local councils XML), `FirstPastThePostNominations` or `TopUpNominations`
+    (a constituency or list region and its candidates, FPTP and PR top-up XML).
+
+    PA sends one file per area before the night ("to prepare your systems for elections, first
+    use the nominations files"), and a higher revision when a nomination is corrected. The
+    board takes from them every area electing, declared or not (`Contest.areas`).
+    """
+
+    election: str
+    election_type: str
+    """PA's `Election type` ("G", "S", "W", "M"); "" for local councils."""
+    system: str
+    """"local", "fptp" or "top-up": which message it was."""
+    area: str
+    parties: tuple[tuple[str, str], ...]
+    """The parties standing as (abbreviation, name), each once, in PA's order."""
+    candidates: tuple[Candidate, ...]
+    """The candidates standing (FPTP and top-up; none for local councils, whose nominations
+    name parties only)."""
+    revision: int
+
+
 Message = (
     LocalResult
     | LocalStateOfParties
@@ -246,5 +272,6 @@ Message = (
     | Recount
     | TopUpResult
     | TopUpRush
+    | Nominations
 )
 """Any message the board reads."""

@@ -5,43 +5,35 @@ The root element names the message type (`LocalElectionResult`,
 the spec pages describe them and PA's test-rota files show them: the root
 carries `revision` (and `declarationTime` on results), its `Election` child
 the election's `name`, `date` and `type`, and under it the `Council` or
-`Constituency`. Nominations are read by nothing on the board and are skipped.
+`Constituency`. Nominations (`LocalElectionNominations`, `FirstPastThePostNominations`,
+`TopUpNominations`) give every area electing: a `Council` with its `Party` rows, or a
+`Constituency` with its `Candidate`s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from xml.etree.ElementTree import Element
-from zoneinfo import ZoneInfo
 
 from feeds.pa import messages as m
-from feeds.pa.xml import count, flag, percent, signed, text
+from feeds.pa.xml import child, count, flag, moment, optional, percent, signed, text
 from feeds.text import clean_text
 
-__all__ = ["IGNORED", "UnknownMessage", "read_message"]
-
-UK = ZoneInfo("Europe/London")
-"""PA's clock when a `declarationTime` has no offset."""
-
-IGNORED = ("Nominations",)
-"""Root elements ending so are known and not shown (nominations: candidates standing)."""
+__all__ = ["UnknownMessage", "read_message"]
 
 
 class UnknownMessage(ValueError):
     """Raised for a root element that is no PA message type the board reads; names it."""
 
 
-def read_message(root: Element) -> m.Message | None:
-    """The record of the message `root`; None for a known message the board does not show.
+def read_message(root: Element) -> m.Message:
+    """The record of the message `root`.
 
     Raises:
         UnknownMessage: the root element is not a message type the board knows.
         ValueError: a number that is not one, or a required element missing.
     """
     tag = root.tag
-    if tag.endswith(IGNORED):
-        return None
     reader = _READERS.get(tag)
     if reader is None:
         raise UnknownMessage(f"unknown message type <{clean_text(tag, 40)}>")
@@ -49,32 +41,11 @@ def read_message(root: Element) -> m.Message | None:
 
 
 def _election(root: Element) -> Element:
-    election = root.find("Election")
-    if election is None:
-        raise ValueError(f"<{root.tag}> has no <Election>")
-    return election
-
-
-def _child(parent: Element, name: str) -> Element:
-    found = parent.find(name)
-    if found is None:
-        raise ValueError(f"<{parent.tag}> has no <{name}>")
-    return found
+    return child(root, "Election")
 
 
 def _election_name(election: Element, default: str) -> str:
     return text(election, "name") or default
-
-
-def _time(element: Element, name: str) -> datetime | None:
-    raw = element.get(name, "").strip()
-    if not raw:
-        return None
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw[:40]!r} is not a time") from None
-    return value if value.tzinfo else value.replace(tzinfo=UK)
 
 
 def _seats(parent: Element | None, attribute: str) -> tuple[m.PartySeats, ...]:
@@ -88,7 +59,7 @@ def _seats(parent: Element | None, attribute: str) -> tuple[m.PartySeats, ...]:
 
 def _local_result(root: Element) -> m.LocalResult:
     election = _election(root)
-    council = _child(election, "Council")
+    council = child(election, "Council")
     return m.LocalResult(
         election=_election_name(election, "Local elections"),
         council=text(council, "name"),
@@ -154,13 +125,9 @@ def _candidates(constituency: Element) -> tuple[m.Candidate, ...]:
     return tuple(found)
 
 
-def _optional(element: Element, name: str) -> int | None:
-    return count(element, name) if element.get(name, "").strip() else None
-
-
 def _fptp_result(root: Element) -> m.FptpResult:
     election = _election(root)
-    seat = _child(election, "Constituency")
+    seat = child(election, "Constituency")
     return m.FptpResult(
         election=_election_name(election, "Election"),
         election_type=text(election, "type", 8),
@@ -169,18 +136,18 @@ def _fptp_result(root: Element) -> m.FptpResult:
         sitting=text(seat, "sittingParty", 16),
         gain_or_hold=text(seat, "gainOrHold").lower(),
         candidates=_candidates(seat),
-        majority=_optional(seat, "majority"),
-        votes=_optional(seat, "turnout"),
+        majority=optional(seat, "majority"),
+        votes=optional(seat, "turnout"),
         turnout=percent(seat, "percentageTurnout"),
-        electorate=_optional(seat, "electorate"),
-        declared_at=_time(root, "declarationTime"),
+        electorate=optional(seat, "electorate"),
+        declared_at=moment(root, "declarationTime"),
         revision=count(root, "revision"),
     )
 
 
 def _fptp_rush(root: Element) -> m.FptpRush:
     election = _election(root)
-    seat = _child(election, "Constituency")
+    seat = child(election, "Constituency")
     return m.FptpRush(
         election=_election_name(election, "Election"),
         election_type=text(election, "type", 8),
@@ -203,10 +170,10 @@ def _fptp_sop(root: Element) -> m.FptpStateOfParties:
             seats=count(party, "totalSeats"),
             gains=count(party, "gains"),
             losses=count(party, "losses"),
-            votes=_optional(party, "totalVotes"),
+            votes=optional(party, "totalVotes"),
             share=percent(party, "percentageShare"),
             share_change=percent(party, "percentageChange"),
-            forecast_seats=_optional(party, "forecastSeats"),
+            forecast_seats=optional(party, "forecastSeats"),
         )
         for party in root.iterfind("Parties/Party")
     )
@@ -228,7 +195,7 @@ def _fptp_sop(root: Element) -> m.FptpStateOfParties:
 def _recount(root: Element) -> m.Recount:
     election = _election(root)
     seat = election.find("Constituency")
-    seat = seat if seat is not None else _child(election, "VotingArea")
+    seat = seat if seat is not None else child(election, "VotingArea")
     return m.Recount(
         election=_election_name(election, "Election"),
         area=text(seat, "name"),
@@ -239,7 +206,7 @@ def _recount(root: Element) -> m.Recount:
 
 def _top_up_result(root: Element) -> m.TopUpResult:
     election = _election(root)
-    region = _child(election, "Constituency")
+    region = child(election, "Constituency")
     parties = tuple(
         m.PartyVotes(
             text(party, "abbreviation", 16),
@@ -256,17 +223,17 @@ def _top_up_result(root: Element) -> m.TopUpResult:
         winning=text(region, "winningParty", 16),
         elected=tuple(c for c in _candidates(region) if c.elected),
         parties=parties,
-        votes=_optional(region, "turnout"),
+        votes=optional(region, "turnout"),
         turnout=percent(region, "percentageTurnout"),
-        electorate=_optional(region, "electorate"),
-        declared_at=_time(root, "declarationTime"),
+        electorate=optional(region, "electorate"),
+        declared_at=moment(root, "declarationTime"),
         revision=count(root, "revision"),
     )
 
 
 def _top_up_rush(root: Element) -> m.TopUpRush:
     election = _election(root)
-    region = _child(election, "Constituency")
+    region = child(election, "Constituency")
     return m.TopUpRush(
         election=_election_name(election, "Election"),
         election_type=text(election, "type", 8),
@@ -276,7 +243,39 @@ def _top_up_rush(root: Element) -> m.TopUpRush:
     )
 
 
+def _standing(parties: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    found: dict[str, tuple[str, str]] = {}
+    for code, name in parties:
+        if code:
+            found.setdefault(code, (code, name))
+    return tuple(found.values())
+
+
+def _local_nominations(root: Element) -> m.Nominations:
+    council = child(_election(root), "Council")
+    codes = [(text(p, "abbreviation", 16) or text(p, "name", 16), text(p, "name"))
+             for p in council.iter("Party")]  # fmt: skip
+    return m.Nominations("Local elections", "", "local", text(council, "name"),
+                         _standing(codes), (), count(root, "revision"))  # fmt: skip
+
+
+def _area_nominations(system: str) -> Callable[[Element], m.Nominations]:
+    def read(root: Element) -> m.Nominations:
+        election = _election(root)
+        area = child(election, "Constituency")
+        people = _candidates(area)
+        standing = _standing([(c.party, c.party_name) for c in people])
+        return m.Nominations(_election_name(election, "Election"), text(election, "type", 8),
+                             system, text(area, "name"), standing, people,
+                             count(root, "revision"))  # fmt: skip
+
+    return read
+
+
 _READERS: dict[str, Callable[[Element], m.Message]] = {
+    "LocalElectionNominations": _local_nominations,
+    "FirstPastThePostNominations": _area_nominations("fptp"),
+    "TopUpNominations": _area_nominations("top-up"),
     "LocalElectionResult": _local_result,
     "LocalStateOfParties": _local_sop,
     "FirstPastThePostResult": _fptp_result,

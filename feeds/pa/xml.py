@@ -17,14 +17,31 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime
 from xml.etree.ElementTree import Element, ParseError
+from zoneinfo import ZoneInfo
 
 import defusedxml
 import defusedxml.ElementTree as SafeTree
 
 from feeds.text import clean_text
 
-__all__ = ["PaXmlError", "count", "flag", "parse_xml", "percent", "signed", "text"]
+__all__ = [
+    "UK",
+    "PaXmlError",
+    "child",
+    "count",
+    "flag",
+    "moment",
+    "optional",
+    "parse_xml",
+    "percent",
+    "signed",
+    "text",
+]
+
+UK = ZoneInfo("Europe/London")
+"""PA's clock when a `declarationTime` has no offset."""
 
 _ENTITY = re.compile(rb"<!ENTITY\s+%?\s*[^\s>]+\s+(SYSTEM|PUBLIC)?", re.IGNORECASE)
 
@@ -122,3 +139,40 @@ def percent(element: Element, name: str) -> float | None:
 def flag(element: Element, name: str) -> bool:
     """Attribute `name` as a mark: PA writes `elected="*"`; "true"/"yes"/"1" also mean set."""
     return element.get(name, "").strip().lower() in ("*", "true", "yes", "1", "y")
+
+
+def optional(element: Element, name: str) -> int | None:
+    """Attribute `name` as a count, or None when absent (a figure PA did not send).
+
+    Raises:
+        ValueError: as `count`.
+    """
+    return count(element, name) if element.get(name, "").strip() else None
+
+
+def moment(element: Element, name: str) -> datetime | None:
+    """Attribute `name` as an ISO 8601 time (UK time when it has no offset); None when absent.
+
+    Raises:
+        ValueError: not a time.
+    """
+    raw = element.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw[:40]!r} is not a time") from None
+    return value if value.tzinfo else value.replace(tzinfo=UK)
+
+
+def child(parent: Element, name: str) -> Element:
+    """The first child element `name` of `parent`.
+
+    Raises:
+        ValueError: there is none ("<LocalElectionResult> has no <Election>").
+    """
+    found = parent.find(name)
+    if found is None:
+        raise ValueError(f"<{clean_text(parent.tag, 40)}> has no <{name}>")
+    return found

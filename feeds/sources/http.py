@@ -4,14 +4,19 @@ Each poll is one GET on a long-lived `httpx.AsyncClient`, bounded three ways:
 connect and read timeouts per network operation, an overall `deadline` around
 the whole exchange (a server trickling one byte at a time never trips a read
 timeout), and a cap on the body after decompression (a gzip bomb is stopped
-at the cap, not inflated whole). Every failure becomes a `FeedError` whose
-`summary` a producer can read on air; nothing else escapes a poll.
+at the cap, not inflated whole). It asks for, and decodes, gzip, deflate,
+brotli and zstd, and names any other content coding; proxy settings in the
+environment are checked when the client is built (`feeds.sources.proxy`).
+Every failure becomes a `FeedError` whose `summary` a producer can read on
+air; nothing else escapes a poll.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import random
+import re
 import socket
 import ssl
 from collections.abc import Callable, Sequence
@@ -32,14 +37,36 @@ from feeds.errors import (
     FeedUnreachable,
 )
 from feeds.source import Backoff, FeedSource
+from feeds.sources.proxy import ProxySettingError, check_proxy_settings, proxy_for
 
-__all__ = ["HttpSource", "parse_retry_after", "user_agent"]
+__all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after", "user_agent"]
 
 KEEPALIVE_EXPIRY = 120.0
 """Seconds an idle connection is kept: well above any poll interval, so polls reuse it."""
 
 MAX_REDIRECTS = 5
 """Redirects followed before a poll gives up with "redirect loop"."""
+
+
+def _importable(*modules: str) -> bool:
+    return any(importlib.util.find_spec(module) is not None for module in modules)
+
+
+_CODINGS = (
+    ("gzip", "deflate")
+    + (("br",) if _importable("brotli", "brotlicffi") else ())
+    + (("zstd",) if _importable("zstandard") else ())
+)
+
+ACCEPT_ENCODING = ", ".join(_CODINGS)
+"""The content codings asked for: exactly those httpx decodes here (brotli and zstandard
+are dependencies; httpx decodes `br` and `zstd` only when they import)."""
+
+DECODABLE = frozenset({"identity", "x-gzip", *_CODINGS})
+"""Content codings read; any other is named ("compressed as xz, which this board cannot
+read") rather than parsed as if it were the feed. RFC 9110 §8.4.1.3: x-gzip is gzip."""
+
+_TOKEN = re.compile(r"[^A-Za-z0-9._+-]")
 
 _Validators = tuple[str | None, str | None]
 
@@ -120,16 +147,32 @@ class HttpSource(FeedSource):
         self._path = parts.path or "/"
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(
-            timeout=self._timeout,
-            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY),
-            follow_redirects=True,
-            max_redirects=MAX_REDIRECTS,
-        )
+        self._proxy = proxy_for(url) if client is None else None
+        self._client = client or self._make_client()
         self._validators: _Validators = (None, None)
 
     def __repr__(self) -> str:
         return f"HttpSource({self._description!r})"
+
+    def _make_client(self) -> httpx.AsyncClient:
+        """The long-lived client; a proxy setting it cannot use is one line naming it.
+
+        Raises:
+            ProxySettingError: HTTP_PROXY, HTTPS_PROXY or ALL_PROXY cannot be used.
+        """
+        check_proxy_settings()
+        try:
+            return httpx.AsyncClient(
+                timeout=self._timeout,
+                limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY),
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+            )
+        except (ValueError, ImportError, httpx.InvalidURL) as error:  # what the check missed
+            raise ProxySettingError(
+                f"the proxy settings (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY) cannot be "
+                f"used: {self._redact(str(error))[:160]}; fix or unset them"
+            ) from None
 
     @property
     def description(self) -> str:
@@ -164,7 +207,11 @@ class HttpSource(FeedSource):
             raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
 
     async def _get(self) -> list[RawDocument] | None:
-        headers = {"Accept": "application/json", "User-Agent": self.user_agent}
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": self.user_agent,
+        }
         etag, last_modified = self._validators
         if etag:
             headers["If-None-Match"] = etag
@@ -193,6 +240,7 @@ class HttpSource(FeedSource):
                         parse_retry_after(response.headers.get("Retry-After"), self._clock()),
                         response.reason_phrase,
                     )
+                _check_codings(response)
                 body = await self._read_capped(response)
                 validators = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
                 return [RawDocument(self._path, body, validators)]
@@ -216,6 +264,14 @@ class HttpSource(FeedSource):
 
     def _raise_for(self, error: Exception, headers_seen: bool) -> NoReturn:
         detail = self._redact(f"{type(error).__name__}: {error}")
+        proxy = self._proxy
+        if proxy is not None and isinstance(error, httpx.ProxyError | httpx.ConnectError):
+            detail = f"{detail} (through the proxy {proxy.shown})"
+            if isinstance(error, httpx.ProxyError):
+                raise FeedUnreachable(
+                    f"proxy refused the request ({proxy.variable})", detail
+                ) from None
+            raise FeedUnreachable(f"cannot reach the proxy ({proxy.variable})", detail) from None
         if isinstance(error, httpx.TimeoutException):
             if isinstance(error, httpx.ConnectTimeout):
                 raise FeedTimeout(
@@ -250,6 +306,31 @@ class HttpSource(FeedSource):
         """Close the HTTP client if this source created it (an injected one is the caller's)."""
         if self._owns_client:
             await self._client.aclose()
+
+
+def _check_codings(response: httpx.Response) -> None:
+    """Refuse a body in a content coding this board cannot undo, naming it; read x-gzip as gzip.
+
+    httpx passes a coding it does not know through untouched, so the compressed
+    bytes would be parsed as the feed ("not UTF-8: bad byte at offset 7").
+    """
+    codings = [
+        coding.strip().lower()
+        for coding in response.headers.get_list("Content-Encoding", split_commas=True)
+        if coding.strip()
+    ]
+    for coding in codings:
+        if coding not in DECODABLE:
+            name = _TOKEN.sub("?", coding)[:24]
+            raise FeedDecodeError(
+                f"compressed as {name}, which this board cannot read",
+                f"Content-Encoding: {_TOKEN.sub('?', ', '.join(codings))[:80]}; "
+                f"this board reads {ACCEPT_ENCODING}",
+            )
+    if "x-gzip" in codings:
+        response.headers["Content-Encoding"] = ", ".join(
+            "gzip" if coding == "x-gzip" else coding for coding in codings
+        )
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

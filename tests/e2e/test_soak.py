@@ -24,6 +24,9 @@ from widgets.ticker import KEY_MEMORY, Ticker
 
 SNAPSHOTS = 5_000
 WARM_UP = 100
+NIGHT_BOUND = 400.0
+"""Seconds the whole night may take before the test gives up: 60-100 s on an idle 2-core
+machine, several times that when the machine is shared — slower must not mean red."""
 MAX_GROWTH = 10 * 1024 * 1024
 """Bytes resident memory may grow between the warm-up and the end of the night."""
 
@@ -101,9 +104,9 @@ async def test_a_night_of_5000_snapshots_keeps_memory_and_history_bounded(
         await async_wait_for(lambda: source.served >= WARM_UP, "warm-up snapshots", 30)
         await pilot.pause()
         warm = resident()
-        await async_wait_for(lambda: source.finished, f"{SNAPSHOTS} snapshots", 90)
+        await async_wait_for(lambda: source.finished, f"{SNAPSHOTS} snapshots", NIGHT_BOUND)
         await async_wait_for(
-            lambda: app.status.sequence == SNAPSHOTS, "the last snapshot shown", 10
+            lambda: app.state.feed.sequence == SNAPSHOTS, "the last snapshot shown", 10
         )
         await pilot.pause()
         end = resident()
@@ -113,7 +116,7 @@ async def test_a_night_of_5000_snapshots_keeps_memory_and_history_bounded(
         assert len(playlist) <= 40, f"ticker holds {len(playlist)} items"
         assert len(playlist._keys) <= KEY_MEMORY
         assert len(declarations.lines) <= DeclarationList.MAX_LINES
-        assert app.status.error is None, app.status.error
+        assert app.state.feed.error is None, app.state.feed.error
     growth = end - warm
     record_property("soak_snapshots", SNAPSHOTS)
     record_property("soak_rss_warm_mb", round(warm / 2**20, 1))

@@ -59,6 +59,11 @@ def whole(screen: str) -> bool:
     return all(part in screen for part in WHOLE)
 
 
+def whole_without_keys(screen: str) -> bool:
+    """A whole display-only board: the figures, and no key footer (there is no keyboard)."""
+    return all(part in screen for part in WHOLE if part != "Quit") and "Quit" not in screen
+
+
 def test_resize_storm_leaves_the_board_whole(
     feed: str, record_property: Callable[[str, object], None]
 ) -> None:
@@ -115,7 +120,7 @@ def test_stdin_at_end_of_file_does_not_spin(
     feed: str, record_property: Callable[[str, object], None]
 ) -> None:
     with watch(feed, stdin_devnull=True) as board:
-        board.wait_for_text(whole)  # start-up (imports, first paint) is not idling
+        board.wait_for_text(whole_without_keys)  # start-up (imports, first paint) is not idling
         share, seconds = cpu_until_exit(board, 5.0)
         record_property("cpu_share_stdin_eof", round(share, 3))
         record_property("seconds_to_exit_stdin_eof", round(seconds, 2))
@@ -125,6 +130,20 @@ def test_stdin_at_end_of_file_does_not_spin(
         board.signal(signal.SIGTERM)
         assert board.wait_exit(timeout=10) == 128 + signal.SIGTERM
         assert restored(bytes(board.raw))
+
+
+def test_keys_typed_at_a_display_only_board_neither_show_nor_echo(feed: str) -> None:
+    with watch(feed, stdin_devnull=True) as board:
+        board.wait_for_text(whole_without_keys)
+        typed = time.monotonic()
+        board.send("zqxwv hello\r")  # someone types at the wall screen's keyboard
+        board.wait_quiet(0.5, 5, since=typed)  # the next repaint has come and gone
+        text = board.wait_for_text(whole_without_keys)
+        assert "zqxwv" not in text and "hello" not in text
+        assert b"zqxwv" not in board.raw, "the terminal echoed the keys onto the board"
+        assert board.alive
+        board.signal(signal.SIGTERM)
+        assert board.wait_exit(timeout=10) == 128 + signal.SIGTERM
 
 
 def test_ssh_disconnect_hang_up_then_sighup_exits(feed: str) -> None:

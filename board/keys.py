@@ -1,0 +1,123 @@
+"""Provides `KEYS`, the board's one key table, and every text made from it.
+
+The app's `BINDINGS` (`board/commands.py`), the help screen (`board/help.py`),
+the command palette's commands (`board/commands.py`), the CLI epilog
+(`epilog()`) and the README's "Keys" table (`readme_table()`, checked by
+`tests/test_keys.py`) all come from this table, so they cannot drift apart.
+Nothing here imports Textual: the command line shows the keys without it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["KEYS", "Bind", "Key", "epilog", "plain", "readme_table"]
+
+
+@dataclass(frozen=True)
+class Bind:
+    """One Textual binding: a key (Textual's name for it) and the app action it runs."""
+
+    key: str
+    """Textual's key name: "q", "plus", "shift+tab"."""
+    action: str
+    """The app action, with arguments: "interval(1)"."""
+    footer: str | None = None
+    """The footer's label (None: not in the footer)."""
+    key_display: str | None = None
+    """How the footer shows the key, when not as named."""
+    priority: bool = False
+    """Checked before the focused widget's own bindings (`tab`)."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """One row of the key table: what a producer types, what it does, and its bindings."""
+
+    shown: str
+    """The keys as a person types them: "+ / -", "1–9, tab"."""
+    what: str
+    """What they do (README wording; `backticks` mark words shown on screen)."""
+    binds: tuple[Bind, ...]
+    """The bindings this row stands for (none: a key Textual itself provides)."""
+    command: str | None = None
+    """The command palette's name for it (None: not a palette command)."""
+
+
+KEYS: tuple[Key, ...] = (
+    Key("q", "quit", (Bind("q", "quit", "Quit"),)),
+    Key(
+        "p",
+        "pause / resume the ticker (`PAUSED` shows in the status bar)",
+        (Bind("p", "toggle_ticker", "Ticker"),),
+        "Pause or resume the ticker",
+    ),
+    Key(
+        "f",
+        "freeze the display for on-air: polling goes on, the status says "
+        "`FROZEN · n updates waiting`; `f` again applies the newest",
+        (Bind("f", "toggle_freeze", "Freeze"),),
+        "Freeze or unfreeze the display",
+    ),
+    Key("r", "poll now", (Bind("r", "poll_now", "Poll now"),), "Poll the feed now"),
+    Key(
+        "s",
+        "cycle the table's sort — councils: councils, seats, seat change, name; legislature: "
+        'seats, seat change, vote share, name ("No Overall Control" stays last)',
+        (Bind("s", "cycle_sort", "Sort"),),
+        "Sort the table by the next column",
+    ),
+    Key(
+        "+ / -",
+        "poll less / more often (1 s to 60 s)",
+        (
+            Bind("plus", "interval(1)", "Interval", key_display="+/-"),
+            Bind("minus", "interval(-1)"),
+        ),
+        "Poll less often",
+    ),
+    Key(
+        "1–9, tab",
+        "choose a contest, when the feed has several (shift+tab: the previous one)",
+        (
+            *(Bind(str(n), f"select_contest({n - 1})") for n in range(1, 10)),
+            Bind("tab", "next_contest(1)", priority=True),
+            Bind("shift+tab", "next_contest(-1)", priority=True),
+        ),
+    ),
+    Key(
+        "c",
+        "save an SVG screenshot (the notification says where)",
+        (Bind("c", "save_screenshot", "Screenshot"),),
+        "Save an SVG screenshot",
+    ),
+    Key("ctrl+p", "command palette: the keys' commands, contests, themes", ()),
+    Key("?", "help", (Bind("question_mark", "help", "Help", key_display="?"),), "Show the keys"),
+)
+"""Every key of the board, in the order the help and the README list them."""
+
+EXTRA_COMMANDS = {"interval(-1)": "Poll more often"}
+"""Palette commands for bindings that are not a row's first (a row names only its first)."""
+
+
+def plain(text: str) -> str:
+    """`text` without the README's backticks."""
+    return text.replace("`", "")
+
+
+def epilog() -> str:
+    """The keys as the board commands' `--help` lists them."""
+    width = max(len(key.shown) for key in KEYS) + 2
+    return "keys:\n" + "\n".join(f"  {key.shown:<{width}}{plain(key.what)}" for key in KEYS)
+
+
+def readme_table() -> str:
+    """The README's "Keys" table (Markdown)."""
+    rows = [f"| `{_code(key.shown)}` | {key.what} |" for key in KEYS]
+    return "\n".join(["| key | what it does |", "|---|---|", *rows])
+
+
+def _code(shown: str) -> str:
+    """ "+ / -" → "+` / `-", "1–9, tab" → "1`–`9`, `tab": each key in its own code span."""
+    return re.sub(r"( / |–|, )", r"`\1`", shown)

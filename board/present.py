@@ -1,0 +1,270 @@
+"""Provides the presentation: a contest as rows, counter words, sort orders and notes — one truth.
+
+Both the screen (`board/screen.py`) and `results-board snapshot`
+(`board/plain.py`) show a contest through these functions, so the two never
+disagree on an order, a share or a word. Nothing here imports Textual: the
+rows are the widgets' own view types (`widgets.views`), plain frozen data.
+
+Where two panels could seem to contradict each other (a chamber fully
+declared beside an empty declarations list; seats that do not add up to the
+seats reported; an eliminated candidate's first-round votes under "Final
+round"), the words here either agree or say why (`notes`, `declarations_empty`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from feeds.areas import latest_first
+from feeds.contests import (
+    NOC,
+    Candidate,
+    Contest,
+    CouncilsContest,
+    LegislatureContest,
+    LegislatureParty,
+    MayorContest,
+    PartyRow,
+)
+from feeds.plausibility import plausibility_warnings
+from widgets.views import (
+    CandidateLine,
+    CounterView,
+    DeclarationLine,
+    PartyLine,
+    SeatShare,
+    sort_candidates,
+)
+
+__all__ = [
+    "SORTS",
+    "SORT_WORDS",
+    "TEST_WORDS",
+    "Counter",
+    "SortKey",
+    "candidate_lines",
+    "counter_of",
+    "declaration_lines",
+    "declarations_empty",
+    "notes",
+    "party_lines",
+    "seat_shares",
+    "sort_lines",
+]
+
+SortKey = Literal["councils", "seats", "seats_change", "share", "name"]
+"""What a party table can be sorted by; all but "name" sort descending."""
+
+SORTS: dict[str, tuple[SortKey, ...]] = {
+    "councils": ("councils", "seats", "seats_change", "name"),
+    "legislature": ("seats", "seats_change", "share", "name"),
+}
+"""The sorts `s` visits for each kind of contest, the first the default; other kinds have none."""
+
+SORT_WORDS: dict[SortKey, str] = {
+    "councils": "councils",
+    "seats": "seats",
+    "seats_change": "seat change",
+    "share": "vote share",
+    "name": "name",
+}
+"""How a sort is named on screen ("Sorted by seat change")."""
+
+TEST_WORDS = "TEST DATA"
+"""What the board and `snapshot` say first of a feed marked `test` (never to pass for live)."""
+
+NOC_NAME = "No Overall Control"
+
+
+def _descending(value: float | None) -> tuple[bool, float]:
+    """A sort key putting larger values first and missing values last."""
+    return (value is None, -(value or 0))
+
+
+_ORDERS: dict[SortKey, Callable[[PartyLine], tuple[object, ...]]] = {
+    "councils": lambda p: (_descending(p.councils), _descending(p.seats), p.name.casefold()),
+    "seats": lambda p: (_descending(p.seats), _descending(p.councils), p.name.casefold()),
+    "seats_change": lambda p: (
+        _descending(p.seats_change),
+        _descending(p.seats),
+        p.name.casefold(),
+    ),
+    "share": lambda p: (_descending(p.share), _descending(p.seats), p.name.casefold()),
+    "name": lambda p: (p.name.casefold(),),
+}
+
+
+def sort_lines(lines: Sequence[PartyLine], sort: SortKey) -> list[PartyLine]:
+    """`lines` in display order: by `sort`, ties by name then code, pinned lines (NOC) last."""
+    order = _ORDERS[sort]
+    return sorted(lines, key=lambda line: (line.pinned_last, order(line), line.key))
+
+
+def party_lines(contest: Contest, sort: SortKey | None = None) -> list[PartyLine]:
+    """The party table of a councils or legislature contest, sorted (default: the kind's first
+    sort); NOC pinned last for councils. Other kinds have no party table: []."""
+    if isinstance(contest, CouncilsContest):
+        lines = [
+            _line(party, councils=party.councils, councils_change=party.councils_change)
+            for party in contest.parties
+        ]
+        noc = contest.no_overall_control
+        lines.append(
+            PartyLine(
+                key=NOC,
+                name=NOC_NAME,
+                councils=noc.councils,
+                councils_change=noc.councils_change,
+                pinned_last=True,
+            )
+        )
+    elif isinstance(contest, LegislatureContest):
+        lines = [
+            _line(party, share=party.share, share_change=party.share_change)
+            for party in contest.parties
+        ]
+    else:
+        return []
+    sorts = SORTS[contest.kind]
+    return sort_lines(lines, sort if sort in sorts else sorts[0])
+
+
+def _line(party: PartyRow | LegislatureParty, **figures: Any) -> PartyLine:
+    """A party's line: its code, name, colour and seats, and the kind's own `figures`."""
+    return PartyLine(
+        key=party.code,
+        name=party.name,
+        colour=party.colour,
+        seats=party.seats,
+        seats_change=party.seats_change,
+        **figures,
+    )
+
+
+def seat_shares(contest: LegislatureContest) -> list[SeatShare]:
+    """The seat bar's blocks: most seats first (ties by code); parties without seats left out."""
+    parties = sorted(contest.parties, key=lambda party: (-party.seats, party.code))
+    return [
+        SeatShare(key=party.code, label=party.code, colour=party.colour, seats=party.seats)
+        for party in parties
+        if party.seats > 0
+    ]
+
+
+def candidate_lines(contest: MayorContest) -> list[CandidateLine]:
+    """The candidates, most votes first, keyed by name.
+
+    A share the feed leaves out is worked out from the votes of the candidates
+    still in the count (all of them in round 1; in the final round an
+    eliminated candidate's votes are from round 1, so their share stays unknown).
+    """
+
+    def in_count(candidate: Candidate) -> bool:
+        return contest.round == 1 or not candidate.eliminated
+
+    whole = sum(candidate.votes for candidate in contest.candidates if in_count(candidate))
+    lines = []
+    for candidate in contest.candidates:
+        share = candidate.share
+        if share is None and whole and in_count(candidate):
+            share = 100.0 * candidate.votes / whole
+        lines.append(
+            CandidateLine(
+                key=candidate.name,
+                name=candidate.name,
+                party=candidate.party,
+                colour=candidate.colour,
+                votes=candidate.votes,
+                share=share,
+                elected=candidate.elected,
+                eliminated=candidate.eliminated,
+            )
+        )
+    return sort_candidates(lines)
+
+
+@dataclass(frozen=True)
+class Counter:
+    """How much of a contest has declared, and every way the board words it."""
+
+    reported: int
+    """Declared so far."""
+    total: int
+    """Declaring in all (0: the feed does not say)."""
+    noun: str
+    """What is counted: "councils", "seats", "areas"."""
+
+    @property
+    def percent(self) -> int:
+        """Share declared, 0–100, rounded down (never over 100, even if `reported` is)."""
+        return 100 * min(self.reported, self.total) // self.total if self.total else 0
+
+    @property
+    def text(self) -> str:
+        """One phrase: "96 of 124 councils reported"."""
+        if not self.total:
+            return f"{self.reported} {self.noun} reported"
+        return f"{self.reported} of {self.total} {self.noun} reported"
+
+    @property
+    def words(self) -> str:
+        """Short enough for 30 columns: "96 of 124 councils · 77%"."""
+        if not self.total:
+            return self.text
+        return f"{self.reported} of {self.total} {self.noun} · {self.percent}%"
+
+    @property
+    def line(self) -> str:
+        """For plain text: "96 of 124 councils reported (77%)"."""
+        return f"{self.text} ({self.percent}%)" if self.total else self.text
+
+    @property
+    def view(self) -> CounterView:
+        """What the reporting counter widget takes."""
+        return CounterView(self.reported, self.total, self.words, self.text)
+
+
+def counter_of(contest: Contest) -> Counter | None:
+    """What a contest reports, or None when it does not count (a mayoral feed without areas,
+    a kind this version does not know)."""
+    if isinstance(contest, CouncilsContest):
+        return Counter(contest.reported, contest.total, "councils")
+    if isinstance(contest, LegislatureContest):
+        return Counter(contest.reported, contest.total, "seats")
+    if isinstance(contest, MayorContest) and contest.total:
+        return Counter(contest.reported or 0, contest.total, "areas")
+    return None
+
+
+def declaration_lines(contest: Contest) -> list[DeclarationLine]:
+    """Declarations newest first, with derived wording ("LAB lose to NOC")."""
+    return [
+        DeclarationLine(
+            key=declaration.area,
+            time=declaration.declared_at,
+            area=declaration.area,
+            wording=declaration.wording,
+            changed_hands=declaration.changed_hands,
+        )
+        for declaration in latest_first(contest.declarations)
+    ]
+
+
+def declarations_empty(contest: Contest) -> str:
+    """What the declarations panel says when the contest has none: "No declarations yet"
+    before anything is reported; once the counter shows results, that the feed sends none."""
+    counter = counter_of(contest)
+    if counter is None or counter.reported == 0:
+        return "No declarations yet"
+    return "The feed lists no declarations for this contest"
+
+
+def notes(contest: Contest) -> list[str]:
+    """What to say beside a contest's figures where two panels could seem to contradict each
+    other: the feed's own inconsistencies (`Contest.warnings`), worded to be read on air. (A
+    final round's eliminated candidates are explained where the round is named:
+    `widgets.views.ELIMINATED_NOTE`.) Implausible figures — shares sent as 0–1 fractions,
+    counts no real election has (`feeds.plausibility`) — are said here too."""
+    return [*contest.warnings(), *plausibility_warnings(contest)]

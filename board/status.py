@@ -1,0 +1,115 @@
+"""Provides `FeedStatus`: the feed's poll history as data, and its state word at a moment.
+
+Each poll is recorded here (inside `BoardState`, `board/state.py`); the words
+for it are in `board/look.py`. Nothing here touches Textual, so the rules
+("STALE after three missed intervals", "a failed poll is not a good poll")
+are tested as plain functions with a fixed clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Literal
+
+__all__ = ["STALE_AFTER_INTERVALS", "FeedState", "FeedStatus", "Mode", "ago", "clock_time"]
+
+Mode = Literal["live", "demo", "replay"]
+
+STALE_AFTER_INTERVALS = 3
+"""Data is STALE once this many poll intervals pass without a successful poll."""
+
+
+class FeedState(StrEnum):
+    """The word the status bar shows for the feed."""
+
+    CONNECTING = "CONNECTING"
+    LIVE = "LIVE"
+    DEMO = "DEMO"
+    REPLAY = "REPLAY"
+    STALE = "STALE"
+    ERROR = "ERROR"
+
+
+@dataclass(frozen=True)
+class FeedStatus:
+    """Everything the status bar says about the feed; one value replaces the last."""
+
+    mode: Mode = "live"
+    """How the board is fed: a live source, the bundled demo, or a recording."""
+    source: str = ""
+    """Where the feed comes from, safe to show."""
+    interval: float = 5.0
+    """Seconds between polls when all is well."""
+    last_poll: datetime | None = None
+    """When the last poll finished, whatever its outcome."""
+    last_success: datetime | None = None
+    """When a poll last succeeded (a 304 counts): the last *good* poll, the one the board
+    shows; a failed poll is not one."""
+    failing_since: datetime | None = None
+    """When the current run of failed polls began; None after a success."""
+    last_change: datetime | None = None
+    """When the figures on screen last changed."""
+    published_at: datetime | None = None
+    """The shown document's own `published_at`."""
+    sequence: int | None = None
+    """The shown document's `sequence`."""
+    error: str | None = None
+    """Plain words for the last poll's failure; None after a success."""
+    next_poll: datetime | None = None
+    """When the next poll is due."""
+    warnings: tuple[str, ...] = ()
+    """Inconsistencies in the shown document (accepted, but worth a look)."""
+    problems: tuple[str, ...] = ()
+    """Standing faults beside good figures (a malformed file in a PA folder), from the source."""
+    finished: bool = False
+    """A replay reached its last document and holds it."""
+
+    def state(self, now: datetime) -> FeedState:
+        """The feed's state word at `now`."""
+        reference = self.last_success
+        if reference is not None:
+            limit = timedelta(seconds=self.interval * STALE_AFTER_INTERVALS)
+            if now - reference > limit and not self.finished:
+                return FeedState.STALE
+        if self.error is not None:
+            return FeedState.ERROR
+        if reference is None:
+            return FeedState.CONNECTING
+        return {"live": FeedState.LIVE, "demo": FeedState.DEMO, "replay": FeedState.REPLAY}[
+            self.mode
+        ]
+
+    def with_poll(self, now: datetime, *, ok: bool, error: str | None = None) -> FeedStatus:
+        """This status after a poll finished at `now`."""
+        if ok:
+            return replace(self, last_poll=now, last_success=now, error=None, failing_since=None)
+        since = self.failing_since or now
+        return replace(self, last_poll=now, error=error or "feed error", failing_since=since)
+
+    def error_words(self, now: datetime) -> str | None:
+        """The failure and the retry, e.g. "HTTP 503 — retrying in 8 s"."""
+        if self.error is None:
+            return None
+        if self.next_poll is None:
+            return self.error
+        seconds = max(0, round((self.next_poll - now).total_seconds()))
+        return f"{self.error} — retrying in {seconds} s" if seconds else f"{self.error} — retrying"
+
+
+def clock_time(moment: datetime | None) -> str:
+    """HH:MM:SS in the moment's own offset, or "--:--:--"."""
+    return moment.strftime("%H:%M:%S") if moment is not None else "--:--:--"
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """ "4 s ago", "3 min ago", "2 h ago"; "never" for None."""
+    if moment is None:
+        return "never"
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 120:
+        return f"{seconds} s ago"
+    if seconds < 2 * 3600:
+        return f"{seconds // 60} min ago"
+    return f"{seconds // 3600} h ago"
