@@ -108,10 +108,12 @@ class Measured:
     missed: int = 0
 
 
-def _startup(program: Program, size: tuple[int, int], url: str) -> tuple[float, float]:
+def _startup(
+    program: Program, size: tuple[int, int], url: str, final: str = FeedDocs.FINAL_FIGURE
+) -> tuple[float, float]:
     """Seconds from process start to its first byte and to the final figure on screen."""
     with PtyProgram(program.command(url), size=size, env=program.env) as pty:
-        drawn = pty.shown_at(FeedDocs.FINAL_FIGURE, 20)
+        drawn = pty.shown_at(final, 20)
         first = pty.first_byte_at()
         return (
             float("nan") if first is None else first - pty.started,
@@ -126,19 +128,29 @@ def _ticker_full(pty: PtyProgram) -> bool:
 
 
 def measure(
-    program: Program, size: tuple[int, int], updates: int, steady: float, starts: int
+    program: Program,
+    size: tuple[int, int],
+    updates: int,
+    steady: float,
+    starts: int,
+    look_for: Callable[[str], str] = str,
 ) -> Measured:
-    """Start `program` at `size`: median startup of `starts` runs, steady cost, then updates."""
+    """Start `program` at `size`: median startup of `starts` runs, steady cost, then updates.
+
+    `look_for` turns a figure into what shows on screen when it is drawn (the
+    wall draws figures in big digits: `bench.wall_bench.digits_needle`).
+    """
     docs = FeedDocs()
     result = Measured(program.name, size)
     server = LoggingFeedServer(docs.with_updates(updates), manual=True).start()
+    final = look_for(FeedDocs.FINAL_FIGURE)
     try:
-        times = [_startup(program, size, server.url) for _ in range(starts)]
+        times = [_startup(program, size, server.url, final) for _ in range(starts)]
         if times:
             result.first_byte = statistics.median(t[0] for t in times)
             result.drawn = statistics.median(t[1] for t in times)
         with PtyProgram(program.command(server.url), size=size, env=program.env) as pty:
-            if pty.shown_at(FeedDocs.FINAL_FIGURE, 20) is None:
+            if pty.shown_at(final, 20) is None:
                 print(f"  {program.name}: never showed {FeedDocs.FINAL_FIGURE}:\n{pty.text()}")
                 return result
             time.sleep(3.0)  # warm-up: imports done, first polls answered
@@ -156,7 +168,7 @@ def measure(
             for i in range(updates):
                 time.sleep(rng.uniform(0, INTERVAL))  # publish at a random phase of the polls
                 published = server.advance()
-                shown = pty.watch(docs.update_figure(i), published)
+                shown = pty.watch(look_for(docs.update_figure(i)), published)
                 if not shown.event.wait(INTERVAL + 10):
                     result.missed += 1
                     continue

@@ -44,6 +44,7 @@ from feeds import FeedSource, PollOutcome
 from widgets.contest_tabs import ContestTabs
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
+from widgets.wall import Wall
 
 __all__ = ["MIN_SIZE", "BoardOptions", "ResultsBoard", "create_app", "run_board"]
 
@@ -60,7 +61,7 @@ RESIZE_SETTLE = 0.25
 class ResultsBoard(App[int]):
     """A live election-results board; its keys are `board.keys.KEYS`."""
 
-    CSS_PATH = "board.tcss"
+    CSS_PATH = ["board.tcss", "wall.tcss"]  # noqa: RUF012 - Textual's API
     TITLE = "results-board"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's API
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's API
@@ -75,13 +76,16 @@ class ResultsBoard(App[int]):
         clock: Callable[[], datetime] | None = None,
         screenshot_dir: Path | None = None,
         display_only: bool = False,
+        wall: bool | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         """Where snapshots come from."""
         self.clock = clock or (lambda: datetime.now().astimezone())
         """The board's one clock: poll times, "n s ago", STALE."""
-        self.state = BoardState.start(mode=mode, source=source.description, interval=interval)
+        self.state = BoardState.start(
+            mode=mode, source=source.description, interval=interval, wall=wall
+        )
         """What the board shows and why; replaced whole by every transition."""
         self.poller = Poller(source, self.clock)
         """The polling loop, run by the app's one worker."""
@@ -96,6 +100,7 @@ class ResultsBoard(App[int]):
         yield StatusBar(id="status")
         yield ContestTabs(id="contests")
         yield ContestView(id="main")
+        yield Wall(id="wall")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
         if not self.display_only:
             yield Footer()
@@ -112,7 +117,7 @@ class ResultsBoard(App[int]):
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
-        self.set_state(self.state)
+        self.set_state(self.state.resized(self.size.width, self.size.height))
         self.call_after_refresh(self.tick)  # in case the screen was not composed yet
         self.set_interval(1.0, self.tick)
         self._loop_for_exit = asyncio.get_running_loop()
@@ -156,6 +161,7 @@ class ResultsBoard(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
+        self.set_state(self.state.resized(event.size.width, event.size.height))
         # After a storm of resizes Textual could leave the contest view blank until the next
         # one (found by the e2e resize storm): once the size settles, lay the screen out anew.
         if self._settle is not None:
@@ -245,6 +251,10 @@ class ResultsBoard(App[int]):
         words, severity = save_svg(self, self._screenshot_dir)
         self.notify(words, severity=severity, markup=False, timeout=6)
 
+    def action_toggle_wall(self) -> None:
+        """Wall mode on or off (the leading figures in big digits, `board/wall.py`)."""
+        self.set_state(self.state.toggle_wall())
+
     def action_help(self) -> None:
         """Show the keys."""
         self.push_screen(HelpScreen())
@@ -258,6 +268,7 @@ class BoardOptions(TypedDict, total=False):
     clock: Callable[[], datetime] | None
     screenshot_dir: Path | None
     display_only: bool
+    wall: bool | None
 
 
 def create_app(source: FeedSource, **options: Unpack[BoardOptions]) -> ResultsBoard:
@@ -265,18 +276,24 @@ def create_app(source: FeedSource, **options: Unpack[BoardOptions]) -> ResultsBo
     return ResultsBoard(source, **options)
 
 
-def run_board(source: FeedSource, *, mode: Mode, interval: float) -> int:
+def run_board(source: FeedSource, *, mode: Mode, interval: float, wall: bool | None = None) -> int:
     """Run the board in this terminal until the producer quits; return the exit code.
 
     Signals and a terminal that goes away end it with their codes, in time
     (`board/exits.py`); with standard input closed or not a terminal it runs
-    display-only (`board/terminal.py`).
+    display-only (`board/terminal.py`). `wall`: `--wall` True, `--no-wall` False, else by size.
     """
     from board.exits import ExitGuard
 
     drawn_on = terminal_fd()
     quiet_input = quiet_stdin_if_not_a_terminal()
-    app = create_app(source, mode=mode, interval=interval, display_only=quiet_input is not None)
+    app = create_app(
+        source,
+        mode=mode,
+        interval=interval,
+        display_only=quiet_input is not None,
+        wall=wall,
+    )
     with (
         ExitGuard(app.request_exit, terminal_fd=drawn_on) as guard,
         no_echo(drawn_on if quiet_input is not None else None),

@@ -91,6 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
                 help="print plain snapshots as the figures change instead of drawing the board "
                 "(automatic where TERM cannot draw)",
             )
+            wall = parser.add_mutually_exclusive_group()
+            wall.add_argument(
+                "--wall",
+                dest="wall",
+                action="store_const",
+                const=True,
+                help="start in wall mode: the leading figures in big digits (w toggles)",
+            )
+            wall.add_argument(
+                "--no-wall",
+                dest="wall",
+                action="store_const",
+                const=False,
+                help="never switch to wall mode by itself (it does from 160×50)",
+            )
         return parser
 
     interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
@@ -215,7 +230,7 @@ def _run_board(
         raise UsageError(problem)
     from board.app import run_board  # imports Textual: only the board commands pay for it
 
-    return run_board(source, mode=mode, interval=interval)
+    return run_board(source, mode=mode, interval=interval, wall=args.wall)
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -4,7 +4,9 @@ The app says which contest, in which sort, and whether the figures are
 current; this widget asks the presentation (`board/present.py`) for the
 rows and words and hands each widget its own view: councils as the party
 table, a legislature as a seat bar over the party table, a mayor as the
-candidates, a kind this version does not know as a plain note. Notes under
+candidates, a kind this version does not know as a plain note; a projection
+under the figures, labelled with its source, and the net seat gains and
+losses as a chart beside the counter (where there is room: `wall.tcss`). Notes under
 the figures explain what could look like a contradiction between panels.
 While the feed is stale or failing, every panel (figures, counter,
 declarations) is marked: `-stale` or `-error` on this widget, styled in
@@ -30,10 +32,13 @@ from board.present import (
     party_lines,
     seat_shares,
 )
+from board.projection import gains_view, projection_view
 from feeds.contests import Contest, LegislatureContest, MayorContest, UnsupportedContest
 from widgets.candidates import CandidateTable
 from widgets.declarations import DeclarationList
+from widgets.gains_chart import GainsChart
 from widgets.party_table import PartyTable
+from widgets.projection import ProjectionPanel
 from widgets.reporting_counter import ReportingCounter
 from widgets.seat_bar import SeatBar
 from widgets.views import LEGISLATURE_COLUMNS
@@ -61,8 +66,10 @@ class ContestView(Horizontal):
                 yield CandidateTable(id="view-mayor")
                 yield Static("", id="view-unsupported", markup=False)
             yield Static("", id="notes", markup=False)
+            yield ProjectionPanel(id="projection")
         with Container(id="side"):
             yield ReportingCounter(id="counter")
+            yield GainsChart(id="gains")
             with Vertical(id="declarations-box"):
                 yield Static("Latest declarations", id="declarations-title")
                 yield DeclarationList(id="declarations")
@@ -101,6 +108,8 @@ class ContestView(Horizontal):
         if figures is not None:
             counter.view = figures.view
         counter.display = figures is not None
+        self.query_one(ProjectionPanel).view = projection_view(contest)
+        self.query_one(GainsChart).view = gains_view(contest)
         self.query_one(DeclarationList).show(
             declaration_lines(contest), empty=declarations_empty(contest)
         )

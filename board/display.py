@@ -18,6 +18,7 @@ from textual.app import App
 from board.contest_view import ContestView
 from board.look import panel_mark, status_view, tab_lines
 from board.state import BoardState
+from board.wall_display import WallDisplay
 from feeds.models import Update
 from feeds.source import Snapshot
 from widgets.contest_tabs import ContestTabs
@@ -50,6 +51,7 @@ class Display:
         self._app = app
         self._shown: Snapshot | None = None
         self._contest: tuple[Snapshot, str, str | None] | None = None  # snapshot, contest, sort
+        self._wall = WallDisplay(app)
 
     def push(self, state: BoardState, now: datetime) -> None:
         """Make the widgets show `state` at `now`."""
@@ -76,3 +78,4 @@ class Display:
             if state.shown is not None and state.shown is not self._shown:
                 self._shown = state.shown
                 ticker.add_items(ticker_items(state.shown.feed.updates))
+            self._wall.push(board, state, now)

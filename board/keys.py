@@ -87,6 +87,13 @@ KEYS: tuple[Key, ...] = (
         ),
     ),
     Key(
+        "w",
+        "wall mode: the leading figures in big digits across the screen, for a gallery wall "
+        "(on by itself from 160×50; `--wall`, `--no-wall`)",
+        (Bind("w", "toggle_wall", "Wall"),),
+        "Wall mode on or off",
+    ),
+    Key(
         "c",
         "save an SVG screenshot (the notification says where)",
         (Bind("c", "save_screenshot", "Screenshot"),),

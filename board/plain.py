@@ -18,6 +18,7 @@ from board.present import (
     notes,
     party_lines,
 )
+from board.projection import projection_view
 from feeds.contests import (
     Contest,
     CouncilsContest,
@@ -61,6 +62,7 @@ def render_snapshot(feed: Feed, *, width: int = 80, declarations: int = 5) -> st
         lines.extend(_contest(contest, width))
         for note in notes(contest):
             lines.extend(textwrap.wrap(f"Note: {note}", width))
+        lines.extend(_projection(contest, width))
         shown = declaration_lines(contest)[: max(declarations, 0)]
         if shown:
             lines.append("")
@@ -89,6 +91,17 @@ def _parties(contest: CouncilsContest | LegislatureContest, width: int) -> list[
     if isinstance(contest, LegislatureContest):
         status += f" · majority {contest.majority}"
     return [_fit(contest.title, width), status, "", *_table(header, rows, width)]
+
+
+def _projection(contest: Contest, width: int) -> list[str]:
+    """The contest's projection, apart from the results and with its source (none: [])."""
+    view = projection_view(contest)
+    if view is None:
+        return []
+    lines = ["", _fit(view.heading, width)]
+    if view.figures:
+        lines += textwrap.wrap(view.line, width, initial_indent="  ", subsequent_indent="  ")
+    return lines
 
 
 def _cell(line: PartyLine, column: Column) -> str:

@@ -15,6 +15,7 @@ Textual, so every rule is tested as a plain function with a fixed clock
   for contests whose figures changed while another was selected (`unseen`);
 - the poll interval (`step_interval`), the ticker (`toggle_ticker`), the
   table's sort (`cycle_sort`);
+- wall mode (`toggle_wall`, `resized`: the rule is `board/wall.py`'s);
 - the state word at a moment (`state_word`, from `FeedStatus.state`).
 """
 
@@ -32,6 +33,7 @@ from board.status import (
     ago,
     clock_time,
 )
+from board.wall import WallSwitch
 from feeds.contests import Contest
 from feeds.source import Changed, Failed, PollOutcome, Snapshot
 
@@ -72,11 +74,15 @@ class BoardState:
     """The producer paused the ticker."""
     sorts: tuple[tuple[str, SortKey], ...] = ()
     """The producer's sort for each contest kind that has one; unlisted kinds: their default."""
+    wall: WallSwitch = field(default_factory=WallSwitch)
+    """Wall mode: the producer's choice and the terminal's size (`board/wall.py`)."""
 
     @classmethod
-    def start(cls, *, mode: Mode, source: str, interval: float) -> BoardState:
-        """The board before its first poll."""
-        return cls(FeedStatus(mode=mode, source=source, interval=interval))
+    def start(
+        cls, *, mode: Mode, source: str, interval: float, wall: bool | None = None
+    ) -> BoardState:
+        """The board before its first poll (`wall`: `--wall` True, `--no-wall` False)."""
+        return cls(FeedStatus(mode=mode, source=source, interval=interval), wall=WallSwitch(wall))
 
     # -- what is on screen -------------------------------------------------------------------
 
@@ -212,3 +218,12 @@ class BoardState:
         chosen = sorts[(sorts.index(current) + 1) % len(sorts)]
         others = tuple((kind, sort) for kind, sort in self.sorts if kind != contest.kind)
         return replace(self, sorts=(*others, (contest.kind, chosen)))
+
+    def toggle_wall(self) -> BoardState:
+        """`w`: wall mode off if on, on if off (the producer's choice stands)."""
+        return replace(self, wall=self.wall.toggled())
+
+    def resized(self, width: int, height: int) -> BoardState:
+        """The board on a terminal of `width`×`height` (wall mode may switch by itself)."""
+        wall = self.wall.resized(width, height)
+        return self if wall is self.wall else replace(self, wall=wall)

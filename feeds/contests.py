@@ -27,6 +27,7 @@ from feeds.fields import (
     ensure_unique,
     within_total,
 )
+from feeds.projection import ProjectedParty, Projection
 from feeds.text import ShortText, TitleText
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "MayorContest",
     "NoOverallControl",
     "PartyRow",
+    "ProjectedParty",
+    "Projection",
     "UnsupportedContest",
     "latest_first",
 ]
@@ -85,6 +88,8 @@ class CouncilsContest(FeedModel):
     no_overall_control: NoOverallControl = NoOverallControl()
     declarations: tuple[Declaration, ...] = ()
     areas: AreaNames = ()
+    projection: Projection | None = None
+    """A projection of the result, with its source (1.1): a projected national share."""
 
     _reported_within_total = field_validator("reported")(within_total)
     _areas_declared_once = field_validator("declarations")(_declared_once)
@@ -116,7 +121,7 @@ class CouncilsContest(FeedModel):
                 f"seat changes add up to {net:+d}, not 0: the seats up changed (new boundaries), "
                 "or parties are missing"
             )
-        return found
+        return found + (self.projection.warnings() if self.projection else [])
 
 
 class LegislatureParty(FeedModel):
@@ -144,6 +149,8 @@ class LegislatureContest(FeedModel):
     parties: Annotated[tuple[LegislatureParty, ...], Field(min_length=1)]
     declarations: tuple[Declaration, ...] = ()
     areas: AreaNames = ()
+    projection: Projection | None = None
+    """A projection of the result, with its source (1.1): PA's forecast, an exit poll."""
 
     _reported_within_total = field_validator("reported")(within_total)
     _areas_declared_once = field_validator("declarations")(_declared_once)
@@ -163,12 +170,13 @@ class LegislatureContest(FeedModel):
         """Inconsistencies shown, never rejected: more seats held than the chamber has, or
         seats held that do not add up to the seats reported (the seat bar would disagree with
         the counter)."""
+        found = []
         seats = sum(p.seats for p in self.parties)
         if seats > self.total:
-            return [f"parties hold {seats} seats, more than the {self.total} in the chamber"]
-        if seats != self.reported:
-            return [f"parties hold {seats} seats, but {self.reported} are reported"]
-        return []
+            found.append(f"parties hold {seats} seats, more than the {self.total} in the chamber")
+        elif seats != self.reported:
+            found.append(f"parties hold {seats} seats, but {self.reported} are reported")
+        return found + (self.projection.warnings() if self.projection else [])
 
 
 def _not_bool(value: Any) -> Any:

@@ -11,6 +11,7 @@ Keyword overrides replace the top-level fields of what a builder returns.
 | `legislature()` | the Welsh Assembly's final result (`data_2016.WALES`): 60 of 60 seats |
 | `mayor()` | the London mayor's final round (`data_2016.LONDON`, `FINAL_ROUND`) |
 | `document(*contests)` | a whole document: the contests (seed councils by default), one quote |
+| `projection()` | a desk's projected national share (invented), a contest's `projection` |
 | `party`, `seed_parties`, `declaration`, `update` | one row of a contest or of the ticker |
 | `with_party(doc, code, …)` | a copy with one party's figures changed and the sequence bumped |
 | `small_councils()`, `small_document()` | invented figures that add up (no warnings): 3 of 10 |
@@ -44,6 +45,7 @@ __all__ = [
     "legislature",
     "mayor",
     "party",
+    "projection",
     "seed_parties",
     "small_councils",
     "small_document",
@@ -175,6 +177,19 @@ def document(*contests: Doc, sequence: int = 1, **overrides: Any) -> Doc:
         "updates": [update("u-corbyn", "10:00", "hung on", speaker="Jeremy Corbyn")],
     }
     return doc | overrides
+
+
+def projection(**overrides: Any) -> Doc:
+    """A projected national share (invented figures): LAB 31, CON 30, LD 15, UKIP 12, with
+    changes in points, labelled as an example desk's."""
+    shares = (("LAB", 31, 0), ("CON", 30, -5), ("LD", 15, 2), ("UKIP", 12, -10))
+    found: Doc = {
+        "source": "Example desk's projected national share",
+        "parties": [
+            {"code": code, "share": share, "share_change": change} for code, share, change in shares
+        ],
+    }
+    return found | overrides
 
 
 def with_party(doc: Doc, code: str, **values: Any) -> Doc:

@@ -48,7 +48,7 @@ async def test_live_board_shows_the_seed_figures() -> None:
         source.push(document())
         await shown_sequence(app, 1)
         await pilot.pause()
-        counter = app.query_one(ReportingCounter)
+        counter = app.query_one("#counter", ReportingCounter)
         assert (counter.view.reported, counter.view.total) == (96, 124)
         assert counter.text == "96 of 124 councils reported"
         text = screen_text(app)
@@ -243,7 +243,7 @@ async def test_contest_tabs_and_number_keys() -> None:
         await pilot.press("2")
         await pilot.pause()
         assert app.state.contest_id == "wales"
-        assert app.query_one(ReportingCounter).text == "60 of 60 seats reported"
+        assert app.query_one("#counter", ReportingCounter).text == "60 of 60 seats reported"
         await pilot.press("3")
         await pilot.pause()
         assert "not supported by this" in screen_text(app)

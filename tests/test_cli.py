@@ -53,8 +53,10 @@ def boards(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Stand in for `board.app` (the Textual app): record each `run_board` call."""
     calls: list[dict[str, Any]] = []
 
-    def run_board(source: FeedSource, *, mode: str, interval: float) -> int:
-        calls.append({"source": source, "mode": mode, "interval": interval})
+    def run_board(
+        source: FeedSource, *, mode: str, interval: float, wall: bool | None = None
+    ) -> int:
+        calls.append({"source": source, "mode": mode, "interval": interval, "wall": wall})
         return 0
 
     fake = types.ModuleType("board.app")
@@ -375,6 +377,17 @@ def test_watch_and_replay_call_the_board(
         ("replay", 1.0),
     ]
     assert all(isinstance(call["source"], FeedSource) for call in boards)
+
+
+def test_wall_and_no_wall_reach_the_board_and_exclude_each_other(
+    capsys: pytest.CaptureFixture[str], boards: list[dict[str, Any]], feed_file: Path
+) -> None:
+    assert run(capsys, "watch", str(feed_file), "--wall")[0] == 0
+    assert run(capsys, "demo", "--no-wall")[0] == 0
+    assert run(capsys, "watch", str(feed_file))[0] == 0
+    assert [call["wall"] for call in boards] == [True, False, None]  # None: by the size
+    code, _, err = run(capsys, "demo", "--wall", "--no-wall")
+    assert code == 2 and "not allowed with argument --wall" in err
 
 
 def test_watch_passes_the_token_and_never_prints_it(

@@ -52,7 +52,7 @@ async def test_seats_short_of_the_seats_reported_are_named_not_passed_off_as_to_
         await shown_sequence(app, FINAL["sequence"])
         text = await select(pilot, "2")
         assert "128 of 129 seats" in text
-        bar = app.query_one(SeatBar)
+        bar = app.query_one("#seat-bar", SeatBar)  # not the wall's
         assert "1 of 129 to declare, 5 not listed" in bar.text
         track_figure = bar.render().plain.splitlines()[-1].split()[-1]  # type: ignore[union-attr]
         assert track_figure == "1"  # the counter's "to declare", not the 6 seats the bar lacks

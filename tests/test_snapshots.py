@@ -26,7 +26,7 @@ def board(mode: str = "demo") -> tuple[ResultsBoard, ScriptedSource, ManualClock
     source = ScriptedSource()
     source.backoff = Backoff(rng=lambda low, high: low)  # "retrying in 8 s", every run
     clock = ManualClock()
-    app = create_app(source, mode=mode, interval=5, clock=clock)  # type: ignore[arg-type]
+    app = create_app(source, mode=mode, interval=5, clock=clock, wall=False)  # type: ignore[arg-type]
     app.animation_level = "none"  # the ticker pages: a still frame
     source.push(document())
     return app, source, clock

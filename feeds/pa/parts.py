@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from feeds.areas import Declaration
-from feeds.contests import LegislatureParty, MayorContest, NoOverallControl, PartyRow
+from feeds.contests import LegislatureParty, MayorContest, NoOverallControl, PartyRow, Projection
 from feeds.fields import NOC, distinct
 from feeds.models import Update
 from feeds.pa import messages as m
 from feeds.pa.declare import candidates, code, declaration, slug, update
+from feeds.pa.forecast import forecast
 from feeds.parties import lookup_party
 
 __all__ = [
@@ -79,6 +80,8 @@ class ChamberTable:
     reported: int
     rows: tuple[LegislatureParty, ...]
     """Party rows, codes unique (at least one)."""
+    projection: Projection | None = None
+    """PA's forecast (`feeds.pa.forecast`), None when the message has none."""
 
 
 Table = CouncilsTable | ChamberTable
@@ -224,14 +227,16 @@ def _local_table(sop: m.LocalStateOfParties, received: datetime) -> Part:
 
 
 def _chamber_table(sop: m.FptpStateOfParties, received: datetime) -> Part:
+    codes = unique([code(p.code) for p in sop.parties])
     parties = tuple(
         LegislatureParty(code=c, name=p.name or p.code, colour=colour(p.name, p.code),
                          seats=p.seats, seats_change=p.gains - p.losses, votes=p.votes,
                          share=p.share, share_change=p.share_change)
-        for c, p in zip(unique([code(p.code) for p in sop.parties]), sop.parties, strict=True)
+        for c, p in zip(codes, sop.parties, strict=True)
     ) or (LegislatureParty(code="Other", name="Other"),)  # fmt: skip
     total = max(sop.total, 1)
-    table = ChamberTable(total=total, reported=min(sop.reported, total), rows=parties)
+    table = ChamberTable(total=total, reported=min(sop.reported, total), rows=parties,
+                         projection=forecast(sop, codes))  # fmt: skip
     return Part(("legislature", sop.election), sop.election, rank=_rank(True, sop, received),
                 table=table, updates=tuple(update(sop, received)))  # fmt: skip
 

@@ -125,9 +125,10 @@ def _legislature(group: Group) -> tuple[Contest, str]:
     election = group.key[1]
     decls = tuple(group.shown.values())
     warning = ""
+    projection = None
     if part is not None and isinstance(part.table, ChamberTable):
         total, reported = part.table.total, part.table.reported
-        rows = part.table.rows
+        rows, projection = part.table.rows, part.table.projection
     else:
         won, change = _columns(group.tally, "won", "change")
         rows = tuple(
@@ -143,7 +144,7 @@ def _legislature(group: Group) -> tuple[Contest, str]:
     return LegislatureContest.model_construct(
         kind="legislature", id=slug(election), title=clean_text(election, 120) or "Election",
         total=total, reported=reported, majority=total // 2 + 1, parties=rows,
-        declarations=decls, areas=_areas(group),
+        declarations=decls, areas=_areas(group), projection=projection,
     ), warning  # fmt: skip
 
 
