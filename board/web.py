@@ -96,7 +96,9 @@ class BoardWebServer(Server):
         self._command = command
         self._zygote: str | None = None
         self.url = ""
-        """The page's URL once serving (the port picked when 0 was asked)."""
+        """The page's URL once serving: `public_url`, else `address`."""
+        self.address = ""
+        """Where it listens once serving, `http://HOST:PORT` (the port picked when 0 was asked)."""
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -208,7 +210,8 @@ class BoardWebServer(Server):
         await site.start()
         host, port = runner.addresses[0][:2]
         shown = f"[{host}]" if ":" in host else host
-        self.url = self.public_url or f"http://{shown}:{port}"
+        self.address = f"http://{shown}:{port}"
+        self.url = self.public_url or self.address
         if ready is not None:
             ready(self.url)
         try:

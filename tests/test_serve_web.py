@@ -168,3 +168,15 @@ async def test_boards_forked_from_the_zygote_end_when_serve_web_is_killed(
         await async_wait_for(
             lambda: not any(_alive(board.pid) for board in boards), "the board to end", 15
         )
+
+
+async def test_public_url_names_the_page_s_own_addresses(
+    tmp_path: Path, http: aiohttp.ClientSession
+) -> None:
+    server = stubborn(tmp_path)
+    server.public_url = "https://boards.example"
+    async with Running(server) as running:
+        page = await (await http.get(f"{running.server.address}/")).text()
+    assert 'data-session-websocket-url="wss://boards.example/ws"' in page
+    assert "https://boards.example/static/js/textual.js" in page
+    assert "fonts.googleapis.com" not in page
