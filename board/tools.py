@@ -167,13 +167,15 @@ def record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
+    from board.nettools import client_options
+
     options = {"test": True} if args.test else {}
     source = open_spec(
         args.source,
         format=args.format,
         total=args.total,
-        token=token(),
         deadline=args.deadline,
+        **client_options(args),
         **options,
     )
     written = 0
@@ -199,6 +201,7 @@ def record(args: argparse.Namespace) -> int:
 
 
 def serve_feed(args: argparse.Namespace) -> int:
+    from board.nettools import cache_policy
     from feeds.recording import read_recording
     from feeds.server import FeedServer
     from sample_feeds import default_recording
@@ -214,6 +217,7 @@ def serve_feed(args: argparse.Namespace) -> int:
             start=args.start,
             loop=args.loop,
             verbose=args.verbose,
+            cache=cache_policy(args),
         )
     pace = "manual (POST /next, /goto?n=K)" if args.manual else f"speed {args.speed:g}"
     print(f"serving {path.name} ({server.count} documents, {pace}) at {server.url}", flush=True)

@@ -144,6 +144,7 @@ class ApSource(HttpSource):
         Raises:
             FeedError: as `HttpSource.get`; `FeedDecodeError` for a link to another host.
         """
+        await self.first_poll_wait()
         url = self._next or self.url
         asked = self._asked
         validators = asked.validators if asked is not None and asked.url == url else (None, None)

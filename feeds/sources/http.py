@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import random
 import re
 import socket
 import ssl
@@ -38,7 +39,7 @@ from feeds.errors import (
 from feeds.source import Backoff, FeedSource
 from feeds.sources.proxy import ProxySettingError, check_proxy_settings, proxy_for
 
-__all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after"]
+__all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after", "user_agent"]
 
 KEEPALIVE_EXPIRY = 120.0
 """Seconds an idle connection is kept: well above any poll interval, so polls reuse it."""
@@ -68,6 +69,25 @@ read") rather than parsed as if it were the feed. RFC 9110 §8.4.1.3: x-gzip is 
 _TOKEN = re.compile(r"[^A-Za-z0-9._+-]")
 
 _Validators = tuple[str | None, str | None]
+
+SMALL_ERROR_PAGE = 65536
+"""Error pages up to this size (by Content-Length) are read whole, keeping the connection."""
+ERROR_HEAD = 4096
+"""Bytes of an error answer's body handed to `http_error` (an API's message)."""
+
+
+def user_agent(client_id: str | None = None) -> str:
+    """`results-board/VERSION`, with ` (+ID)` when the board was given `--id`.
+
+    Every board of a gallery then shows in the cache's access log by name.
+    """
+    from importlib import metadata
+
+    try:
+        version = metadata.version("results-board")
+    except metadata.PackageNotFoundError:
+        version = "0"
+    return f"results-board/{version}" + (f" (+{client_id})" if client_id else "")
 
 
 class HttpSource(FeedSource):
@@ -100,6 +120,9 @@ class HttpSource(FeedSource):
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
         headers: Mapping[str, str] | None = None,
+        client_id: str | None = None,
+        start_jitter: float = 0.0,
+        rng: Callable[[float, float], float] = random.uniform,
     ) -> None:
         super().__init__(adapter=adapter, backoff=backoff, clock=clock)
         parts = urlsplit(url)
@@ -117,6 +140,12 @@ class HttpSource(FeedSource):
         """Seconds allowed to open a connection."""
         self.read_timeout = read_timeout
         """Seconds of silence tolerated between two chunks."""
+        self.user_agent = user_agent(client_id)
+        """The `User-Agent` sent with every request."""
+        # A room of boards started together must not poll in step: the first poll waits a
+        # random part of `start_jitter` (`rng` is injectable for tests), later ones keep that phase.
+        self._jitter = max(0.0, start_jitter)
+        self._rng = rng
         self._token = token
         self._headers = dict(headers or {})
         self._secrets = [s for s in (token, parts.password, *self._headers.values()) if s]
@@ -175,8 +204,16 @@ class HttpSource(FeedSource):
 
     async def fetch(self) -> list[RawDocument] | None:
         """GET the feed: its body, or None on 304. Raises a `FeedError` for any failure."""
+        await self.first_poll_wait()
         document = await self.get(self.url, self._validators)
         return None if document is None else [document]
+
+    async def first_poll_wait(self) -> None:
+        """Before the first request only: wait a random part of `start_jitter`, so a room of
+        boards started together does not poll in step (later polls keep that phase)."""
+        if self._jitter:
+            delay, self._jitter = self._rng(0.0, self._jitter), 0.0
+            await asyncio.sleep(delay)
 
     async def get(self, url: str, validators: _Validators = (None, None)) -> RawDocument | None:
         """One GET of `url` within the deadline and the size cap, with this source's headers.
@@ -205,7 +242,11 @@ class HttpSource(FeedSource):
         return FeedHTTPError(status, retry_after, reason)
 
     async def _get(self, url: str, validators: _Validators) -> RawDocument | None:
-        headers = {"Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING}
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": self.user_agent,
+        }
         headers.update(self._headers)
         etag, last_modified = validators
         if etag:
@@ -222,13 +263,16 @@ class HttpSource(FeedSource):
             async with request as response:
                 headers_seen = True
                 if response.status_code == 304:
+                    # Read to the end (there is no body) so the connection goes back to the
+                    # pool: returned unread, it was closed, and every 304 cost a new connection.
+                    await response.aread()
                     return None
                 if response.status_code != 200:
                     raise self.http_error(
                         response.status_code,
                         response.reason_phrase,
                         parse_retry_after(response.headers.get("Retry-After"), self._clock()),
-                        await _head(response, 4096),
+                        await _error_body(response),
                     )
                 _check_codings(response)
                 body = await self._read_capped(response)
@@ -296,6 +340,15 @@ class HttpSource(FeedSource):
         """Close the HTTP client if this source created it (an injected one is the caller's)."""
         if self._owns_client:
             await self._client.aclose()
+
+
+async def _error_body(response: httpx.Response) -> bytes:
+    """The start of an error answer's body (enough for an API's message). A small error page
+    is read to the end, so the connection goes back to the pool instead of being closed."""
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) <= SMALL_ERROR_PAGE:
+        return (await response.aread())[:ERROR_HEAD]
+    return await _head(response, ERROR_HEAD)
 
 
 async def _head(response: httpx.Response, limit: int) -> bytes:
