@@ -36,6 +36,7 @@ from board.status import (
 )
 from board.wall import WallSwitch
 from feeds.contests import Contest
+from feeds.models import Feed
 from feeds.source import Changed, Failed, PollOutcome, Snapshot
 
 __all__ = [
@@ -134,9 +135,10 @@ class BoardState:
             return replace(
                 self, feed=self.feed.with_poll(now, ok=False, error=outcome.error.summary)
             )
-        feed = replace(
-            self.feed.with_poll(now, ok=True), finished=finished, problems=outcome.problems
-        )
+        newest = outcome.snapshot if isinstance(outcome, Changed) else self.pending or self.shown
+        relayed = _upstream_failure(newest.feed if newest is not None else None)
+        polled = self.feed.with_poll(now, ok=relayed is None, error=relayed)
+        feed = replace(polled, finished=finished, problems=outcome.problems)
         state = replace(self, feed=feed)
         if not isinstance(outcome, Changed):
             return state
@@ -250,3 +252,13 @@ class BoardState:
         """The board on a terminal of `width`×`height` (wall mode may switch by itself)."""
         wall = self.wall.resized(width, height)
         return self if wall is self.wall else replace(self, wall=wall)
+
+
+def _upstream_failure(feed: Feed | None) -> str | None:
+    """The error to show when the feed came through a relay whose own source is failing: the
+    relay still serves the last good figures, so they are as stale as a failed poll's."""
+    upstream = None if feed is None else feed.upstream
+    if upstream is None or upstream.state != "failing":
+        return None
+    since = f" since {upstream.since.astimezone():%H:%M:%S}" if upstream.since else ""
+    return f"relay's source failing: {upstream.error or 'no answer'}{since}"

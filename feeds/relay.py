@@ -15,9 +15,13 @@ numbers, and a restarted relay starts above where it stopped (its clock has
 moved on), so boards accept its documents after a restart. The upstream's own
 sequence is in `/status`.
 
-When the upstream fails the relay keeps serving the last good document (a
-board's own staleness rules then watch the relay, not the upstream) and
-`/status` says what fails since when. `GET /status` (never cached) answers
+When the upstream fails the relay keeps serving the last good document, and
+says so in it: the document is published again (a new `sequence`, so every
+cache passes it on) with `upstream: {"state": "failing", "error", "since",
+"last_good"}` (format 1.1), and once more with `"state": "ok"` when the
+upstream is back — so a gallery of boards behind the relay says the upstream
+is failing and goes STALE by its own rules, instead of LIVE over figures that
+stopped moving. `/status` says the same. `GET /status` (never cached) answers
 `{source, interval, state, sequence, upstream_sequence, published_at,
 last_poll, last_good_poll, last_change, last_error, failing_since, failures,
 polls, changes}` with times in ISO 8601; `state` is `waiting` (no document
@@ -87,6 +91,8 @@ class Relay(ServedPublisher):
             ("last_poll", "last_good_poll", "last_change", "failing_since")
         )
         self._error: str | None = None
+        self._document: dict[str, Any] | None = None  # the last good document, as sent
+        self._said: tuple[str, str | None] | None = None  # the upstream state published
         self._counts = {"polls": 0, "changes": 0}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
@@ -136,24 +142,41 @@ class Relay(ServedPublisher):
             if isinstance(outcome, Failed):
                 self._error = outcome.error.summary
                 self._times["failing_since"] = self._times["failing_since"] or now
-                return
-            self._error = None
-            self._times["last_good_poll"] = now
-            self._times["failing_since"] = None
-            if isinstance(outcome, Changed):
-                self._publish(outcome.snapshot, now)
+            else:
+                self._error = None
+                self._times["last_good_poll"] = now
+                self._times["failing_since"] = None
+                if isinstance(outcome, Changed):
+                    self._take(outcome.snapshot, now)
+            said = ("failing", self._error) if self._error is not None else ("ok", None)
+            if self._document is not None and said != self._said:
+                self._publish(now)
 
-    def _publish(self, snapshot: Snapshot, now: datetime) -> None:
-        document = json.loads(snapshot.document)
-        self._sequence = max(self._sequence + 1, int(self._seconds()))
-        document["sequence"] = self._sequence
-        body = json.dumps(document, separators=(",", ":")).encode()
-        feed = snapshot.feed
-        self._published = Published.of(body, feed.published_at, now)
-        self._upstream_sequence = feed.sequence
-        self._published_at = feed.published_at
+    def _take(self, snapshot: Snapshot, now: datetime) -> None:
+        self._document = json.loads(snapshot.document)
+        self._upstream_sequence = snapshot.feed.sequence
+        self._published_at = snapshot.feed.published_at
         self._times["last_change"] = now
         self._counts["changes"] += 1
+        self._said = None  # publish it, with the upstream as it is now
+
+    def _publish(self, now: datetime) -> None:
+        """Publish the last good document with the relay's sequence and the upstream's state."""
+        assert self._document is not None and self._published_at is not None
+        document = dict(self._document)
+        self._sequence = max(self._sequence + 1, int(self._seconds()))
+        document["sequence"] = self._sequence
+        document["upstream"] = self._upstream(now)
+        body = json.dumps(document, separators=(",", ":")).encode()
+        self._published = Published.of(body, self._published_at, now)
+        self._said = ("failing", self._error) if self._error is not None else ("ok", None)
+
+    def _upstream(self, now: datetime) -> dict[str, Any]:
+        good = _iso(self._times["last_good_poll"])
+        if self._error is None:
+            return {"state": "ok", "last_good": good}
+        since = _iso(self._times["failing_since"])
+        return {"state": "failing", "error": self._error, "since": since, "last_good": good}
 
     # -- polling -------------------------------------------------------------------------------
 

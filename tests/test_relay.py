@@ -71,6 +71,7 @@ def test_publishes_each_change_with_its_own_growing_sequence(client: httpx.Clien
         first = client.get(relay.url)
         body = json.loads(first.content)
         assert body["sequence"] == 1_800_000_000
+        assert body.pop("upstream")["state"] == "ok"  # the relay's word on its source
         assert {**body, "sequence": 5} == json.loads(documents[0])  # all else as upstream sent
         upstream.next()  # same second: one more
         wait_for(lambda: status(client, relay)["changes"] == 2, "the second document")
@@ -120,17 +121,30 @@ def test_keeps_the_last_good_document_while_upstream_fails(client: httpx.Client)
     port = upstream.port
     with relay_of(upstream.url, seconds) as relay:
         wait_for(lambda: status(client, relay)["changes"] == 1, "the first document")
-        good = client.get(relay.url).content
+        good = json.loads(client.get(relay.url).content)
         upstream.stop()
         wait_for(lambda: status(client, relay)["state"] == "failing", "the relay to say failing")
         report = status(client, relay)
         assert report["last_error"] == "connection refused"
         assert report["failing_since"] is not None and report["last_good_poll"] is not None
-        assert client.get(relay.url).content == good  # still served
+        # The last good figures are still served, published again to say the upstream fails
+        # (a new sequence, so caches and boards take it).
+        failing = json.loads(client.get(relay.url).content)
+        said = failing.pop("upstream")
+        assert said["state"] == "failing" and said["error"] == "connection refused"
+        assert said["since"] == report["failing_since"]
+        assert said["last_good"] == report["last_good_poll"]
+        assert failing["sequence"] > good["sequence"]
+        for key in set(good) - {"upstream", "sequence"}:
+            assert failing[key] == good[key]
+        polls = status(client, relay)["polls"]
+        wait_for(lambda: status(client, relay)["polls"] >= polls + 2, "more failed polls")
+        assert json.loads(client.get(relay.url).content)["sequence"] == failing["sequence"]
         with FeedServer([feed_bytes(9)], manual=True, port=port):
             wait_for(lambda: status(client, relay)["upstream_sequence"] == 9, "recovery")
             assert status(client, relay)["state"] == "ok"
             assert status(client, relay)["failing_since"] is None
+            assert json.loads(client.get(relay.url).content)["upstream"]["state"] == "ok"
 
 
 def test_answers_503_until_the_first_document(client: httpx.Client) -> None:

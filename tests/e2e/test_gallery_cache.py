@@ -146,3 +146,22 @@ def test_status_passes_through_uncached_and_a_dead_relay_shows(tmp_path: Path) -
         relay.stop()  # the cache must not hide a dead relay behind old figures shown as LIVE
         text = watched.wait_for_text(lambda t: "ERROR" in t or "STALE" in t, timeout=20)
         assert "96 of 124" in text
+
+
+def test_a_dead_upstream_behind_a_live_relay_shows_on_every_board(tmp_path: Path) -> None:
+    """The relay keeps serving the last good figures when its source dies, but says so in the
+    document it publishes: boards behind it (and the cache) must not stay LIVE."""
+    with ExitStack() as stack:
+        upstream = FeedServer([encode(document(sequence=1))], manual=True).start()
+        relay = Relay(open_source(upstream.url), interval=1.0).start()
+        stack.callback(relay.stop)
+        nginx = stack.enter_context(Nginx(tmp_path / "nginx", relay.url))
+        wait_for(lambda: httpx.get(nginx.url, timeout=5).status_code == 200, "the relayed feed")
+        watched = [stack.enter_context(board(nginx.url, n)) for n in range(2)]
+        for screen in watched:
+            screen.wait_for_text("LIVE", timeout=30)
+        upstream.stop()  # the relay and the cache are fine; what they relay is not
+        for screen in watched:
+            text = screen.wait_for_text("relay's source failing", timeout=30)
+            assert "connection refused" in text and "96 of 124" in text  # the figures stay
+            assert "LIVE" not in text
