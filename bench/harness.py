@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from feeds.publish import Published
 from feeds.server import FeedServer
 
 __all__ = ["LoggingFeedServer", "percentile"]
@@ -35,7 +36,7 @@ class LoggingFeedServer(FeedServer):
         self.requests: list[float] = []
         """Arrival times of the feed requests."""
 
-    def current(self) -> tuple[bytes, str, str]:
+    def current(self) -> Published:
         """The current document; notes the request first."""
         self.requests.append(time.monotonic())
         return super().current()

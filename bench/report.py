@@ -216,5 +216,19 @@ def write_report(
         "",
     ]
     text = "\n".join(lines)
-    out.write_text(text)
+    out.write_text(text + _kept_sections(out))
     return text
+
+
+KEPT = "<!-- Sections below come from other benchmarks; bench.run keeps them as they are. -->"
+"""The line after which `results.md` holds other benchmarks' sections (gallery, serve-web…)."""
+
+
+def _kept_sections(out: Path) -> str:
+    """What follows `KEPT` in the `out` being replaced, marker included, or nothing."""
+    try:
+        previous = out.read_text()
+    except OSError:
+        return ""
+    at = previous.find(KEPT)
+    return "" if at < 0 else "\n" + previous[at:]

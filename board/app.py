@@ -41,12 +41,14 @@ from board.help import HelpScreen
 from board.look import theme_variables
 from board.polling import Poller
 from board.present import SORT_WORDS
+from board.race_views import RaceNight
 from board.screenshots import save_svg
 from board.state import BoardState, Mode
 from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.alert_banner import AlertBanner
 from widgets.contest_tabs import ContestTabs
+from widgets.race_overview import RaceOverview
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 from widgets.wall import Wall
@@ -137,8 +139,12 @@ class ResultsBoard(DeskActions):
 
     def set_state(self, state: BoardState) -> None:
         """Replace the board's state and show it."""
+        races = any(isinstance(item, RaceNight) for item in state.items)
+        changed = races != any(isinstance(item, RaceNight) for item in self.state.items)
         self.state = state
         self._widgets.push(state, self.clock())
+        if changed:  # `/` comes (or goes) with a night of races
+            self.refresh_bindings()
 
     def tick(self) -> None:
         """The one clock: once a second the words that depend on the time are recomputed."""
@@ -168,6 +174,10 @@ class ResultsBoard(DeskActions):
 
     def on_contest_tabs_chosen(self, event: ContestTabs.Chosen) -> None:
         self.set_state(self.state.select_id(event.key))
+
+    def on_race_overview_opened(self, event: RaceOverview.Opened) -> None:
+        self.set_state(self.state.open(event.key))
+        self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -255,6 +265,17 @@ class ResultsBoard(DeskActions):
     def action_next_contest(self, step: int = 1) -> None:
         """Show the next (step 1) or previous (step -1) contest, wrapping round."""
         self.set_state(self.state.step_contest(step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """esc (back to all races) only with a race open; the desk's rules (`DeskActions`)."""
+        if action == "close_race":
+            return self.state.open_race is not None
+        return super().check_action(action, parameters)
+
+    def action_close_race(self) -> None:
+        """Back from one race to the races overview."""
+        self.set_state(self.state.close_race())
+        self.refresh_bindings()
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went."""

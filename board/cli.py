@@ -16,8 +16,16 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from board import tools
-from board.cliutil import PROG, TOKEN_ENV, UsageError, fail, open_spec, token, usage
+from board import nettools, tools
+from board.cliutil import (
+    PROG,
+    TOKEN_ENV,
+    UsageError,
+    fail,
+    interval_of,
+    open_spec,
+    usage,
+)
 from board.deskcli import desk_options, desk_settings
 from board.environment import readable_streams
 from board.keys import epilog
@@ -110,7 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
             desk_options(parser)
         return parser
 
-    interval: dict[str, Any] = {"type": _interval, "default": 5.0, "help": "seconds (5, min 1)"}
+    interval: dict[str, Any] = {
+        "type": _interval,
+        "help": "seconds between polls (5; 10 with --format ap; min 1)",
+    }
     total: dict[str, Any] = {"type": _count, "help": "councils electing (needed for a CSV file)"}
     speed: dict[str, Any] = {"type": _speed, "default": 1.0, "help": "real-time factor (default 1)"}
     formats = ", ".join(FORMATS)
@@ -141,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--format", **format_)
     watch.add_argument("--test", **test)
     watch.add_argument("--deadline", **deadline)
+    nettools.add_client_options(watch)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
     replay.add_argument("--speed", **speed)
@@ -158,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--format", **format_)
     record.add_argument("--test", **test)
     record.add_argument("--deadline", **deadline)
+    nettools.add_client_options(record)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -167,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--start", type=_number(int, 0), default=0, help="first document (0-based)")
     serve.add_argument("--loop", action="store_true", help="start again after the last document")
     serve.add_argument("--verbose", action="store_true", help="log each request")
+    nettools.add_cache_options(serve)
+    port: dict[str, Any] = {"type": _number(int, 0, 65535), "default": 8080, "help": "(8080)"}
+    common = {"port": port, "interval": interval, "total": total, "deadline": deadline}
+    common |= {"format": format_, "test": test}
+    nettools.add_relay_command(commands, common)
+    nettools.add_serve_web_command(commands)
     snapshot = command("snapshot", "print the feed once as plain text (for logs and chat)")
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
     snapshot.add_argument("--total", **total)
@@ -246,13 +265,13 @@ def _watch(args: argparse.Namespace) -> int:
         args.source,
         format=args.format,
         total=args.total,
-        token=token(),
         deadline=args.deadline,
+        **nettools.client_options(args),
         **options,
     )
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"
-    return _run_board(source, mode, args.interval, args)
+    return _run_board(source, mode, interval_of(args), args)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -272,5 +291,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": tools.schema,
     "record": tools.record,
     "serve-feed": tools.serve_feed,
+    "relay": nettools.relay,
+    "serve-web": nettools.serve_web,
     "snapshot": tools.snapshot,
 }

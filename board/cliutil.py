@@ -24,6 +24,7 @@ __all__ = [
     "UsageError",
     "existing",
     "fail",
+    "interval_of",
     "one_line",
     "open_spec",
     "token",
@@ -61,6 +62,15 @@ def usage() -> Iterator[None]:
         yield
     except (OSError, ValueError) as error:
         raise UsageError(str(error) or type(error).__name__) from None
+
+
+def interval_of(args: Any) -> float:
+    """`--interval`, or the format's own default (AP's guidance differs from a local feed's)."""
+    from feeds.formats import by_name
+
+    if args.interval is not None:
+        return float(args.interval)
+    return by_name(args.format or "results-board").interval
 
 
 def existing(path: Path) -> Path:

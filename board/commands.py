@@ -47,7 +47,7 @@ def palette_commands(state: BoardState, run: RunAction) -> Iterator[SystemComman
     for action, name in EXTRA_COMMANDS.items():
         yield SystemCommand(name, name, partial(run, action))
     if state.shown is not None:
-        for index, contest in enumerate(state.shown.feed.contests):
+        for index, contest in enumerate(state.items):
             yield SystemCommand(
                 f"Show contest: {contest.title}",
                 f"key {index + 1}" if index < 9 else "from the palette",

@@ -3,10 +3,12 @@
 The app says which contest, in which sort, and whether the figures are
 current; this widget asks the presentation (`board/present.py`) for the
 rows and words and hands each widget its own view: councils as the party
-table, a legislature as a seat bar over the party table, a mayor as the
-candidates, a kind this version does not know as a plain note; a projection
-under the figures, labelled with its source, and the net seat gains and
-losses as a chart beside the counter (where there is room: `wall.tcss`). Notes under
+table, a legislature as a seat bar over the party table (a balance of power:
+seats won and leading apart), a mayor as the candidates, the night's races
+(`RaceNight`) as the races overview or the one race opened from it
+(`board/race_views.py`), a kind this version does not know as a plain note; a
+projection under the figures, labelled with its source, and the net seat gains
+and losses as a chart beside the counter (where there is room: `wall.tcss`). Notes under
 the figures explain what could look like a contradiction between panels.
 While the feed is stale or failing, every panel (figures, counter,
 declarations) is marked: `-stale` or `-error` on this widget, styled in
@@ -29,19 +31,30 @@ from board.present import (
     declaration_lines,
     declarations_empty,
     notes,
+    party_columns,
     party_lines,
     seat_shares,
 )
 from board.projection import gains_view, projection_view
+from board.race_views import (
+    LineCache,
+    RaceNight,
+    call_lines,
+    overview_lines,
+    race_view_data,
+)
 from feeds.contests import Contest, LegislatureContest, MayorContest, UnsupportedContest
 from widgets.candidates import CandidateTable
 from widgets.declarations import DeclarationList
 from widgets.gains_chart import GainsChart
 from widgets.party_table import PartyTable
 from widgets.projection import ProjectionPanel
+from widgets.race_overview import RACE_SORTS, RaceOverview
+from widgets.race_view import RaceView
 from widgets.reporting_counter import ReportingCounter
 from widgets.seat_bar import SeatBar
-from widgets.views import LEGISLATURE_COLUMNS
+from widgets.views import BALANCE_COLUMNS, LEGISLATURE_COLUMNS, CounterView
+from widgets.wall_views import GainsView
 
 __all__ = ["ContestView", "Mark"]
 
@@ -55,6 +68,8 @@ class ContestView(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._table_shows: dict[str, str] = {}  # table id -> contest id it shows
+        self._race_lines: LineCache = {}
+        self._title = "Latest declarations"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="figures"):
@@ -63,7 +78,13 @@ class ContestView(Horizontal):
                 with Vertical(id="view-legislature"):
                     yield SeatBar(id="seat-bar")
                     yield PartyTable(LEGISLATURE_COLUMNS, id="legislature-table")
+                with Vertical(id="view-balance"):
+                    yield SeatBar(id="balance-bar")
+                    yield PartyTable(BALANCE_COLUMNS, id="balance-table")
                 yield CandidateTable(id="view-mayor")
+                with Vertical(id="view-races"):
+                    yield RaceOverview(id="race-overview")
+                    yield RaceView(id="race-view")
                 yield Static("", id="view-unsupported", markup=False)
             yield Static("", id="notes", markup=False)
             yield ProjectionPanel(id="projection")
@@ -74,9 +95,19 @@ class ContestView(Horizontal):
                 yield Static("Latest declarations", id="declarations-title")
                 yield DeclarationList(id="declarations")
 
-    def show(self, contest: Contest, sort: SortKey | None) -> None:
-        """Show `contest` (its table in `sort`); widgets redraw only what differs."""
+    def show(
+        self, contest: Contest | RaceNight, sort: SortKey | None, race: str | None = None
+    ) -> None:
+        """Show `contest` (its table in `sort`; of the night's races, the overview or the
+        opened `race`); widgets redraw only what differs."""
         switcher = self.query_one("#views", ContentSwitcher)
+        title = "Latest calls" if isinstance(contest, RaceNight) else "Latest declarations"
+        if title != self._title:  # `update` lays the screen out again: only on a change
+            self._title = title
+            self.query_one("#declarations-title", Static).update(title)
+        if isinstance(contest, RaceNight):
+            self._show_races(contest, sort, race, switcher)
+            return
         if isinstance(contest, UnsupportedContest):
             message = (
                 f"{contest.title}: this kind of contest ({contest.kind}) "
@@ -85,12 +116,13 @@ class ContestView(Horizontal):
             self.query_one("#view-unsupported", Static).update(Content(message))
             switcher.current = "view-unsupported"
         elif isinstance(contest, LegislatureContest):
-            bar = self.query_one(SeatBar)
+            view = "balance" if party_columns(contest) is BALANCE_COLUMNS else "legislature"
+            bar = self.query_one(f"#{view}-bar" if view == "balance" else "#seat-bar", SeatBar)
             bar.total, bar.majority = contest.total, contest.majority
             bar.to_declare = contest.total - contest.reported
             bar.update_shares(seat_shares(contest))
-            self._fill("#legislature-table", contest, sort)
-            switcher.current = "view-legislature"
+            self._fill(f"#{view}-table", contest, sort)
+            switcher.current = f"view-{view}"
         elif isinstance(contest, MayorContest):
             self.query_one(CandidateTable).update_candidates(
                 candidate_lines(contest), round=contest.round, turnout=contest.turnout
@@ -113,6 +145,32 @@ class ContestView(Horizontal):
         self.query_one(DeclarationList).show(
             declaration_lines(contest), empty=declarations_empty(contest)
         )
+
+    def _show_races(
+        self, night: RaceNight, sort: SortKey | None, race: str | None, switcher: ContentSwitcher
+    ) -> None:
+        overview = self.query_one(RaceOverview)
+        overview.sort = RACE_SORTS.get(sort or "", "office")
+        overview.update_lines(overview_lines(night, self._race_lines))
+        opened = night.race(race) if race is not None else None
+        view = self.query_one(RaceView)
+        arriving = switcher.current != "view-races" or (view.display and opened is None)
+        if opened is not None:
+            view.data = race_view_data(opened)
+            overview.jump_to(opened.id)
+        overview.display, view.display = opened is None, opened is not None
+        switcher.current = "view-races"
+        if arriving and opened is None:  # the arrows and enter work at once
+            overview.focus()
+        self.query_one("#notes", Static).display = False
+        self.query_one(ProjectionPanel).view = None  # a race night has neither
+        self.query_one(GainsChart).view = GainsView(seats=False)
+        called = sum(r.called for r in night.races)
+        counter = self.query_one(ReportingCounter)
+        words = f"{called} of {len(night.races)} races called"
+        counter.view = CounterView(called, len(night.races), words, words)
+        counter.display = True
+        self.query_one(DeclarationList).show(call_lines(night), empty="No races called yet")
 
     def mark(self, mark: Mark) -> None:
         """Mark every panel as the last good figures of a stale (or failing) feed, or not."""

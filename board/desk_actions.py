@@ -39,29 +39,33 @@ class DeskActions(App[int]):
             return False
         return super().check_action(action, parameters)
 
-    def action_find_area(self) -> None:
-        """`/`: find an item of the selected contest by typing — its areas (all of them, when
-        nothing is typed: declared newest first, then still to declare)."""
+    def action_find(self) -> None:
+        """`/`: find an item of the tab on screen by typing — an area of a contest (all of them,
+        when nothing is typed: declared newest first, then still to declare), or a race."""
         from board.desk_screens import FinderScreen
 
-        contest = self.state.selected
-        if contest is None:
+        selected = self.state.selected
+        if selected is None:
             self.notify("Nothing to search yet: no figures have arrived", timeout=3)
             return
-        found = findable(contest)
+        found = findable(self.state)
         if found is None:
-            self.notify(f"{contest.title}: the feed lists no areas for this contest", markup=False)
+            self.notify(f"{selected.title}: the feed lists nothing to find here", markup=False)
             return
-        self.push_screen(FinderScreen(found, contest))
+        self.push_screen(FinderScreen(found, self.state))
 
     def open_found(self, found: Findable, key: str, *, replace: Screen[None] | None = None) -> None:
-        """Open what the finder found (closing `replace`, the finder, first): an area's result."""
+        """Open what the finder found (closing `replace`, the finder, first): an area's result
+        on its own page, or a race in the races tab."""
         from board.desk_screens import AreaScreen
 
         if replace is not None:
             replace.dismiss()
         if found.opens == "area":
-            self.push_screen(AreaScreen(found.contest_id, key))
+            self.push_screen(AreaScreen(found.tab_id, key))
+        else:
+            self.set_state(self.state.open(key))
+            self.refresh_bindings()
 
     def action_acknowledge(self) -> None:
         """`a`: the alerts on the banner acknowledged."""

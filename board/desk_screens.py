@@ -98,22 +98,20 @@ class DeskScreen(ModalScreen[None]):
 
 
 class FinderScreen(DeskScreen):
-    """Find an item of the contest on screen by typing (its areas: `board/findable.py`): the
-    highlighted one shows beside the list as you type (below it on a narrow terminal); Enter
-    opens it whole."""
+    """Find an item of the tab on screen by typing — an area, or a race on a night of races
+    (`board/findable.py`): the highlighted one shows beside the list as you type (below it on
+    a narrow terminal); Enter opens it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("tab", "scope", "Scope", priority=True),
     ]
 
-    def __init__(self, found: Findable, contest: Contest) -> None:
+    def __init__(self, found: Findable, state: BoardState) -> None:
         super().__init__()
         self.found = found
-        """What is searched, and what choosing opens."""
-        self.contest_id = contest.id
-        """The contest searched."""
-        self._index = FinderIndex(found.items(contest))
+        """What is searched (the tab's areas, or the night's races), and what choosing opens."""
+        self._index = FinderIndex(found.items(state) or [])
         self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -156,15 +154,13 @@ class FinderScreen(DeskScreen):
 
     def _preview(self, state: BoardState, key: str | None) -> None:
         """Show the highlighted area's result beside the list."""
-        contest = contest_of(state, self.contest_id)
-        view = None if contest is None or key is None else self.found.preview(contest, key)
+        view = None if key is None else self.found.preview(state, key)
         self.query_one("#preview", AreaResult).view = view
 
     def refresh_from(self, state: BoardState) -> None:
-        contest = contest_of(state, self.contest_id)
-        if contest is None:
+        items = self.found.items(state)
+        if items is None:  # the tab left the feed: the list stays as it was
             return
-        items = self.found.items(contest)
         finder = self.query_one(Finder)
         if tuple(items) != self._index.items:
             self._index = FinderIndex(items)
@@ -198,7 +194,7 @@ class AreaScreen(DeskScreen):
     def action_find(self) -> None:
         """Find another area of the same contest."""
         self.dismiss()
-        self.board.action_find_area()
+        self.board.action_find()
 
     def refresh_from(self, state: BoardState) -> None:
         contest = contest_of(state, self.contest_id)

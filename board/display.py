@@ -34,7 +34,8 @@ class Display:
     def __init__(self, app: App[Any], *, bell: bool = False) -> None:
         self._app = app
         self._desk = DeskDisplay(app, bell=bell)
-        self._contest: tuple[Snapshot, str, str | None] | None = None  # snapshot, contest, sort
+        # snapshot, contest, sort, opened race
+        self._contest: tuple[Snapshot, str, str | None, str | None] | None = None
         self._wall = WallDisplay(app)
 
     def push(self, state: BoardState, now: datetime) -> None:
@@ -53,9 +54,9 @@ class Display:
             if state.shown is not None and contest is not None:
                 board.query_one(ContestTabs).update_tabs(tab_lines(state), contest.id)
                 sort = state.sort_for(contest.kind)
-                if self._contest != (state.shown, contest.id, sort):
-                    self._contest = (state.shown, contest.id, sort)
-                    view.show(contest, sort)
+                if self._contest != (state.shown, contest.id, sort, state.open_race):
+                    self._contest = (state.shown, contest.id, sort, state.open_race)
+                    view.show(contest, sort, state.open_race)
             view.mark(panel_mark(state, now))
             board.query_one(Ticker).paused = state.ticker_paused
             self._desk.push(board, state, now)

@@ -1,57 +1,144 @@
 """Provides `Findable`: what `/` searches on the tab on screen — one finder for every kind.
 
 The finder (`board/finder.py` ranks, `widgets/finder.py` lists,
-`board/desk_screens.py` shows) knows nothing of areas: `findable(contest)`
-says, for the contest on screen, what its items are (re-read on every new
-snapshot, so the list follows the feed), what they are called, what the
-highlighted one looks like beside the list, and what choosing one opens.
-Councils, legislatures and mayoralties find their *areas*
-(`board/area_view.py`) and open an area's result. A new kind of tab plugs in
-here with its own items and `opens` (a night of races: its races, opening
-the race — the app's `open_found` dispatches on `opens`). Nothing here
-imports Textual.
+`board/desk_screens.py` shows) knows nothing of areas or races:
+`findable(state)` says, for the tab on screen, what its items are (read again
+from every new state, so the list follows the feed), what they are called,
+what the highlighted one shows beside the list, and what choosing one opens
+(the app's `open_found` dispatches on `opens`):
+
+| tab | items (scopes) | beside the list, and opened |
+|---|---|---|
+| councils, legislature, mayor | its areas (declared, still to declare) | the area's result |
+| a night of races (AP) | its races, by title or candidate (offices) | the race |
+
+Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from board.area_view import area_items, area_view
+from board.race_views import RaceNight, progress, race_status
+from board.state import BoardState
 from feeds.contests import Contest
-from widgets.desk_views import AreaView, FinderItem
+from widgets.desk_views import AreaRow, AreaView, FinderItem
 
-__all__ = ["Findable", "Opens", "findable"]
+__all__ = ["Findable", "Opens", "findable", "race_items"]
 
-Opens = Literal["area"]
+Opens = Literal["area", "race"]
 """What choosing an item opens (the app's `open_found` knows each)."""
+
+CANDIDATES_MATCHED = 4
+"""How many of a race's leading candidates find it by name."""
 
 
 @dataclass(frozen=True)
 class Findable:
-    """What the finder searches for one contest."""
+    """What the finder searches on one tab."""
 
-    contest_id: str
-    """The contest searched (its items are re-read from each new snapshot)."""
+    tab_id: str
+    """The tab searched (a contest's id, or the races tab's)."""
     title: str
-    """The contest's title, after "Find an area · " (untrusted text)."""
+    """The tab's title, after the heading (untrusted text)."""
     noun: str
-    """What the items are, in the plural: "areas"."""
+    """What the items are, in the plural: "areas", "races"."""
     what: str
-    """The finder's heading: "Find an area"."""
-    items: Callable[[Contest], list[FinderItem]]
-    """The items of the contest, in the order of an empty query."""
-    preview: Callable[[Contest, str], AreaView | None]
+    """The finder's heading: "Find an area", "Find a race"."""
+    items: Callable[[BoardState], list[FinderItem] | None]
+    """The tab's items in `state`, in the order of an empty query (None: the tab is gone)."""
+    preview: Callable[[BoardState, str], AreaView | None]
     """What the highlighted item shows beside the list (None: nothing)."""
     opens: Opens
     """What choosing an item opens."""
 
 
-def findable(contest: Contest) -> Findable | None:
-    """What `/` searches on this contest, or None when it has nothing to find."""
-    if not area_items(contest):
+def findable(state: BoardState) -> Findable | None:
+    """What `/` searches on the tab on screen, or None when it has nothing to find. A tab
+    without areas on a night of races (its balance of power) finds the night's races."""
+    selected = state.selected
+    if selected is None:
         return None
+    if isinstance(selected, RaceNight) or not area_items(selected):
+        night = _night(state)
+        if night is None or not night.races:
+            return None
+        return Findable(
+            night.id, night.title, "races", "Find a race", _races, _race_preview, "race"
+        )
     return Findable(
-        contest.id, contest.title, "areas", "Find an area", area_items, area_view, "area"
+        selected.id,
+        selected.title,
+        "areas",
+        "Find an area",
+        partial(_areas, selected.id),
+        partial(_area_preview, selected.id),
+        "area",
     )
+
+
+def _contest(state: BoardState, contest_id: str) -> Contest | None:
+    return None if state.shown is None else state.shown.feed.contest(contest_id)
+
+
+def _areas(contest_id: str, state: BoardState) -> list[FinderItem] | None:
+    contest = _contest(state, contest_id)
+    return None if contest is None else area_items(contest)
+
+
+def _area_preview(contest_id: str, state: BoardState, key: str) -> AreaView | None:
+    contest = _contest(state, contest_id)
+    return None if contest is None else area_view(contest, key)
+
+
+def _night(state: BoardState) -> RaceNight | None:
+    return next((item for item in state.items if isinstance(item, RaceNight)), None)
+
+
+def race_items(night: RaceNight) -> list[FinderItem]:
+    """Every race, in the overview's order: found by its title ("ks sen" finds "KS U.S.
+    Senate") or by a leading candidate's name ("quill"), grouped by office for `tab`."""
+    return [
+        FinderItem(
+            key=race.id,
+            name=race.title,
+            detail=race_status(race),
+            section=race.office,
+            also=" ".join(c.name for c in race.ranked()[:CANDIDATES_MATCHED]),
+        )
+        for race in night.races
+    ]
+
+
+def _races(state: BoardState) -> list[FinderItem] | None:
+    night = _night(state)
+    return None if night is None else race_items(night)
+
+
+def _race_preview(state: BoardState, key: str) -> AreaView | None:
+    """A race beside the list: its status (CALLED or leading, never alike), how much is in,
+    and the candidates with votes and shares."""
+    night = _night(state)
+    race = None if night is None else night.race(key)
+    if night is None or race is None:
+        return None
+    rows = tuple(
+        AreaRow(
+            key=candidate.name,
+            name=candidate.name + (" (i)" if candidate.incumbent else ""),
+            party=candidate.party or "",
+            colour=candidate.colour,
+            figure=candidate.votes,
+            share=race.share_of(candidate),
+            elected=candidate.winner,
+        )
+        for candidate in race.ranked()
+    )
+    return AreaView(
+        race.title, night.title, race_status(race), facts=(progress(race),), kind="candidates",
+        rows=rows,
+    )  # fmt: skip

@@ -16,7 +16,9 @@ Môn" ~ "ynys mon", "Stoke-on-Trent" ~ "stoke on trent", "St. Albans" ~
 | 5 | is inside it | "Bristol" |
 | 6 | has its letters in order in it | "Southampton" ("sn") |
 
-Ties go alphabetically by folded name (so typing on narrows predictably:
+An item's other words (`FinderItem.also`: a race's candidates) find it too,
+ranked with tier 5 at best, after every match by name. Ties go
+alphabetically by folded name (so typing on narrows predictably:
 "Dudley" before "Dudley North"), then in the order given. An empty query
 lists every item in the order given (declared newest first, then still to
 declare). Nothing here imports Textual; an index is built once per list of items
@@ -36,6 +38,9 @@ from widgets.desk_views import FinderItem
 __all__ = ["SCOPES", "FinderIndex", "fold", "tier"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
+
+ALSO_TIER = 5
+"""The best tier of a match found only in an item's other words (`FinderItem.also`)."""
 
 SCOPES: tuple[str, ...] = ("All",)
 """The finder's first scope: every item; the others are the items' own sections."""
@@ -95,6 +100,7 @@ class _Entry:
     item: FinderItem
     folded: str
     order: int
+    also: str = ""
 
 
 class FinderIndex:
@@ -103,7 +109,9 @@ class FinderIndex:
     def __init__(self, items: Sequence[FinderItem]) -> None:
         self.items: tuple[FinderItem, ...] = tuple(items)
         """Every item, in the order given (the order of an empty query)."""
-        self._entries = [_Entry(item, fold(item.name), n) for n, item in enumerate(self.items)]
+        self._entries = [
+            _Entry(item, fold(item.name), n, fold(item.also)) for n, item in enumerate(self.items)
+        ]
         self._last: tuple[str, str, list[_Entry]] = ("", "", self._entries)
 
     def __len__(self) -> int:
@@ -135,6 +143,9 @@ class FinderIndex:
             if scope != "All" and entry.item.section != scope:
                 continue
             found = tier(wanted, entry.folded)
+            if found is None and entry.also:  # a race's candidates: after every name match
+                by_also = tier(wanted, f"{entry.folded} {entry.also}")
+                found = None if by_also is None else max(ALSO_TIER, by_also)
             if found is not None:
                 matched.append(entry)
                 ranked.append((found, entry.folded if wanted else "", entry.order, entry.item))

@@ -64,7 +64,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "s",
         "cycle the table's sort — councils: councils, seats, seat change, name; legislature: "
-        'seats, seat change, vote share, name ("No Overall Control" stays last)',
+        'seats, seat change, vote share, name ("No Overall Control" stays last); races: by '
+        "place, closest margin, least counted, not yet called",
         (Bind("s", "cycle_sort", "Sort"),),
         "Sort the table by the next column",
     ),
@@ -88,11 +89,12 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "/",
-        "find an area of the contest on screen: type a few letters (accents and case do not "
-        "matter), `enter` opens its result; with nothing typed, every area — declared newest "
-        "first, then still to declare (`tab`: only one of the two)",
-        (Bind("slash", "find_area", "Find", key_display="/"),),
-        "Find an area",
+        "find an area of the contest on screen — or a race, on a night of races (by state, "
+        "office, district or candidate): type a few letters (accents and case do not matter), "
+        "`enter` opens it; with nothing typed, every area — declared newest first, then still "
+        "to declare (`tab`: only one of the two; races: by office)",
+        (Bind("slash", "find", "Find", key_display="/"),),
+        "Find an area or a race",
     ),
     Key(
         "a",
@@ -114,6 +116,11 @@ KEYS: tuple[Key, ...] = (
         "(on by itself from 160×50; `--wall`, `--no-wall`)",
         (Bind("w", "toggle_wall", "Wall"),),
         "Wall mode on or off",
+    ),
+    Key(
+        "enter / esc",
+        "open the race under the cursor in the races overview (↑ ↓ move) / back to all races",
+        (Bind("escape", "close_race", "All races"),),
     ),
     Key(
         "c",

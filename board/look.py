@@ -206,5 +206,5 @@ def tab_lines(state: BoardState) -> list[TabLine]:
         return []
     return [
         TabLine(contest.id, f"{n}  {contest.title}" + (" ●" if contest.id in state.unseen else ""))
-        for n, contest in enumerate(state.shown.feed.contests, 1)
+        for n, contest in enumerate(state.items, 1)
     ]

@@ -18,9 +18,11 @@ from board.present import (
     counter_of,
     declaration_lines,
     notes,
+    party_columns,
     party_lines,
 )
 from board.projection import projection_view
+from board.race_views import CALLED, candidate_label, race_status
 from feeds.contests import (
     Contest,
     CouncilsContest,
@@ -29,19 +31,20 @@ from feeds.contests import (
     UnsupportedContest,
 )
 from feeds.models import Feed
+from feeds.race import RaceContest
 from widgets.views import (
-    COUNCIL_COLUMNS,
     ELIMINATED_NOTE,
-    LEGISLATURE_COLUMNS,
     Column,
     DeclarationLine,
     PartyLine,
 )
 
-__all__ = ["render_snapshot", "signed"]
+__all__ = ["race_overview", "render_snapshot", "signed"]
 
 MIN_NAME = 12
 """The narrowest the name column gets, whatever the width."""
+RACES_IN_FULL = 12
+"""Up to this many races, each is printed with its candidates; more, and one line each."""
 
 
 def signed(value: int) -> str:
@@ -63,7 +66,14 @@ def render_snapshot(
     width = max(width, 40)
     lines = [f"{TEST_WORDS} — not live results"] if feed.test else []
     lines += [_fit(feed.title, width), f"Published {feed.published_at:%Y-%m-%d %H:%M:%S %z}"]
+    races = [c for c in feed.contests if isinstance(c, RaceContest)]
+    overview = len(races) > RACES_IN_FULL
+    if overview:
+        lines.append("")
+        lines.extend(race_overview(races, width))
     for contest in feed.contests:
+        if overview and isinstance(contest, RaceContest):
+            continue
         lines.append("")
         lines.extend(_contest(contest, width))
         for note in notes(contest):
@@ -96,12 +106,14 @@ def _contest(contest: Contest, width: int) -> list[str]:
         return _parties(contest, width)
     if isinstance(contest, MayorContest):
         return _mayor(contest, width)
+    if isinstance(contest, RaceContest):
+        return _race(contest, width)
     return _unsupported(contest, width)
 
 
 def _parties(contest: CouncilsContest | LegislatureContest, width: int) -> list[str]:
     """A councils or legislature table: the screen's columns, in the screen's default order."""
-    columns = COUNCIL_COLUMNS if isinstance(contest, CouncilsContest) else LEGISLATURE_COLUMNS
+    columns = party_columns(contest)
     header = ("Party", *(column.header for column in columns))
     rows = [
         (line.name, *(_cell(line, column) for column in columns)) for line in party_lines(contest)
@@ -160,6 +172,46 @@ def _mayor(contest: MayorContest, width: int) -> list[str]:
     if contest.round > 1 and any(c.eliminated for c in candidates):
         table.append(_fit(f"({ELIMINATED_NOTE})", width))
     return [_fit(contest.title, width), _fit(" · ".join(status), width), "", *table]
+
+
+def _race(contest: RaceContest, width: int) -> list[str]:
+    rows = [
+        (
+            candidate_label(c),
+            f"{c.votes:,}",
+            "" if (share := contest.share_of(c)) is None else f"{share:.1f}%",
+            CALLED if c.winner else "runoff" if c.runoff else "",
+        )
+        for c in contest.ranked()
+    ]
+    return [
+        _fit(contest.title, width),
+        _fit(race_status(contest), width),
+        "",
+        *_table(("Candidate", "Votes", "Share", ""), rows, width, left=(3,)),
+    ]
+
+
+def race_overview(races: Sequence[RaceContest], width: int) -> list[str]:
+    """Every race on one line, grouped by office in the feed's order: called or leading."""
+    lines: list[str] = []
+    offices: dict[str, list[RaceContest]] = {}
+    for race in races:
+        offices.setdefault(race.office, []).append(race)
+    for office, group in offices.items():
+        called = sum(race.called for race in group)
+        lines.append(f"{office} · {called} of {len(group)} called")
+        rows = [
+            (
+                " ".join(filter(None, (r.state, r.district))) or "US",
+                f"{r.percent_reported:.0f}%",
+                race_status(r),
+            )
+            for r in group
+        ]
+        lines.extend(_table(("Race", "In", "Status"), rows, width, left=(2,))[1:])
+        lines.append("")
+    return lines[:-1]
 
 
 def _unsupported(contest: UnsupportedContest, width: int) -> list[str]:

@@ -30,7 +30,11 @@ from feeds.contests import (
 )
 from feeds.plausibility import plausibility_warnings
 from widgets.views import (
+    BALANCE_COLUMNS,
+    COUNCIL_COLUMNS,
+    LEGISLATURE_COLUMNS,
     CandidateLine,
+    Column,
     CounterView,
     DeclarationLine,
     PartyLine,
@@ -49,20 +53,26 @@ __all__ = [
     "declaration_lines",
     "declarations_empty",
     "notes",
+    "party_columns",
     "party_lines",
     "seat_shares",
     "shares",
     "sort_lines",
 ]
 
-SortKey = Literal["councils", "seats", "seats_change", "share", "name"]
-"""What a party table can be sorted by; all but "name" sort descending."""
+SortKey = Literal[
+    "councils", "seats", "seats_change", "share", "name", "office", "margin", "reporting", "called"
+]
+"""What a party table can be sorted by (all but "name" descending), and the races overview
+(within each office: by place, closest margin first, least counted first, uncalled first)."""
 
 SORTS: dict[str, tuple[SortKey, ...]] = {
     "councils": ("councils", "seats", "seats_change", "name"),
     "legislature": ("seats", "seats_change", "share", "name"),
+    "races": ("office", "margin", "reporting", "called"),
 }
-"""The sorts `s` visits for each kind of contest, the first the default; other kinds have none."""
+"""The sorts `s` visits for each kind of contest, the first the default; other kinds have none
+("races" is the one tab of a night of races, `board.race_views.RaceNight`)."""
 
 SORT_WORDS: dict[SortKey, str] = {
     "councils": "councils",
@@ -70,6 +80,10 @@ SORT_WORDS: dict[SortKey, str] = {
     "seats_change": "seat change",
     "share": "vote share",
     "name": "name",
+    "office": "office and state",
+    "margin": "closest margin first",
+    "reporting": "least counted first",
+    "called": "not yet called first",
 }
 """How a sort is named on screen ("Sorted by seat change")."""
 
@@ -123,13 +137,25 @@ def party_lines(contest: Contest, sort: SortKey | None = None) -> list[PartyLine
         )
     elif isinstance(contest, LegislatureContest):
         lines = [
-            _line(party, share=party.share, share_change=party.share_change)
+            _line(party, share=party.share, share_change=party.share_change, leading=party.leading)
             for party in contest.parties
         ]
     else:
         return []
     sorts = SORTS[contest.kind]
     return sort_lines(lines, sort if sort in sorts else sorts[0])
+
+
+def party_columns(contest: Contest) -> tuple[Column, ...]:
+    """The party table's columns: councils; a legislature's seats and shares; or, for a
+    balance of power (a party `leading` anywhere), seats won and leading apart."""
+    if isinstance(contest, CouncilsContest):
+        return COUNCIL_COLUMNS
+    if isinstance(contest, LegislatureContest) and any(
+        party.leading is not None for party in contest.parties
+    ):
+        return BALANCE_COLUMNS
+    return LEGISLATURE_COLUMNS
 
 
 def _line(party: PartyRow | LegislatureParty, **figures: Any) -> PartyLine:
@@ -245,7 +271,7 @@ def counter_of(contest: Contest) -> Counter | None:
     if isinstance(contest, CouncilsContest):
         return Counter(contest.reported, contest.total, "councils")
     if isinstance(contest, LegislatureContest):
-        return Counter(contest.reported, contest.total, "seats")
+        return Counter(contest.reported, contest.total, contest.unit)
     if isinstance(contest, MayorContest) and contest.total:
         return Counter(contest.reported or 0, contest.total, "areas")
     return None

@@ -81,4 +81,6 @@ def gain_bars(contest: Contest) -> list[GainBar]:
 def gains_view(contest: Contest) -> GainsView:
     """The net-gains chart of a contest (no bars: nobody moved, or a kind without seats)."""
     bars = gain_bars(contest)
-    return GainsView(bars=tuple(bars), scale=max((abs(bar.change) for bar in bars), default=0))
+    seats = isinstance(contest, CouncilsContest | LegislatureContest)
+    scale = max((abs(bar.change) for bar in bars), default=0)
+    return GainsView(bars=tuple(bars), scale=scale, seats=seats)

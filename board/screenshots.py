@@ -18,8 +18,13 @@ __all__ = ["save_svg"]
 def save_svg(app: App[Any], directory: Path | None) -> tuple[str, Literal["information", "error"]]:
     """Save an SVG of `app`'s screen in `directory` (default: the working directory).
 
-    Returns the words for the notification and its severity.
+    In a browser (`serve-web`) the SVG is downloaded by the viewer's browser instead:
+    the server's disk is shared by every viewer. Returns the words for the notification
+    and its severity.
     """
+    if app.is_web:
+        app.deliver_screenshot()
+        return "Screenshot sent to your browser", "information"
     try:
         path = app.save_screenshot(path=str(directory or Path.cwd()))
     except OSError as error:

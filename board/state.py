@@ -29,6 +29,7 @@ from datetime import datetime
 
 from board.desk import Desk
 from board.present import SORTS, SortKey
+from board.race_views import RaceNight, display_items
 from board.status import (
     STALE_AFTER_INTERVALS,
     FeedState,
@@ -40,6 +41,7 @@ from board.status import (
 from board.summary import NOTHING, freeze_summary
 from board.wall import WallSwitch
 from feeds.contests import Contest
+from feeds.models import Feed
 from feeds.source import Changed, Failed, PollOutcome, Snapshot
 
 __all__ = [
@@ -83,6 +85,8 @@ class BoardState:
     """Alerts waiting, what unfreezing said, moments first seen (`board/desk.py`)."""
     wall: WallSwitch = field(default_factory=WallSwitch)
     """Wall mode: the producer's choice and the terminal's size (`board/wall.py`)."""
+    race_id: str | None = None
+    """The race opened from the races overview (None: the overview itself)."""
 
     @classmethod
     def start(
@@ -94,20 +98,29 @@ class BoardState:
     # -- what is on screen -------------------------------------------------------------------
 
     @property
-    def selected(self) -> Contest | None:
-        """The contest on screen, or None before the first snapshot."""
-        if self.shown is None:
-            return None
-        feed = self.shown.feed
-        return feed.contest(self.contest_id or "") or feed.contests[0]
+    def items(self) -> list[Contest | RaceNight]:
+        """What the tabs show: each contest, and every race of the night as one tab."""
+        return [] if self.shown is None else display_items(self.shown.feed.contests)
+
+    @property
+    def selected(self) -> Contest | RaceNight | None:
+        """The contest (or the night's races) on screen, or None before the first snapshot."""
+        items = self.items
+        return next((i for i in items if i.id == self.contest_id), items[0] if items else None)
 
     @property
     def selected_index(self) -> int:
-        """The selected contest's place in the feed (0 before the first snapshot)."""
+        """The selected tab's place (0 before the first snapshot)."""
         selected = self.selected
-        if selected is None or self.shown is None:
-            return 0
-        return self.shown.feed.contests.index(selected)
+        return 0 if selected is None else [i.id for i in self.items].index(selected.id)
+
+    @property
+    def open_race(self) -> str | None:
+        """The race opened from the overview, while the races are on screen and it exists."""
+        selected = self.selected
+        if not isinstance(selected, RaceNight) or self.race_id is None:
+            return None
+        return self.race_id if selected.race(self.race_id) is not None else None
 
     def sort_for(self, kind: str) -> SortKey | None:
         """The sort of a kind's table (None: the kind has no sortable table)."""
@@ -129,9 +142,10 @@ class BoardState:
             return replace(
                 self, feed=self.feed.with_poll(now, ok=False, error=outcome.error.summary)
             )
-        feed = replace(
-            self.feed.with_poll(now, ok=True), finished=finished, problems=outcome.problems
-        )
+        newest = outcome.snapshot if isinstance(outcome, Changed) else self.pending or self.shown
+        relayed = _upstream_failure(newest.feed if newest is not None else None)
+        polled = self.feed.with_poll(now, ok=relayed is None, error=relayed)
+        feed = replace(polled, finished=finished, problems=outcome.problems)
         state = replace(self, feed=feed)
         if not isinstance(outcome, Changed):
             return state
@@ -154,16 +168,14 @@ class BoardState:
 
     def _show(self, snapshot: Snapshot, now: datetime) -> BoardState:
         """Put `snapshot` on screen: contests that changed off screen are marked unseen."""
-        new = snapshot.feed
-        selected = new.contest(self.contest_id or "") or new.contests[0]
-        unseen = {contest_id for contest_id in self.unseen if new.contest(contest_id)}
+        items = display_items(snapshot.feed.contests)
+        ids = {item.id: item for item in items}
+        selected = ids.get(self.contest_id or "", items[0])
+        unseen = {contest_id for contest_id in self.unseen if contest_id in ids}
         if self.shown is not None:
-            old = self.shown.feed
-            unseen |= {
-                contest.id
-                for contest in new.contests
-                if (before := old.contest(contest.id)) is not None and before != contest
-            }
+            before = {item.id: item for item in self.items}
+            unseen |= {item.id for item in items if item.id in before and before[item.id] != item}
+        new = snapshot.feed
         feed = replace(
             self.feed,
             last_change=now,
@@ -199,22 +211,35 @@ class BoardState:
         return self.unfreeze(now) if self.frozen else self.freeze()
 
     def select(self, index: int) -> BoardState:
-        """Show the contest at `index` (0-based); out of range changes nothing."""
-        if self.shown is None or not 0 <= index < len(self.shown.feed.contests):
+        """Show the tab at `index` (0-based); out of range changes nothing."""
+        items = self.items
+        if not 0 <= index < len(items):
             return self
-        return self.select_id(self.shown.feed.contests[index].id)
+        return self.select_id(items[index].id)
 
     def select_id(self, contest_id: str) -> BoardState:
-        """Show the contest with this id (its "●" goes); an id not in the feed changes nothing."""
-        if self.shown is None or self.shown.feed.contest(contest_id) is None:
+        """Show the tab with this id (its "●" goes); an id not on screen changes nothing."""
+        if all(item.id != contest_id for item in self.items):
             return self
         return replace(self, contest_id=contest_id, unseen=self.unseen - {contest_id})
 
     def step_contest(self, step: int) -> BoardState:
-        """Show the next (`step` 1) or previous (-1) contest, wrapping round."""
-        if self.shown is None:
+        """Show the next (`step` 1) or previous (-1) tab, wrapping round."""
+        items = self.items
+        if not items:
             return self
-        return self.select((self.selected_index + step) % len(self.shown.feed.contests))
+        return self.select((self.selected_index + step) % len(items))
+
+    def open(self, race_id: str) -> BoardState:
+        """Open one race of the night (its tab selected); a race not in the feed: nothing."""
+        night = next((i for i in self.items if isinstance(i, RaceNight)), None)
+        if night is None or night.race(race_id) is None:
+            return self
+        return replace(self.select_id(night.id), race_id=race_id)
+
+    def close_race(self) -> BoardState:
+        """Back from one race to the overview."""
+        return replace(self, race_id=None)
 
     def step_interval(self, step: int) -> BoardState:
         """Poll less (`step` 1) or more (-1) often, along `INTERVAL_STEPS`."""
@@ -247,3 +272,13 @@ class BoardState:
         """The board on a terminal of `width`×`height` (wall mode may switch by itself)."""
         wall = self.wall.resized(width, height)
         return self if wall is self.wall else replace(self, wall=wall)
+
+
+def _upstream_failure(feed: Feed | None) -> str | None:
+    """The error to show when the feed came through a relay whose own source is failing: the
+    relay still serves the last good figures, so they are as stale as a failed poll's."""
+    upstream = None if feed is None else feed.upstream
+    if upstream is None or upstream.state != "failing":
+        return None
+    since = f" since {upstream.since.astimezone():%H:%M:%S}" if upstream.since else ""
+    return f"relay's source failing: {upstream.error or 'no answer'}{since}"

@@ -38,7 +38,15 @@ def terminal_fd() -> int | None:
 
 def quiet_stdin_if_not_a_terminal() -> int | None:
     """Replace a non-terminal stdin with a silent pipe; return the pipe's write end to keep
-    (close it after the board ends), or None when stdin is a terminal."""
+    (close it after the board ends), or None when stdin is a terminal.
+
+    Under textual-serve (`serve-web`) standard input is not a terminal either, but it is
+    the web driver's channel for keys, browser resizes and "quit": it is kept (None).
+    Replaced, keys and resizes went unheard and a closed tab left its board running,
+    blocked writing to a full pipe.
+    """
+    if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):  # set by textual-serve
+        return None
     try:
         if os.isatty(0):
             return None

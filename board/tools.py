@@ -15,7 +15,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from board.cliutil import UsageError, existing, fail, one_line, open_spec, token, usage
+from board.cliutil import (
+    UsageError,
+    existing,
+    fail,
+    interval_of,
+    one_line,
+    open_spec,
+    token,
+    usage,
+)
 from feeds.errors import FeedError, FeedInvalid, FeedSchemaError
 
 if TYPE_CHECKING:
@@ -160,13 +169,15 @@ def record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
+    from board.nettools import client_options
+
     options = {"test": True} if args.test else {}
     source = open_spec(
         args.source,
         format=args.format,
         total=args.total,
-        token=token(),
         deadline=args.deadline,
+        **client_options(args),
         **options,
     )
     written = 0
@@ -183,14 +194,16 @@ def record(args: argparse.Namespace) -> int:
                 f"{now}  poll failed: {one_line(str(outcome.error))}", file=sys.stderr, flush=True
             )
 
-    print(f"recording {args.source} to {args.out} every {args.interval:g} s — Ctrl-C to stop")
+    interval = interval_of(args)
+    print(f"recording {args.source} to {args.out} every {interval:g} s — Ctrl-C to stop")
     with suppress(KeyboardInterrupt), usage():
-        asyncio.run(record(source, Path(args.out), interval=args.interval, on_outcome=report))
+        asyncio.run(record(source, Path(args.out), interval=interval, on_outcome=report))
     print(f"stopped: {written} document(s) written to {args.out}")
     return 0
 
 
 def serve_feed(args: argparse.Namespace) -> int:
+    from board.nettools import cache_policy
     from feeds.recording import read_recording
     from feeds.server import FeedServer
     from sample_feeds import default_recording
@@ -206,6 +219,7 @@ def serve_feed(args: argparse.Namespace) -> int:
             start=args.start,
             loop=args.loop,
             verbose=args.verbose,
+            cache=cache_policy(args),
         )
     pace = "manual (POST /next, /goto?n=K)" if args.manual else f"speed {args.speed:g}"
     print(f"serving {path.name} ({server.count} documents, {pace}) at {server.url}", flush=True)

@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from board.look import chips, panel_mark
 from board.projection import projection_view
+from board.race_views import RaceNight
 from board.state import BoardState
 from board.wall_present import wall_view
 from feeds.source import Snapshot
@@ -37,7 +38,10 @@ class WallDisplay:
 
     def push(self, board: Screen[Any], state: BoardState, now: datetime) -> None:
         """Show or hide the wall as the state says; while shown, give it `state` at `now`."""
-        on = state.wall.on
+        contest = state.selected
+        # A night of races is a list to move through, not leading figures: it stays the
+        # races overview on a wall-sized terminal too.
+        on = state.wall.on and not isinstance(contest, RaceNight)
         board.set_class(on, "-wall")
         if not on:
             return
@@ -46,8 +50,7 @@ class WallDisplay:
         mark = panel_mark(state, now)
         wall.set_class(mark == "stale", "-stale")
         wall.set_class(mark == "error", "-error")
-        contest = state.selected
-        if state.shown is None or contest is None:
+        if state.shown is None or contest is None or isinstance(contest, RaceNight):
             return
         sort = state.sort_for(contest.kind)
         if self._shown != (state.shown, contest.id, sort):

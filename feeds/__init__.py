@@ -37,6 +37,7 @@ from feeds.errors import (
 )
 from feeds.models import FORMAT, Feed, Update
 from feeds.parse import parse_feed
+from feeds.race import RaceCandidate, RaceContest, Reporting
 from feeds.source import Backoff, Changed, Failed, FeedSource, PollOutcome, Snapshot, Unchanged
 from feeds.text import clean_text
 
@@ -73,8 +74,11 @@ __all__ = [
     "PartyRow",
     "PollOutcome",
     "Problem",
+    "RaceCandidate",
+    "RaceContest",
     "RawDocument",
     "Reading",
+    "Reporting",
     "SequenceRegression",
     "Snapshot",
     "Unchanged",

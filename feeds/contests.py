@@ -2,7 +2,9 @@
 
 A contest's `kind` picks its model: `councils` (English locals: councils
 controlled and seats), `legislature` (a parliament or assembly: seats against a
-majority), `mayor` (candidates and votes, by round). A kind this version does
+majority; from 1.1 seats won and seats leading apart), `mayor` (candidates and
+votes, by round), `race` (1.1, `feeds.race`: one race with candidates, a call
+and precincts reporting). A kind this version does
 not know validates as `UnsupportedContest`, so a newer feed still shows its
 other contests. All models are frozen; derived values are properties.
 """
@@ -28,6 +30,7 @@ from feeds.fields import (
     within_total,
 )
 from feeds.projection import ProjectedParty, Projection
+from feeds.race import RaceContest
 from feeds.text import ShortText, TitleText
 
 __all__ = [
@@ -44,6 +47,7 @@ __all__ = [
     "PartyRow",
     "ProjectedParty",
     "Projection",
+    "RaceContest",
     "UnsupportedContest",
     "latest_first",
 ]
@@ -131,7 +135,10 @@ class LegislatureParty(FeedModel):
     name: ShortText
     colour: Colour | None = None
     seats: Count = 0
+    """Seats won (called), holdovers included."""
     seats_change: Change = 0
+    leading: Count | None = None
+    """Seats not yet called where this party leads (1.1): never counted in `seats`."""
     votes: Count | None = None
     share: Percent | None = None
     share_change: PercentChange | None = None
@@ -151,6 +158,9 @@ class LegislatureContest(FeedModel):
     areas: AreaNames = ()
     projection: Projection | None = None
     """A projection of the result, with its source (1.1): PA's forecast, an exit poll."""
+    unit: ShortText = "seats"
+    """What the places are called (1.1): "seats", or "electoral votes" for an electoral
+    college."""
 
     _reported_within_total = field_validator("reported")(within_total)
     _areas_declared_once = field_validator("declarations")(_declared_once)
@@ -176,6 +186,12 @@ class LegislatureContest(FeedModel):
             found.append(f"parties hold {seats} seats, more than the {self.total} in the chamber")
         elif seats != self.reported:
             found.append(f"parties hold {seats} seats, but {self.reported} are reported")
+        else:
+            leading = sum(p.leading or 0 for p in self.parties)
+            if seats + leading > self.total:
+                found.append(
+                    f"{seats} won and {leading} leading is more than the {self.total} seats"
+                )
         return found + (self.projection.warnings() if self.projection else [])
 
 
@@ -242,7 +258,7 @@ class UnsupportedContest(FeedModel):
         return [f"contest {self.id!r} is of kind {self.kind!r}, not supported by this version"]
 
 
-CONTEST_KINDS = ("councils", "legislature", "mayor")
+CONTEST_KINDS = ("councils", "legislature", "mayor", "race")
 
 
 def _contest_tag(value: Any) -> str | None:
@@ -256,6 +272,7 @@ Contest = Annotated[
     Annotated[CouncilsContest, Tag("councils")]
     | Annotated[LegislatureContest, Tag("legislature")]
     | Annotated[MayorContest, Tag("mayor")]
+    | Annotated[RaceContest, Tag("race")]
     | Annotated[UnsupportedContest, Tag("unsupported")],
     Discriminator(
         _contest_tag,

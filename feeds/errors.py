@@ -10,6 +10,8 @@ air ("HTTP 503", "connection refused").
     │   ├── FeedUnreachable       DNS failure, refused or dropped connection, redirect loop, no file
     │   ├── FeedTimeout           no whole answer before the poll's deadline
     │   ├── FeedHTTPError         an HTTP status other than 200 or 304
+    │   │   ├── QuotaExceeded     an API's per-minute quota used up (AP's 403): wait and retry
+    │   │   └── KeyRefused        an API key refused (AP's 401): polling slows until it is fixed
     │   └── FeedTooLarge          the body passed the size cap
     ├── FeedInvalid               a document came, but it cannot be used
     │   ├── FeedDecodeError       empty, not UTF-8, not JSON (an HTML error page), bad CSV or XML
@@ -33,7 +35,9 @@ __all__ = [
     "FeedTooLarge",
     "FeedUnavailable",
     "FeedUnreachable",
+    "KeyRefused",
     "Problem",
+    "QuotaExceeded",
     "SequenceRegression",
     "UnsupportedFormat",
     "WrongFormat",
@@ -74,6 +78,28 @@ class FeedHTTPError(FeedUnavailable):
         """The status the server answered with."""
         self.retry_after = retry_after
         """Seconds the server asked us to wait (Retry-After), if it said."""
+
+
+class QuotaExceeded(FeedHTTPError):
+    """Raised when an API answers that the key's per-minute quota is used up (AP: 403
+    "Per-minute Quota Exceeded"); `retry_after` is the wait its documentation advises."""
+
+    def __init__(self, retry_after: float, detail: str = "", service: str = "AP") -> None:
+        super().__init__(403, retry_after, detail)
+        self.summary = f"{service} per-minute quota exceeded"
+        self.args = (f"{self.summary}: {detail}" if detail else self.summary,)
+
+
+class KeyRefused(FeedHTTPError):
+    """Raised when an API refuses the key (AP: 401 "Invalid apikey"). The summary names the
+    setting to fix, never the key; `retry_after` slows polling until the key is fixed."""
+
+    def __init__(
+        self, setting: str, retry_after: float, status: int = 401, service: str = "AP"
+    ) -> None:
+        super().__init__(status, retry_after, "")
+        self.summary = f"{service} refused the API key (HTTP {status}): check {setting}"
+        self.args = (self.summary,)
 
 
 class FeedTooLarge(FeedUnavailable):

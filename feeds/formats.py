@@ -34,6 +34,8 @@ class Format:
     """`module:function` building the format's `FeedSource` from a SOURCE and options, for
     formats with transports of their own (folders, FTP, incremental APIs); None for formats
     read through the ordinary URL, file and recording sources."""
+    interval: float = 5.0
+    """Seconds between polls when `--interval` is not given (AP: 10, within its guidance)."""
 
     def open(self, spec: str, **options: Any) -> FeedSource:
         """The source for `spec` (see `feeds.sources.open_source` for the options).
@@ -55,7 +57,7 @@ FORMATS: dict[str, Format] = {
     "results-board": Format("results-board", "results-board JSON"),
     "csv": Format("csv", "a CSV table"),
     "pa": Format("pa", "PA election XML", "feeds.pa.sources:open_pa"),
-    "ap": Format("ap", "AP Elections API JSON", "feeds.ap.sources:open_ap"),
+    "ap": Format("ap", "AP Elections API JSON", "feeds.ap.sources:open_ap", interval=10.0),
 }
 """Every format by name, the default (`results-board`) first."""
 
@@ -95,7 +97,7 @@ _PA_ROOT = re.compile(
 """The root element of a PA election message (their names start with the voting system)."""
 _PA_FILE = re.compile(r"^[A-Za-z0-9-]+_[A-Za-z]+_.+_\d+\.xml$", re.IGNORECASE)
 """`{Election}_{type}_{area}_{revision}.xml`, as PA names its files."""
-_AP_KEYS = re.compile(rb'"(races|nextrequest|trendtable|electionDate)"\s*:')
+_AP_KEYS = re.compile(rb'"(races|nextrequest|trendtable|electionDate|isTruncated|apiVersion)"\s*:')
 
 
 def sniff(body: bytes) -> Sniffed | None:

@@ -19,7 +19,7 @@ from feeds.fields import FeedModel, TimeBasis, ensure_unique
 from feeds.plausibility import plausibility_warnings
 from feeds.text import LongText, ShortText, TitleText
 
-__all__ = ["FORMAT", "Feed", "Update"]
+__all__ = ["FORMAT", "Feed", "Update", "Upstream"]
 
 FORMAT = "results-board/1.1"
 """The format this version writes (mapped feeds, relays). Any `results-board/1.N` is read."""
@@ -48,6 +48,25 @@ class Update(FeedModel):
         return self
 
 
+class Upstream(FeedModel):
+    """How a relay's own source is doing (1.1), set by `results-board relay` on what it publishes.
+
+    A relay keeps serving the last good document while its upstream fails, so
+    without this a gallery of boards behind it would say LIVE over figures
+    that stopped moving; with it, each board says the upstream is failing and
+    goes STALE by its own rules.
+    """
+
+    state: Literal["ok", "failing"]
+    """"failing": the relay's last poll of its source failed; the figures are its last good."""
+    error: ShortText | None = None
+    """What fails, in the relay's words ("HTTP 503", "FTP login refused")."""
+    since: AwareDatetime | None = None
+    """When the failure began (the relay's clock)."""
+    last_good: AwareDatetime | None = None
+    """The relay's last good poll of its source."""
+
+
 class Feed(FeedModel):
     """One publication of the feed: every contest's current figures and the ticker items."""
 
@@ -62,6 +81,8 @@ class Feed(FeedModel):
     says TEST wherever it could pass for live (1.1)."""
     time_basis: TimeBasis = "source"
     """Whose clock `published_at` is (1.1): "received" when the publisher gave no time."""
+    upstream: Upstream | None = None
+    """Set by a relay: how its own source is doing (1.1). None: not relayed, or unknown."""
 
     @field_validator("contests")
     @classmethod

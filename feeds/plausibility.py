@@ -43,6 +43,7 @@ from feeds.contests import (
     CouncilsContest,
     LegislatureContest,
     MayorContest,
+    RaceContest,
 )
 
 __all__ = [
@@ -93,6 +94,9 @@ def plausibility_warnings(contest: Contest) -> list[str]:
             if not (contest.round == 2 and c.eliminated and not c.elected)
         ]
         return _votes(rows) + _shares(final)
+    if isinstance(contest, RaceContest):
+        rows = [(c.name, c.votes, c.share) for c in contest.candidates]
+        return _votes(rows) + _shares(rows)
     return []
 
 

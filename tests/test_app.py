@@ -297,6 +297,25 @@ async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None
         assert [w.name for w in app.workers if w.is_running] == ["poll"]
 
 
+async def test_tabs_follow_the_feeds_order_when_a_contest_appears_between_or_moves() -> None:
+    """A contest that appears later in the middle of the list gets its tab in its place, and
+    a feed that reorders its contests reorders the tabs: a tab's number is always its place
+    (seen with AP, whose balance of power arrived after the races: "1 … 3 … 2 …")."""
+    from sample_feeds import factory
+
+    app, source, clock = make()
+    england, wales, london = document()["contests"][0], factory.legislature(), factory.mayor()
+    steps = [[england, london], [england, wales, london], [london, england, wales]]
+    async with app.run_test(size=(160, 40)) as pilot:
+        for sequence, contests in enumerate(steps, 1):
+            source.push(document(sequence=sequence, contests=contests))
+            await shown_sequence(app, sequence)
+            await pilot.pause()
+            tabs = [str(tab.label).split("  ", 1) for tab in app.query("Tab")]
+            assert [number for number, _ in tabs] == [str(n) for n in range(1, len(tabs) + 1)]
+            assert [title for _, title in tabs] == [c["title"] for c in contests]
+
+
 async def test_test_data_is_marked_in_the_title_and_the_status_bar() -> None:
     from board.look import STATE_COLOURS
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from bench.feeddocs import FeedDocs
 from bench.harness import percentile
@@ -42,3 +43,14 @@ def test_update_documents_change_one_party_and_bump_the_sequence() -> None:
 def test_percentile_interpolates() -> None:
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
     assert percentile([0.0, 10.0], 95) == 9.5
+
+
+def test_bench_run_keeps_other_benchmarks_sections(tmp_path: Path) -> None:
+    from bench.report import KEPT, _kept_sections
+
+    out = tmp_path / "results.md"
+    assert _kept_sections(out) == ""
+    out.write_text(f"# old\n\nold table\n\n{KEPT}\n\n## Gallery\n\nfigures\n")
+    kept = _kept_sections(out)
+    assert kept.startswith(f"\n{KEPT}") and kept.endswith("## Gallery\n\nfigures\n")
+    assert "old table" not in kept

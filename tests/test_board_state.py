@@ -22,10 +22,17 @@ def at(seconds: float) -> datetime:
     return T0 + timedelta(seconds=seconds)
 
 
-def snapshot(sequence: int = 1, *, wales_seats: int = 29, test: bool = False) -> Snapshot:
+def snapshot(
+    sequence: int = 1,
+    *,
+    wales_seats: int = 29,
+    test: bool = False,
+    upstream: dict[str, Any] | None = None,
+) -> Snapshot:
     doc = copy.deepcopy(FINAL)
     doc["sequence"] = sequence
     doc["test"] = test
+    doc["upstream"] = upstream
     wales = next(c for c in doc["contests"] if c["id"] == "wales")
     wales["parties"][0]["seats"] = wales_seats
     return Snapshot(Feed.model_validate(doc), T0)
@@ -144,3 +151,22 @@ def test_test_data_is_marked_in_the_status() -> None:
     live = status_view(started(), T0)
     assert live.title_chip is None and live.band is None
     assert all(chip.tone != "test" for chip in live.chips)
+
+
+def test_a_relay_whose_source_fails_is_shown_as_failing_then_stale_not_live() -> None:
+    """A relay keeps serving the last good figures when its source fails, and says so in the
+    document: the board must not say LIVE over figures that stopped moving."""
+    failing = {"state": "failing", "error": "HTTP 503", "since": at(4).isoformat()}
+    state = started(upstream={"state": "ok"})
+    assert state.state_word(at(1)) is FeedState.LIVE
+    state = state.apply_outcome(Changed(snapshot(2, upstream=failing)), at(5))
+    assert state.shown is not None and state.shown.feed.sequence == 2  # same figures, shown
+    assert state.state_word(at(6)) is FeedState.ERROR
+    assert state.feed.last_success == T0  # the figures are as of the last good poll
+    words = state.feed.error_words(at(6)) or ""
+    assert "relay's source failing: HTTP 503 since" in words
+    state = state.apply_outcome(Unchanged(), at(10))  # the relay has nothing newer to say
+    assert state.state_word(at(11)) is FeedState.ERROR
+    assert state.state_word(at(16)) is FeedState.STALE  # three intervals after the last good
+    state = state.apply_outcome(Changed(snapshot(3, upstream={"state": "ok"})), at(20))
+    assert state.state_word(at(21)) is FeedState.LIVE and state.feed.error is None

@@ -194,3 +194,31 @@ async def test_old_ticker_items_fade_and_leave() -> None:
         faded, fresh = playlist.get("faded"), playlist.get("fresh")
         assert faded is not None and faded.faded and faded.content.plain == "09:45 Faded line"
         assert fresh is not None and not fresh.faded
+
+
+async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> None:
+    """One `/`: on a night of races the finder's items are the races, by office."""
+    from tests.test_ap_board import night_board, shown
+
+    app, source = night_board()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(None)
+        await shown(app, 2)
+        await pilot.press("2", "slash")
+        assert isinstance(app.screen, FinderScreen) and app.screen.found.noun == "races"
+        finder = app.screen.query_one(Finder)
+        assert finder.scope == "All" and "U.S. Senate" in app.screen._index.scopes()
+        await pilot.press("q", "u", "i", "l", "l")  # a candidate's name, in no race's title
+        assert [item.name for item in finder.found] == [
+            "AZ President",
+            "NV President",
+            "WY President",
+        ]
+        await pilot.press("down")
+        await async_wait_for(lambda: preview(app) == "NV President", "the race beside the list")
+        result = app.screen.query_one("#preview", AreaResult).view
+        assert result is not None and result.headline.startswith("Ada Quill (Dem) leading")
+        await pilot.press("enter")
+        await async_wait_for(lambda: app.state.open_race is not None, "the race opened")
+        assert app.state.selected is not None and app.state.selected.id == "races"
+        assert not isinstance(app.screen, FinderScreen)

@@ -113,3 +113,14 @@ def test_typing_on_after_a_narrowed_query_finds_what_a_fresh_search_finds() -> N
     typed = index(names)
     for query in ("n", "no", "nor", "north b", "north br", "s", "st", "sta", "a", "ab"):
         assert typed.find(query) == index(names).find(query), query
+
+
+def test_other_words_find_an_item_after_every_match_by_name() -> None:
+    items = [
+        FinderItem("nv", "NV President", also="Ada Quill Ben Ferris"),
+        FinderItem("ks", "KS U.S. Senate", also="Dale Okafor"),
+        FinderItem("q", "Quillfield", also=""),
+    ]
+    found = FinderIndex(items)
+    assert names(found.find("quill")) == ["Quillfield", "NV President"]
+    assert names(found.find("ks sen")) == ["KS U.S. Senate"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from board.cli import feed_schema
 from feeds.contests import CouncilsContest, LegislatureContest, MayorContest
 from feeds.parse import parse_feed
+from feeds.race import RaceContest
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -29,7 +30,7 @@ def test_committed_schema_matches_the_models() -> None:
 def test_schema_keeps_unknown_kinds_apart_from_known_ones() -> None:
     defs = feed_schema()["$defs"]
     kind = defs["UnsupportedContest"]["properties"]["kind"]
-    assert kind["not"] == {"enum": ["councils", "legislature", "mayor"]}
+    assert kind["not"] == {"enum": ["councils", "legislature", "mayor", "race"]}
     for name, tag in (("CouncilsContest", "councils"), ("MayorContest", "mayor")):
         assert defs[name]["properties"]["kind"]["const"] == tag
 
@@ -37,7 +38,7 @@ def test_schema_keeps_unknown_kinds_apart_from_known_ones() -> None:
 def test_the_example_validates_with_every_contest_kind_and_no_warnings() -> None:
     feed = parse_feed(example())
     kinds = [type(contest) for contest in feed.contests]
-    assert kinds == [CouncilsContest, LegislatureContest, MayorContest]
+    assert kinds == [CouncilsContest, LegislatureContest, MayorContest, RaceContest]
     assert {update.kind for update in feed.updates} == {"quote", "update"}
     assert feed.warnings(now=feed.published_at) == []
 

@@ -38,23 +38,44 @@ class ContestTabs(Tabs):
         self._auto: str | None = None  # the first tab, which Tabs activates by itself
 
     def update_tabs(self, lines: Sequence[TabLine], active: str | None) -> None:
-        """Show exactly `lines` (relabelling in place) with the tab of key `active` marked."""
+        """Show exactly `lines`, in their order (relabelling in place, adding a contest that
+        appears later at its own place, moving tabs the feed reordered), with the tab of key
+        `active` marked."""
         wanted = {_PREFIX + line.key: line.label for line in lines}
         for tab in list(self.query(Tab)):
             if tab.id not in wanted:
                 self.remove_tab(tab)  # removed lazily: `query` may still list it below
         have: dict[str | None, Tab] = {t.id: t for t in self.query(Tab) if t.id in wanted}
+        self._keep_order([tab_id for tab_id in wanted if tab_id in have], have)
         empty = self.tab_count == 0
-        for tab_id, label in wanted.items():
+        order = list(wanted)
+        for index, (tab_id, label) in enumerate(wanted.items()):
             if tab_id not in have:
                 if empty:
                     self._auto, empty = tab_id, False
-                self.add_tab(Tab(Content(label), id=tab_id))
+                # Before the next tab already shown, so a tab number always sits in its place.
+                anchor = next((have[t] for t in order[index + 1 :] if t in have), None)
+                self.add_tab(Tab(Content(label), id=tab_id), before=anchor)
             elif have[tab_id].label.plain != label:
                 have[tab_id].label = Content(label)
         self.display = len(wanted) > 1
         self._target = None if active is None else _PREFIX + active
         self._mark(have)
+
+    def _keep_order(self, ids: list[str], have: dict[str | None, Tab]) -> None:
+        """Move the shown tabs into the order of `ids` (the feed reordered its contests)."""
+        shown = [tab.id for tab in self.query(Tab) if tab.id in have]
+        if shown == ids:
+            return
+        tabs_list = self.query_one("#tabs-list")
+        previous: Tab | None = None
+        for tab_id in ids:
+            tab = have[tab_id]
+            if previous is None:
+                tabs_list.move_child(tab, before=0)
+            else:
+                tabs_list.move_child(tab, after=previous)
+            previous = tab
 
     def _mark(self, have: dict[str | None, Tab]) -> None:
         target = self._target

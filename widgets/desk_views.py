@@ -38,6 +38,8 @@ class FinderItem:
     """The list it belongs to when nothing is typed ("Declared", "Still to declare")."""
     highlight: bool = False
     """Marked (a change of control): bold, with "▶", so it reads without colour."""
+    also: str = ""
+    """More words that find it, not shown (a race's candidates); found after the names."""
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,7 @@ class GainsChart(Widget):
         title = self.query_one("#gains-title", Static)
         title.update(Content(view.title))
         self.query_one("#gains-none").display = not view.bars
+        self.set_class(not view.seats, "-no-seats")
         with self.app.batch_update():
             self._keyed.sync(view.bars, lambda bar: GainRow(bar, view.scale), _set(view.scale))
             self._keyed.order(list(view.bars), after=title)

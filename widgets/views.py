@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Literal
 
 __all__ = [
+    "BALANCE_COLUMNS",
     "COUNCIL_COLUMNS",
     "ELIMINATED_NOTE",
     "FIGURES",
@@ -26,6 +27,9 @@ __all__ = [
     "CounterView",
     "DeclarationLine",
     "PartyLine",
+    "RaceCandidateLine",
+    "RaceLine",
+    "RaceViewData",
     "SeatShare",
     "StatusLine",
     "StatusView",
@@ -51,6 +55,8 @@ class PartyLine:
     councils_change: int | None = None
     seats: int | None = None
     seats_change: int | None = None
+    leading: int | None = None
+    """Seats not yet called where the party leads (a balance of power), apart from `seats`."""
     share: float | None = None
     """Vote share in percent, 0–100 (legislature view)."""
     share_change: float | None = None
@@ -88,6 +94,13 @@ LEGISLATURE_COLUMNS: tuple[Column, ...] = (
     Column("share_change", "+/-", "percent_change", 7),
 )
 """A parliament or assembly: Seats, +/-, Share, +/-."""
+
+BALANCE_COLUMNS: tuple[Column, ...] = (
+    Column("seats", "Won", "count", 7),
+    Column("leading", "Leading", "count", 8),
+    Column("seats_change", "+/-", "change", 7),
+)
+"""A balance of power or an electoral college: seats won and seats leading, never added."""
 
 
 @dataclass(frozen=True)
@@ -217,3 +230,59 @@ class StatusView:
     """The times line in versions from longest to shortest; the first that fits is shown."""
     lines: tuple[StatusLine, ...] = ()
     """Lines under the times (each cut to the width)."""
+
+
+@dataclass(frozen=True)
+class RaceLine:
+    """One race as the overview shows it; rows are keyed by `key`."""
+
+    key: str
+    """Unique (the contest id)."""
+    group: str
+    """The office, the overview's groups ("President", "U.S. Senate")."""
+    order: int
+    """The group's place in the feed (groups keep the feed's order)."""
+    place: str
+    """State and district: "AZ", "NY District 3" (untrusted text, shown literally)."""
+    leader: str
+    """The winner when called, else the leader; "" before any vote (untrusted)."""
+    margin: float | None
+    """Points between first and second, 0–100 (None: not known)."""
+    reported: float
+    """How much is in, 0–100."""
+    basis: str
+    """What `reported` measures: "exp. vote" or "precincts" ("" when nothing is known)."""
+    called: bool = False
+    runoff: bool = False
+
+
+@dataclass(frozen=True)
+class RaceCandidateLine:
+    """One candidate as the race view shows it."""
+
+    name: str
+    """Untrusted, shown literally; "(i)" is added for an incumbent."""
+    party: str
+    colour: str | None
+    votes: int
+    share: float | None
+    """0–100."""
+    winner: bool = False
+    runoff: bool = False
+    incumbent: bool = False
+
+
+@dataclass(frozen=True)
+class RaceViewData:
+    """What the race view shows."""
+
+    title: str
+    status: str
+    """The race in words (`board.race_views.race_status`)."""
+    called: bool
+    progress: str
+    """How much is in, in words ("250 of 523 precincts (48%)")."""
+    candidates: tuple[RaceCandidateLine, ...]
+    """Most votes first."""
+    note: str = ""
+    """Anything else worth a line (electoral votes at stake, when it was called)."""

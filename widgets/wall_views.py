@@ -119,6 +119,9 @@ class GainsView:
     bars: tuple[GainBar, ...] = ()
     scale: int = 0
     """The longest bar's change (absolute); 0 when no party moved."""
+    seats: bool = True
+    """False for a contest with no seats to gain (a mayoralty, a night of races): the chart
+    is not shown at all."""
 
 
 @dataclass(frozen=True)

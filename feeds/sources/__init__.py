@@ -45,6 +45,8 @@ def open_source(
     token: str | None = None,
     client: httpx.AsyncClient | None = None,
     deadline: float = 10.0,
+    client_id: str | None = None,
+    start_jitter: float = 0.0,
     **options: Any,
 ) -> FeedSource:
     """Return the source `spec` names, read as `format` (default: results-board JSON).
@@ -52,8 +54,10 @@ def open_source(
     `total` is the number of councils for a CSV table; `speed` the real-time
     factor for a recording; `token` the bearer token, `client` a shared
     `httpx.AsyncClient` and `deadline` the most seconds one poll may take, for
-    a URL. Further `options` go to a format's own opener. Arguments that do
-    not apply are ignored.
+    a URL; `client_id` names the board in its User-Agent and `start_jitter`
+    is the most seconds the first poll of a URL waits (spreading a room of
+    boards started together). Further `options` go to a format's own opener.
+    Arguments that do not apply are ignored.
 
     Raises:
         ValueError: an unknown format; a URL whose scheme is not http or https,
@@ -71,7 +75,17 @@ def open_source(
         )
     match = _URL.match(spec)
     if match:
-        return _open_url(spec, match.group(1).lower(), total, token, client, deadline, chosen.name)
+        return _open_url(
+            spec,
+            match.group(1).lower(),
+            total,
+            token,
+            client,
+            deadline,
+            chosen.name,
+            client_id=client_id,
+            start_jitter=start_jitter,
+        )
     path = Path(spec).expanduser()
     if not path.exists():
         hint = " (a URL must start with http:// or https://)" if ":" in spec else ""
@@ -100,6 +114,9 @@ def _open_url(
     client: httpx.AsyncClient | None,
     deadline: float,
     format: str,
+    *,
+    client_id: str | None = None,
+    start_jitter: float = 0.0,
 ) -> FeedSource:
     if scheme not in ("http", "https"):
         hint = " (PA's FTP needs --format pa)" if scheme in ("ftp", "ftps") else ""
@@ -123,6 +140,8 @@ def _open_url(
         connect_timeout=timeout,
         read_timeout=timeout,
         adapter=adapter,
+        client_id=client_id,
+        start_jitter=start_jitter,
     )
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import random
 import re
 import socket
 import ssl
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import NoReturn
@@ -38,7 +39,7 @@ from feeds.errors import (
 from feeds.source import Backoff, FeedSource
 from feeds.sources.proxy import ProxySettingError, check_proxy_settings, proxy_for
 
-__all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after"]
+__all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after", "user_agent"]
 
 KEEPALIVE_EXPIRY = 120.0
 """Seconds an idle connection is kept: well above any poll interval, so polls reuse it."""
@@ -69,6 +70,25 @@ _TOKEN = re.compile(r"[^A-Za-z0-9._+-]")
 
 _Validators = tuple[str | None, str | None]
 
+SMALL_ERROR_PAGE = 65536
+"""Error pages up to this size (by Content-Length) are read whole, keeping the connection."""
+ERROR_HEAD = 4096
+"""Bytes of an error answer's body handed to `http_error` (an API's message)."""
+
+
+def user_agent(client_id: str | None = None) -> str:
+    """`results-board/VERSION`, with ` (+ID)` when the board was given `--id`.
+
+    Every board of a gallery then shows in the cache's access log by name.
+    """
+    from importlib import metadata
+
+    try:
+        version = metadata.version("results-board")
+    except metadata.PackageNotFoundError:
+        version = "0"
+    return f"results-board/{version}" + (f" (+{client_id})" if client_id else "")
+
 
 class HttpSource(FeedSource):
     """A feed polled over HTTP(S): conditional GETs, an overall deadline, a body cap.
@@ -82,7 +102,8 @@ class HttpSource(FeedSource):
     previous validators stay, and the server keeps sending the bad body until
     it publishes a good one. The token goes only in the request's
     Authorization header (httpx drops it on a redirect to another origin) and
-    is redacted from error details.
+    is redacted from error details; so are the values of `headers`, sent with
+    every request (an API key).
     """
 
     def __init__(
@@ -98,6 +119,10 @@ class HttpSource(FeedSource):
         adapter: Adapter | None = None,
         backoff: Backoff | None = None,
         clock: Callable[[], datetime] | None = None,
+        headers: Mapping[str, str] | None = None,
+        client_id: str | None = None,
+        start_jitter: float = 0.0,
+        rng: Callable[[float, float], float] = random.uniform,
     ) -> None:
         super().__init__(adapter=adapter, backoff=backoff, clock=clock)
         parts = urlsplit(url)
@@ -115,12 +140,18 @@ class HttpSource(FeedSource):
         """Seconds allowed to open a connection."""
         self.read_timeout = read_timeout
         """Seconds of silence tolerated between two chunks."""
+        self.user_agent = user_agent(client_id)
+        """The `User-Agent` sent with every request."""
+        # A room of boards started together must not poll in step: the first poll waits a
+        # random part of `start_jitter` (`rng` is injectable for tests), later ones keep that phase.
+        self._jitter = max(0.0, start_jitter)
+        self._rng = rng
         self._token = token
-        self._secrets = [s for s in (token, parts.password) if s]
+        self._headers = dict(headers or {})
+        self._secrets = [s for s in (token, parts.password, *self._headers.values()) if s]
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
         host += f":{parts.port}" if parts.port else ""
         self._description = urlunsplit((parts.scheme.lower(), host, parts.path or "/", "", ""))
-        self._path = parts.path or "/"
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._owns_client = client is None
         self._proxy = proxy_for(url) if client is None else None
@@ -173,15 +204,51 @@ class HttpSource(FeedSource):
 
     async def fetch(self) -> list[RawDocument] | None:
         """GET the feed: its body, or None on 304. Raises a `FeedError` for any failure."""
+        await self.first_poll_wait()
+        document = await self.get(self.url, self._validators)
+        return None if document is None else [document]
+
+    async def first_poll_wait(self) -> None:
+        """Before the first request only: wait a random part of `start_jitter`, so a room of
+        boards started together does not poll in step (later polls keep that phase)."""
+        if self._jitter:
+            delay, self._jitter = self._rng(0.0, self._jitter), 0.0
+            await asyncio.sleep(delay)
+
+    async def get(self, url: str, validators: _Validators = (None, None)) -> RawDocument | None:
+        """One GET of `url` within the deadline and the size cap, with this source's headers.
+
+        Returns the body as a document named by the URL's path (its `stamp` the response's
+        ETag and Last-Modified), or None on 304. `validators` are sent as If-None-Match and
+        If-Modified-Since. A subclass polling several URLs (incremental links, pages) calls
+        this from its own `fetch`.
+
+        Raises:
+            FeedError: any failure; a status other than 200 and 304 as `http_error` says.
+        """
         try:
             async with asyncio.timeout(self.deadline):
-                return await self._get()
+                return await self._get(url, validators)
         except TimeoutError:
             raise FeedTimeout(f"no answer within {self.deadline:g} s") from None
 
-    async def _get(self) -> list[RawDocument] | None:
-        headers = {"Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING}
-        etag, last_modified = self._validators
+    def http_error(
+        self, status: int, reason: str, retry_after: float | None, body: bytes
+    ) -> FeedError:
+        """The error for an answer other than 200 and 304 (`body`: at most 4 KB of it).
+
+        Subclasses name their API's own errors (AP's quota and key refusals).
+        """
+        return FeedHTTPError(status, retry_after, reason)
+
+    async def _get(self, url: str, validators: _Validators) -> RawDocument | None:
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": self.user_agent,
+        }
+        headers.update(self._headers)
+        etag, last_modified = validators
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -191,22 +258,26 @@ class HttpSource(FeedSource):
         headers_seen = False
         try:
             request = self._client.stream(
-                "GET", self.url, headers=headers, timeout=self._timeout, follow_redirects=True
+                "GET", url, headers=headers, timeout=self._timeout, follow_redirects=True
             )
             async with request as response:
                 headers_seen = True
                 if response.status_code == 304:
+                    # Read to the end (there is no body) so the connection goes back to the
+                    # pool: returned unread, it was closed, and every 304 cost a new connection.
+                    await response.aread()
                     return None
                 if response.status_code != 200:
-                    raise FeedHTTPError(
+                    raise self.http_error(
                         response.status_code,
-                        parse_retry_after(response.headers.get("Retry-After"), self._clock()),
                         response.reason_phrase,
+                        parse_retry_after(response.headers.get("Retry-After"), self._clock()),
+                        await _error_body(response),
                     )
                 _check_codings(response)
                 body = await self._read_capped(response)
-                validators = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
-                return [RawDocument(self._path, body, validators)]
+                stamp = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
+                return RawDocument(urlsplit(url).path or "/", body, stamp)
         except FeedError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
@@ -269,6 +340,27 @@ class HttpSource(FeedSource):
         """Close the HTTP client if this source created it (an injected one is the caller's)."""
         if self._owns_client:
             await self._client.aclose()
+
+
+async def _error_body(response: httpx.Response) -> bytes:
+    """The start of an error answer's body (enough for an API's message). A small error page
+    is read to the end, so the connection goes back to the pool instead of being closed."""
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) <= SMALL_ERROR_PAGE:
+        return (await response.aread())[:ERROR_HEAD]
+    return await _head(response, ERROR_HEAD)
+
+
+async def _head(response: httpx.Response, limit: int) -> bytes:
+    """Up to `limit` bytes of an error answer's body (enough for an API's message)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            break
+    return b"".join(chunks)[:limit]
 
 
 def _check_codings(response: httpx.Response) -> None:

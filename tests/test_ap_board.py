@@ -1,0 +1,172 @@
+"""Pilot and snapshot tests of a night of races: overview, race view, search, balance of power."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from board.app import ResultsBoard, create_app
+from board.desk_screens import FinderScreen
+from feeds.ap import ApAdapter
+from tests.apnight import NIGHT, response, trend_table
+from tests.boardkit import ManualClock, ScriptedSource
+from tests.waiting import async_wait_for
+from widgets.race_overview import RaceOverview
+from widgets.race_view import RaceView
+
+SnapCompare = Callable[..., bool]
+
+
+def night_board(steps: int = 2) -> tuple[ResultsBoard, ScriptedSource]:
+    source = ScriptedSource()
+    source.adapter = ApAdapter()
+    app = create_app(source, mode="live", interval=5, clock=ManualClock())  # type: ignore[arg-type]
+    app.animation_level = "none"
+    source.push(response(NIGHT[0], link="/x"))
+    for step in NIGHT[1:steps]:
+        source.push(response(step, link="/x", truncated=False))
+    return app, source
+
+
+async def shown(app: ResultsBoard, sequence: int) -> None:
+    await async_wait_for(
+        lambda: app.state.shown is not None and app.state.shown.feed.sequence >= sequence,
+        f"sequence {sequence} on screen",
+    )
+
+
+def overview_text(app: ResultsBoard) -> list[str]:
+    overview = app.query_one(RaceOverview)
+    return [overview.render_line(y).text for y in range(overview.size.height)]
+
+
+async def test_the_races_tab_shows_called_and_leading_apart_and_opens_a_race() -> None:
+    app, source = night_board()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(None)
+        await shown(app, 2)
+        await pilot.press("2")
+        await pilot.pause()
+        lines = overview_text(app)
+        wy = next(line for line in lines if line.lstrip().startswith("WY"))
+        nv = next(line for line in lines if line.lstrip().startswith("NV  "))
+        assert "✔ CALLED" in wy and "leading" not in wy
+        assert "leading" in nv and "44% exp. vote" in nv and "CALLED" not in nv
+        assert any("President · 1 of 3 called" in line for line in lines)
+        assert app.query_one(RaceOverview).has_focus
+
+        await pilot.press("down", "enter")  # from AZ to NV
+        await pilot.pause()
+        view = app.query_one(RaceView)
+        assert view.display and view.data.title == "NV President"
+        assert view.data.status.startswith("Ada Quill (Dem) leading by 4.2 pts")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not view.display and app.query_one(RaceOverview).display
+
+
+async def test_slash_finds_a_race_by_a_few_letters() -> None:
+    app, source = night_board()
+    async with app.run_test(size=(80, 24)) as pilot:
+        source.push(None)
+        await shown(app, 2)
+        await pilot.press("slash")
+        await async_wait_for(lambda: isinstance(app.screen, FinderScreen), "the finder open")
+        assert app.screen.found.noun == "races"  # `/` finds the races on a night of races
+        await pilot.press("k", "s", "space", "s", "e", "n", "enter")
+        await async_wait_for(lambda: not isinstance(app.screen, FinderScreen), "the finder closed")
+        await pilot.pause()
+        assert app.state.open_race == "ap-ks-3100"
+        assert app.query_one(RaceView).data.title == "KS U.S. Senate"
+
+
+async def test_a_call_and_its_retraction_reach_the_overview() -> None:
+    app, source = night_board(steps=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(app, 3)
+        await pilot.press("2")
+        await pilot.pause()
+        ks = next(line for line in overview_text(app) if line.lstrip().startswith("KS"))
+        assert "✔ CALLED" in ks
+        source.push(response(NIGHT[3], link="/x", truncated=False))
+        await shown(app, 4)
+        await pilot.pause()
+        ks = next(line for line in overview_text(app) if line.lstrip().startswith("KS"))
+        assert "leading" in ks and "CALLED" not in ks
+
+
+async def test_sorting_the_overview_keeps_the_cursor_on_its_race() -> None:
+    app, source = night_board()
+    async with app.run_test(size=(120, 40)) as pilot:
+        source.push(None)
+        await shown(app, 2)
+        await pilot.press("2", "down")  # from AZ to NV President
+        await pilot.pause()
+        overview = app.query_one(RaceOverview)
+        assert overview.selected is not None and overview.selected.place == "NV"
+        await pilot.press("s")
+        await pilot.pause()
+        assert overview.sort == "margin"
+        assert overview.selected is not None and overview.selected.place == "NV"
+
+
+def after(
+    then: Callable[[Pilot[Any], ResultsBoard], Awaitable[None]],
+) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, ResultsBoard)
+        await shown(app, 2)
+        await then(pilot, app)
+        app.tick()
+        await pilot.pause()
+
+    return run_before
+
+
+async def races_tab(pilot: Pilot[Any], app: ResultsBoard) -> None:
+    await pilot.press("2")
+
+
+async def a_race(pilot: Pilot[Any], app: ResultsBoard) -> None:
+    await pilot.press("2", "down", "enter")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_races_overview(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app, source = night_board()
+    source.push(None)
+    assert snap_compare(app, terminal_size=size, run_before=after(races_tab))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_race_view(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app, source = night_board()
+    source.push(None)
+    assert snap_compare(app, terminal_size=size, run_before=after(a_race))
+
+
+def test_races_overview_without_colour(
+    snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, source = night_board()
+    source.push(None)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after(races_tab))
+
+
+def test_electoral_college_and_balance_of_power(snap_compare: SnapCompare) -> None:
+    app, source = night_board()
+    table = trend_table(
+        "U.S. Senate", "S", {"Dem": ("20", "4", "28", "+1"), "GOP": ("18", "3", "27", "-1")}
+    )
+    source.push(table)
+
+    async def balance(pilot: Pilot[Any], app: ResultsBoard) -> None:
+        await shown(app, 3)
+        await pilot.press("2")
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=after(balance))
