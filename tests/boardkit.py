@@ -112,6 +112,20 @@ async def screen_after(pilot: Pilot[Any], *keys: str) -> str:
     return screen_text(pilot.app)
 
 
+async def polled_until_shown(app: ResultsBoard, sequence: int) -> None:
+    """Wait until the board shows the document of `sequence` or a later one, polling at once
+    rather than every interval: for tests that push several documents and care about what is
+    shown, not about when polls come (each pushed document is one poll)."""
+
+    def on_screen() -> bool:
+        if app.state.shown is not None and app.state.shown.feed.sequence >= sequence:
+            return True
+        app.poller.wake()
+        return False
+
+    await async_wait_for(on_screen, f"sequence {sequence} on screen")
+
+
 async def shown_sequence(app: ResultsBoard, sequence: int) -> None:
     """Wait until the board shows the document of `sequence`."""
     await async_wait_for(

@@ -12,7 +12,7 @@ from board.app import ResultsBoard, create_app
 from board.desk_screens import FinderScreen
 from feeds.ap import ApAdapter
 from tests.apnight import NIGHT, response, trend_table
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import ManualClock, ScriptedSource, polled_until_shown
 from tests.waiting import async_wait_for
 from widgets.race_overview import RaceOverview
 from widgets.race_view import RaceView
@@ -31,11 +31,7 @@ def night_board(steps: int = 2) -> tuple[ResultsBoard, ScriptedSource]:
     return app, source
 
 
-async def shown(app: ResultsBoard, sequence: int) -> None:
-    await async_wait_for(
-        lambda: app.state.shown is not None and app.state.shown.feed.sequence >= sequence,
-        f"sequence {sequence} on screen",
-    )
+shown = polled_until_shown
 
 
 def overview_text(app: ResultsBoard) -> list[str]:

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from board.app import ResultsBoard, create_app
 from sample_feeds.factory import declaration
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import ManualClock, ScriptedSource, polled_until_shown
 from tests.deskkit import night, seat, with_declaration
 from tests.waiting import async_wait_for
 from widgets._party_row import PartyRow
@@ -45,10 +45,7 @@ def then(
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, ResultsBoard)
-        await async_wait_for(
-            lambda: app.state.shown is not None and app.state.shown.feed.sequence == sequence,
-            f"sequence {sequence} on screen",
-        )
+        await polled_until_shown(app, sequence)
         for row in app.query(PartyRow):  # a still frame: no figure mid-flash, however slow
             row.flashing = frozenset()
         app.tick()
