@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
 from board.desk_screens import FinderScreen
 from feeds.ap import ApAdapter
 from tests.apnight import NIGHT, response, trend_table
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import ScriptedSource, scripted_board
 from tests.waiting import async_wait_for
 from widgets.race_overview import RaceOverview
 from widgets.race_view import RaceView
@@ -21,13 +21,9 @@ SnapCompare = Callable[..., bool]
 
 
 def night_board(steps: int = 2) -> tuple[ResultsBoard, ScriptedSource]:
-    source = ScriptedSource()
-    source.adapter = ApAdapter()
-    app = create_app(source, mode="live", interval=5, clock=ManualClock())  # type: ignore[arg-type]
-    app.animation_level = "none"
-    source.push(response(NIGHT[0], link="/x"))
-    for step in NIGHT[1:steps]:
-        source.push(response(step, link="/x", truncated=False))
+    updates = [response(step, link="/x", truncated=False) for step in NIGHT[1:steps]]
+    first = response(NIGHT[0], link="/x")
+    app, source, _ = scripted_board(first, *updates, adapter=ApAdapter(), still=True)
     return app, source
 
 
