@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -34,16 +35,25 @@ async def shown(app: ResultsBoard, sequence: int) -> None:
     )
 
 
+@asynccontextmanager
+async def night_showing(
+    size: tuple[int, int] = (120, 40),
+) -> AsyncIterator[tuple[ResultsBoard, Pilot[Any]]]:
+    """`night_board` running at `size`, the night's first two steps on screen."""
+    app, source = night_board()
+    async with app.run_test(size=size) as pilot:
+        source.push(None)
+        await shown(app, 2)
+        yield app, pilot
+
+
 def overview_text(app: ResultsBoard) -> list[str]:
     overview = app.query_one(RaceOverview)
     return [overview.render_line(y).text for y in range(overview.size.height)]
 
 
 async def test_the_races_tab_shows_called_and_leading_apart_and_opens_a_race() -> None:
-    app, source = night_board()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing() as (app, pilot):
         await pilot.press("2")
         await pilot.pause()
         lines = overview_text(app)
@@ -65,10 +75,7 @@ async def test_the_races_tab_shows_called_and_leading_apart_and_opens_a_race() -
 
 
 async def test_slash_finds_a_race_by_a_few_letters() -> None:
-    app, source = night_board()
-    async with app.run_test(size=(80, 24)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing((80, 24)) as (app, pilot):
         await pilot.press("slash")
         await async_wait_for(lambda: isinstance(app.screen, FinderScreen), "the finder open")
         assert app.screen.found.noun == "races"  # `/` finds the races on a night of races
@@ -95,10 +102,7 @@ async def test_a_call_and_its_retraction_reach_the_overview() -> None:
 
 
 async def test_sorting_the_overview_keeps_the_cursor_on_its_race() -> None:
-    app, source = night_board()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing() as (app, pilot):
         await pilot.press("2", "down")  # from AZ to NV President
         await pilot.pause()
         overview = app.query_one(RaceOverview)

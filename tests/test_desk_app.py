@@ -174,12 +174,9 @@ async def test_old_ticker_items_fade_and_leave() -> None:
 
 async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> None:
     """One `/`: on a night of races the finder's items are the races, by office."""
-    from tests.test_ap_board import night_board, shown
+    from tests.test_ap_board import night_showing
 
-    app, source = night_board()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing() as (app, pilot):
         await pilot.press("2", "slash")
         assert isinstance(app.screen, FinderScreen) and app.screen.found.noun == "races"
         finder = app.screen.query_one(Finder)
