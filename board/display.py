@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from textual.app import App
+from textual.css.query import NoMatches
+from textual.screen import Screen
 
 from board.contest_view import ContestView
 from board.desk_display import DeskDisplay, ticker_items
@@ -41,14 +43,22 @@ class Display:
     def push(self, state: BoardState, now: datetime) -> None:
         """Make the widgets show `state` at `now`."""
         app = self._app
-        if not app.screen_stack:  # not composed yet, or shutting down
+        if not app.is_running or not app.screen_stack:  # not composed yet, or shutting down
             return
         board = app.screen_stack[0]  # the board's own screen, even under the help screen
         bars = board.query(StatusBar)
         if not bars:  # not composed yet: `on_mount` pushes again
             return
+        try:
+            self._push(app, board, state, now)
+        except NoMatches:
+            # A widget is gone: the board is being taken down (a clock tick or a poll can land
+            # while Textual removes the widgets one by one). Nothing is left to show.
+            return
+
+    def _push(self, app: App[Any], board: Screen[Any], state: BoardState, now: datetime) -> None:
         with app.batch_update():
-            bars.first().view = status_view(state, now)
+            board.query_one(StatusBar).view = status_view(state, now)
             contest = state.selected
             view = board.query_one(ContestView)
             if state.shown is not None and contest is not None:

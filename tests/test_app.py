@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from board.app import ResultsBoard, create_app
+from board.contest_view import ContestView
 from board.help import HelpScreen
 from board.look import CHIP_WORDS
 from board.state import FeedState
@@ -17,10 +18,12 @@ from tests.boardkit import (
     ScriptedSource,
     board_showing,
     live_board,
+    polled_until_shown,
     screen_text,
     shown_sequence,
 )
 from tests.waiting import async_wait_for
+from widgets.contest_tabs import ContestTabs
 from widgets.declarations import DeclarationList
 from widgets.party_table import PartyTable
 from widgets.reporting_counter import ReportingCounter
@@ -326,3 +329,16 @@ async def test_help_open_does_not_stop_the_board_showing_polls() -> None:
         await pilot.pause()
         assert app.state.feed.error is None
         assert "1005" in screen_text(app)
+
+
+@pytest.mark.parametrize("gone", [Ticker, ContestView, ContestTabs])
+async def test_a_tick_while_the_board_is_taken_down_does_nothing(gone: type) -> None:
+    """Textual removes the widgets one by one at exit, and the clock or a poll can land between:
+    the board must not raise then (it turned a clean exit into a traceback)."""
+    async with board_showing(document()) as (app, source, _, pilot):
+        await app.query_one(gone).remove()
+        app.tick()  # raised NoMatches
+        source.push(with_party(document(), "LAB", seats=1006))
+        await polled_until_shown(app, 2)  # a poll lands on the half-removed board
+        app.tick()
+    # leaving run_test re-raises whatever a handler raised
