@@ -29,7 +29,7 @@ from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from board.alerts import AlertRule
 from board.commands import bindings, palette_commands
@@ -38,6 +38,8 @@ from board.desk import DEFAULT_TICKER_MAX_AGE, Desk
 from board.desk_actions import DeskActions
 from board.display import Display
 from board.help import HelpScreen
+from board.keys import footer_ranks
+from board.layout import MIN_SIZE, TALL, WIDE
 from board.look import theme_variables
 from board.polling import Poller
 from board.present import SORT_WORDS
@@ -48,15 +50,13 @@ from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.alert_banner import AlertBanner
 from widgets.contest_tabs import ContestTabs
+from widgets.key_footer import KeyFooter
 from widgets.race_overview import RaceOverview
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
 from widgets.wall import Wall
 
 __all__ = ["MIN_SIZE", "BoardOptions", "ResultsBoard", "create_app", "run_board"]
-
-MIN_SIZE = (60, 20)
-"""Below this the board shows "terminal too small" instead of a garbled layout."""
 
 TICKER_CELLS_PER_SECOND = 8.0
 """A readable pace; moved two cells a frame (4 frames/s) to halve the bytes on the wire."""
@@ -70,8 +70,8 @@ class ResultsBoard(DeskActions):
 
     CSS_PATH = ["board.tcss", "wall.tcss"]  # noqa: RUF012 - Textual's API
     TITLE = "results-board"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's API
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's API
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's API
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012 - Textual's API
     BINDINGS: ClassVar[list[BindingType]] = bindings()
 
     def __init__(
@@ -115,7 +115,7 @@ class ResultsBoard(DeskActions):
         yield Wall(id="wall")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
         if not self.display_only:
-            yield Footer()
+            yield KeyFooter(footer_ranks())
         yield Static("", id="too-small", markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -198,7 +198,7 @@ class ResultsBoard(DeskActions):
     def _check_size(self, width: int, height: int) -> None:
         min_width, min_height = MIN_SIZE
         too_small = width < min_width or height < min_height
-        self.screen.set_class(too_small, "-too-small")
+        self.set_class(too_small, "-too-small")  # the app's: every screen, a modal one too
         if too_small:
             message = f"terminal too small — need {min_width}×{min_height} (now {width}×{height})"
             self.query_one("#too-small", Static).update(message)

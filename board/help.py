@@ -2,7 +2,9 @@
 
 The text is made from the board's own tables (`board/keys.py`,
 `board/look.py`), never from feed text; it is built as `Content`, so nothing in
-it is read as markup.
+it is read as markup. On a terminal too short for all of it, the tables scroll
+between a heading and a last line that always show: the way out, and — while
+more lies below or above — how to scroll to it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -30,6 +32,13 @@ def _table(rows: list[tuple[str, str]], id: str) -> Grid:
     return Grid(*cells, id=id, classes="help-table")
 
 
+CLOSE = "escape, q or ? to close"
+"""The help's last line: the way out."""
+
+MORE_BELOW = "↓ more below (↓, page down)"
+MORE_ABOVE = "↑ more above (↑, page up)"
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys and what the status words mean; scrolls on a small terminal."""
 
@@ -38,9 +47,32 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(Content.styled("results-board — keys", "bold"), classes="help-heading")
-            yield _table([(key.shown, key.what) for key in KEYS], "help-keys")
-            yield Static(Content.styled("Status words", "bold"), classes="help-heading")
-            yield _table(list(STATUS_WORDS), "help-words")
-            yield Static(Content.styled("escape, q or ? to close", "dim"))
+        with Vertical(id="help"):
+            yield Static(Content.styled("results-board — keys", "bold"), id="help-title")
+            with VerticalScroll(id="help-body"):
+                yield _table([(key.shown, key.what) for key in KEYS], "help-keys")
+                yield Static(Content.styled("Status words", "bold"), classes="help-heading")
+                yield _table(list(STATUS_WORDS), "help-words")
+            yield Static(Content.styled(CLOSE, "dim"), id="help-close")
+
+    def on_mount(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.focus()
+        self.watch(body, "scroll_y", self._say_more, init=False)
+        self.call_after_refresh(self._say_more)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_more)
+
+    def _say_more(self) -> None:
+        """The last line: the way out, and which way more of the help lies."""
+        body = self.query_one("#help-body", VerticalScroll)
+        ways = []
+        if body.scroll_y < body.max_scroll_y:
+            ways.append(MORE_BELOW)
+        if body.scroll_y > 0:
+            ways.append(MORE_ABOVE)
+        words = " · ".join([*ways, CLOSE])
+        close = self.query_one("#help-close", Static)
+        if str(close.render()) != words:
+            close.update(Content.styled(words, "dim"))

@@ -3,7 +3,8 @@
 Like the party table it never rebuilds itself: one row widget per candidate
 (`widgets/_candidate_row.py`), keyed by `key`; `update_candidates` touches
 only the rows whose figures changed and moves rows only when the order
-changed (most votes first: `widgets.views.sort_candidates`).
+changed (most votes first: `widgets.views.sort_candidates`). With a `limit`
+(a short terminal) it shows that many and names the others under them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from widgets._candidate_row import (
@@ -21,7 +23,7 @@ from widgets._candidate_row import (
     round_title,
     share_bar,
 )
-from widgets._keyed_rows import KeyedRows
+from widgets._keyed_rows import KeyedRows, MoreLine
 from widgets.views import CandidateLine, sort_candidates
 
 __all__ = [
@@ -49,6 +51,9 @@ class CandidateTable(Widget):
     }
     """
 
+    limit: reactive[int | None] = reactive[int | None](None, init=False)
+    """Candidates shown at most (None: all); the others are named under them."""
+
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -57,6 +62,7 @@ class CandidateTable(Widget):
         self._header = CandidateHeader()
         self._keyed: KeyedRows[CandidateLine, CandidateRow] = KeyedRows(self, _line_of)
         self._pending: list[CandidateLine] | None = None
+        self._more = MoreLine()
 
     def compose(self) -> ComposeResult:
         """The header, and rows for candidates given before the table was mounted."""
@@ -66,6 +72,23 @@ class CandidateTable(Widget):
             latest = {line.key: line for line in pending}
             self._keyed.rows = {key: CandidateRow(line) for key, line in latest.items()}
             yield from (self._keyed.rows[line.key] for line in sort_candidates(latest.values()))
+        yield self._more
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def watch_limit(self) -> None:
+        self._fit()
+
+    @property
+    def more(self) -> str:
+        """What the line under the rows says of the candidates left out ("" when none are)."""
+        return self._more.text
+
+    def _fit(self) -> None:
+        """Show the candidates `limit` allows; name the others, last."""
+        if self.is_mounted:
+            self._keyed.fit(self.limit, self._more, lambda line: line.name)
 
     @property
     def rows(self) -> list[CandidateRow]:
@@ -100,6 +123,7 @@ class CandidateTable(Widget):
             self._keyed.sync(lines, CandidateRow, _set_line)
             wanted = sort_candidates(self._keyed.lines())
             self._keyed.order(wanted, after=self._header)
+            self._fit()
 
 
 def _line_of(row: CandidateRow) -> CandidateLine:

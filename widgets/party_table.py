@@ -5,7 +5,9 @@ lines in display order (the board sorts them: `board/present.py`); a new key
 mounts a row, a gone key removes its row, a row whose figures did not change
 is not touched, and rows are moved only when the order changed. A change to
 one party therefore repaints one terminal line (a `DataTable` repaints every
-visible row on any change).
+visible row on any change). With a `limit` (a short terminal) it shows that
+many rows, keeping pinned ones (No Overall Control), and names the others
+under them ("+ 3 more: Residents, Liberal, Respect").
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.reactive import reactive
 from textual.widget import Widget
 
-from widgets._keyed_rows import KeyedRows
+from widgets._keyed_rows import KeyedRows, MoreLine
 from widgets._party_row import PartyHeader, PartyRow
 from widgets.views import COUNCIL_COLUMNS, LEGISLATURE_COLUMNS, Column, PartyLine
 
@@ -45,6 +48,9 @@ class PartyTable(Widget):
     }
     """
 
+    limit: reactive[int | None] = reactive[int | None](None, init=False)
+    """Rows shown at most (None: all); the others are hidden on purpose and named under them."""
+
     def __init__(
         self,
         columns: Sequence[Column] = COUNCIL_COLUMNS,
@@ -63,6 +69,7 @@ class PartyTable(Widget):
         self._filled = False
         self._pending: list[PartyLine] | None = None
         self._header = PartyHeader(self._columns)
+        self._more = MoreLine()
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -94,6 +101,23 @@ class PartyTable(Widget):
             }
             self._filled = True
             yield from self._keyed.rows.values()
+        yield self._more
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def watch_limit(self) -> None:
+        self._fit()
+
+    @property
+    def more(self) -> str:
+        """What the line under the rows says of the rows left out ("" when none are)."""
+        return self._more.text
+
+    def _fit(self) -> None:
+        """Show the rows `limit` allows (pinned ones kept); name the others, last."""
+        if self.is_mounted:
+            self._keyed.fit(self.limit, self._more, lambda line: line.name)
 
     def update_lines(
         self, lines: Sequence[PartyLine], *, sorted_field: str = "", fresh: bool = False
@@ -125,6 +149,7 @@ class PartyTable(Widget):
 
             self._keyed.sync(ordered, make, _set_line)
             self._keyed.order(ordered, after=self._header)
+            self._fit()
         self._filled = True
 
 
