@@ -100,18 +100,13 @@ def first_ingest(body: bytes, repeat: int) -> None:
 
 async def delta_to_screen(races: list[dict[str, Any]], steps: list[list[dict[str, Any]]]) -> None:
     """A 20-race update from arrival (fetch returns) to the board having drawn it."""
-    from board.app import create_app
-    from tests.boardkit import ManualClock, ScriptedSource
+    from tests.boardkit import first_shown, scripted_board
 
-    source = ScriptedSource()
-    source.adapter = ApAdapter()
-    app = create_app(source, mode="live", interval=60, clock=ManualClock())  # type: ignore[arg-type]
-    app.animation_level = "none"
-    source.push(response(races, link="/x"))
+    first = response(races, link="/x")
+    app, source, _ = scripted_board(first, adapter=ApAdapter(), interval=60, still=True)
     times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.state.shown is None:
-            await asyncio.sleep(0.05)
+        await first_shown(app, timeout=60)
         await pilot.press("2")
         await pilot.pause()
         for step in steps:

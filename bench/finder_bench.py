@@ -134,6 +134,7 @@ async def _measure(names: Sequence[str], queries: Sequence[str]) -> list[float]:
 
     from board.app import create_app
     from sample_feeds.factory import encode
+    from tests.boardkit import first_shown
     from widgets.finder import Finder
 
     app = create_app(_Once(encode(_document(names))), mode="live", interval=60)
@@ -150,8 +151,7 @@ async def _measure(names: Sequence[str], queries: Sequence[str]) -> list[float]:
     app._display = record_frame  # type: ignore[method-assign]
     times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.state.shown is None:
-            await pilot.pause(0.05)
+        await first_shown(app, timeout=60)
         await pilot.press("slash")
         await pilot.pause()
         finder = app.screen.query_one(Finder)

@@ -139,6 +139,16 @@ def build_parser() -> argparse.ArgumentParser:
         "default": 10.0,
         "help": "most seconds one poll of a URL may take (default 10)",
     }
+
+    def polling(parser: argparse.ArgumentParser) -> None:
+        """The options of a command that polls SOURCE: `watch`, `record`, `relay`."""
+        parser.add_argument("--interval", **interval)
+        parser.add_argument("--total", **total)
+        parser.add_argument("--format", **format_)
+        parser.add_argument("--test", **test)
+        parser.add_argument("--deadline", **deadline)
+        nettools.add_client_options(parser)
+
     demo = command("demo", "play the bundled 2016 night on the board (the default command)", True)
     demo.add_argument("--speed", type=_speed, help="real-time factor (default: about 3 minutes)")
     watch = command("watch", "show a live feed: a URL, a JSON/CSV file or a recording", True)
@@ -147,12 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="http(s) URL, .json/.csv file or .jsonl; with --format pa a PA file, folder or ftp://",
     )
-    watch.add_argument("--interval", **interval)
-    watch.add_argument("--total", **total)
-    watch.add_argument("--format", **format_)
-    watch.add_argument("--test", **test)
-    watch.add_argument("--deadline", **deadline)
-    nettools.add_client_options(watch)
+    polling(watch)
     replay = command("replay", "play a recording (.jsonl) on the board", True)
     replay.add_argument("recording", metavar="RECORDING", help="a .jsonl recording")
     replay.add_argument("--speed", **speed)
@@ -165,12 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     record = command("record", "append each new document of SOURCE to a recording, until Ctrl-C")
     record.add_argument("source", metavar="SOURCE", help="URL or file to poll")
     record.add_argument("out", metavar="OUT.jsonl", help="the recording to append to")
-    record.add_argument("--interval", **interval)
-    record.add_argument("--total", **total)
-    record.add_argument("--format", **format_)
-    record.add_argument("--test", **test)
-    record.add_argument("--deadline", **deadline)
-    nettools.add_client_options(record)
+    polling(record)
     serve = command("serve-feed", "serve a recording over HTTP as a live feed (rehearsals, tests)")
     serve.add_argument("recording", metavar="RECORDING", nargs="?", help="default: the 2016 night")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -182,9 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--verbose", action="store_true", help="log each request")
     nettools.add_cache_options(serve)
     port: dict[str, Any] = {"type": _number(int, 0, 65535), "default": 8080, "help": "(8080)"}
-    common = {"port": port, "interval": interval, "total": total, "deadline": deadline}
-    common |= {"format": format_, "test": test}
-    nettools.add_relay_command(commands, common)
+    nettools.add_relay_command(commands, polling, port)
     nettools.add_serve_web_command(commands)
     snapshot = command("snapshot", "print the feed once as plain text (for logs and chat)")
     snapshot.add_argument("source", metavar="SOURCE", help="URL, file, or recording (its last)")
@@ -260,15 +258,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    options = {"test": True} if args.test else {}
-    source = open_spec(
-        args.source,
-        format=args.format,
-        total=args.total,
-        deadline=args.deadline,
-        **nettools.client_options(args),
-        **options,
-    )
+    source = nettools.open_polled(args)
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"
     return _run_board(source, mode, interval_of(args), args)

@@ -4,7 +4,8 @@
 `serve-web` puts the board in browsers (`board.web`). The options every
 network command shares are added here too: the cache headers of `serve-feed`
 and `relay`, and the polite-client options (`--id`, `--jitter`) of `watch`,
-`record` and `relay`. Neither command imports Textual in this process.
+`record` and `relay`, which open their source alike (`open_polled`).
+Neither command imports Textual in this process.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import asyncio
 import re
 import signal
 import sys
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -22,14 +24,14 @@ from board.cliutil import UsageError, interval_of, one_line, open_spec, token, u
 
 if TYPE_CHECKING:
     from feeds.publish import CachePolicy
-    from feeds.source import PollOutcome
+    from feeds.source import FeedSource, PollOutcome
 
 __all__ = [
     "FIRST_POLL_JITTER_CAP",
     "add_cache_options",
     "add_client_options",
     "cache_policy",
-    "client_options",
+    "open_polled",
     "relay",
     "serve_web",
 ]
@@ -83,12 +85,21 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def client_options(args: argparse.Namespace) -> dict[str, Any]:
-    """The `open_source` options of `add_client_options` (and the token from the environment)."""
+def open_polled(args: argparse.Namespace, **overrides: Any) -> FeedSource:
+    """SOURCE opened as `watch`, `record`, `relay` and `serve-web` poll it: with `--format`,
+    `--total`, `--deadline`, `--test`, `--id`, `--jitter` and the token from the environment;
+    `overrides` replace any of those `open_source` options.
+
+    Raises:
+        UsageError: SOURCE or an option cannot be used.
+    """
     jitter = args.jitter
     if jitter is None:
         jitter = min(interval_of(args), FIRST_POLL_JITTER_CAP)
-    return {"client_id": args.board_id, "start_jitter": jitter, "token": token()}
+    options = {"format": args.format, "total": args.total, "deadline": args.deadline}
+    options |= {"client_id": args.board_id, "start_jitter": jitter, "token": token()}
+    options |= {"test": True} if args.test else {}
+    return open_spec(args.source, **(options | overrides))
 
 
 def add_cache_options(parser: argparse.ArgumentParser) -> None:
@@ -140,14 +151,7 @@ def relay(args: argparse.Namespace) -> int:
     """`results-board relay SOURCE`: ingest once, publish on `/feed.json` until Ctrl-C."""
     from feeds.relay import Relay
 
-    source = open_spec(
-        args.source,
-        format=args.format,
-        total=args.total,
-        deadline=args.deadline,
-        **client_options(args),
-        **({"test": True} if args.test else {}),
-    )
+    source = open_polled(args)
     interval = interval_of(args)
     with usage():
         server = Relay(
@@ -166,8 +170,11 @@ def relay(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_relay_command(commands: Any, common: dict[str, dict[str, Any]]) -> None:
-    """Add `relay` to the `commands` subparsers; `common` holds the shared option specs."""
+def add_relay_command(
+    commands: Any, polling: Callable[[argparse.ArgumentParser], None], port: dict[str, Any]
+) -> None:
+    """Add `relay` to the `commands` subparsers: `polling` adds the options of a command that
+    polls SOURCE (as `watch`), `port` is the spec of `--port`."""
     help = "ingest SOURCE once and publish it on /feed.json for a gallery of boards and a cache"
     parser = commands.add_parser(
         "relay", help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -177,15 +184,10 @@ def add_relay_command(commands: Any, common: dict[str, dict[str, Any]]) -> None:
         metavar="SOURCE",
         help="http(s) URL, .json/.csv file or .jsonl; with --format pa a PA file, folder or ftp://",
     )
-    parser.add_argument("--format", **common["format"])
-    parser.add_argument("--test", **common["test"])
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    parser.add_argument("--port", **common["port"])
-    parser.add_argument("--interval", **common["interval"])
-    parser.add_argument("--total", **common["total"])
-    parser.add_argument("--deadline", **common["deadline"])
+    parser.add_argument("--port", **port)
     parser.add_argument("--verbose", action="store_true", help="log each request")
-    add_client_options(parser)
+    polling(parser)
     add_cache_options(parser)
 
 
@@ -243,11 +245,7 @@ def serve_web(args: argparse.Namespace) -> int:
     watch = build_parser().parse_args(["watch", *rest])
     # One relay for every viewer: its first poll goes at once (boards started together are
     # spread by --jitter; here there is one poller, and the first viewer waits for it).
-    options = client_options(watch) | {"start_jitter": watch.jitter or 0.0}
-    options |= {"test": True} if watch.test else {}
-    source = open_spec(
-        watch.source, format=watch.format, total=watch.total, deadline=watch.deadline, **options
-    )
+    source = open_polled(watch, start_jitter=watch.jitter or 0.0)
     try:
         from board.web import BoardWebServer, health_of
     except ImportError as error:  # pragma: no cover - a broken install

@@ -21,7 +21,6 @@ from board.cliutil import (
     fail,
     interval_of,
     one_line,
-    open_spec,
     token,
     usage,
 )
@@ -169,17 +168,9 @@ def record(args: argparse.Namespace) -> int:
 
     if not args.out.lower().endswith(".jsonl"):
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
-    from board.nettools import client_options
+    from board.nettools import open_polled
 
-    options = {"test": True} if args.test else {}
-    source = open_spec(
-        args.source,
-        format=args.format,
-        total=args.total,
-        deadline=args.deadline,
-        **client_options(args),
-        **options,
-    )
+    source = open_polled(args)
     written = 0
 
     def report(outcome: PollOutcome) -> None:

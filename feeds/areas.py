@@ -23,7 +23,7 @@ from feeds.fields import (
     Percent,
     PercentChange,
     TimeBasis,
-    ensure_unique,
+    unique_by,
 )
 from feeds.text import LongText, ShortText
 
@@ -81,17 +81,8 @@ class AreaResult(FeedModel):
     proportion: ShortText | None = None
     """How much of the council was up, as the publisher says it ("all", "thirds", "half")."""
 
-    @field_validator("candidates")
-    @classmethod
-    def _names_unique(cls, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-        ensure_unique((candidate.name for candidate in candidates), "candidate")
-        return candidates
-
-    @field_validator("composition")
-    @classmethod
-    def _codes_unique(cls, composition: tuple[AreaParty, ...]) -> tuple[AreaParty, ...]:
-        ensure_unique((party.code for party in composition), "party code")
-        return composition
+    _names_unique = field_validator("candidates")(unique_by("name", "candidate"))
+    _codes_unique = field_validator("composition")(unique_by("code", "party code"))
 
 
 class Declaration(FeedModel):

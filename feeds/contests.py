@@ -26,7 +26,7 @@ from feeds.fields import (
     Percent,
     PercentChange,
     Slug,
-    ensure_unique,
+    unique_by,
     within_total,
 )
 from feeds.projection import ProjectedParty, Projection
@@ -54,11 +54,7 @@ __all__ = [
 
 AreaNames = tuple[ShortText, ...]
 """Every area electing in a contest, declared or not (1.1): the desk's list of areas to come."""
-
-
-def _declared_once(declarations: tuple[Declaration, ...]) -> tuple[Declaration, ...]:
-    ensure_unique((declaration.area for declaration in declarations), "declaration area")
-    return declarations
+_declared_once = unique_by("area", "declaration area")
 
 
 class PartyRow(FeedModel):
@@ -97,11 +93,11 @@ class CouncilsContest(FeedModel):
 
     _reported_within_total = field_validator("reported")(within_total)
     _areas_declared_once = field_validator("declarations")(_declared_once)
+    _codes_unique = field_validator("parties")(unique_by("code", "party code"))
 
     @field_validator("parties")
     @classmethod
-    def _codes_unique(cls, parties: tuple[PartyRow, ...]) -> tuple[PartyRow, ...]:
-        ensure_unique((party.code for party in parties), "party code")
+    def _noc_reserved(cls, parties: tuple[PartyRow, ...]) -> tuple[PartyRow, ...]:
         if any(party.code == NOC for party in parties):
             raise ValueError("NOC is reserved for no_overall_control")
         return parties
@@ -164,12 +160,7 @@ class LegislatureContest(FeedModel):
 
     _reported_within_total = field_validator("reported")(within_total)
     _areas_declared_once = field_validator("declarations")(_declared_once)
-
-    @field_validator("parties")
-    @classmethod
-    def _codes_unique(cls, parties: tuple[LegislatureParty, ...]) -> tuple[LegislatureParty, ...]:
-        ensure_unique((party.code for party in parties), "party code")
-        return parties
+    _codes_unique = field_validator("parties")(unique_by("code", "party code"))
 
     @property
     def percent_reported(self) -> float:
@@ -216,11 +207,11 @@ class MayorContest(FeedModel):
     areas: AreaNames = ()
 
     _areas_declared_once = field_validator("declarations")(_declared_once)
+    _names_unique = field_validator("candidates")(unique_by("name", "candidate"))
 
     @field_validator("candidates")
     @classmethod
-    def _names_unique(cls, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-        ensure_unique((candidate.name for candidate in candidates), "candidate")
+    def _one_elected(cls, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         if sum(candidate.elected for candidate in candidates) > 1:
             raise ValueError("more than one candidate elected")
         return candidates

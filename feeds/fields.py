@@ -8,7 +8,7 @@ Percentages are on a 0–100 scale throughout the format.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 
@@ -25,6 +25,7 @@ __all__ = [
     "TimeBasis",
     "distinct",
     "ensure_unique",
+    "unique_by",
     "within_total",
 ]
 
@@ -78,6 +79,20 @@ def ensure_unique(values: Iterable[str], what: str) -> None:
         if value in seen:
             raise ValueError(f"duplicate {what} {value!r}")
         seen.add(value)
+
+
+_Items = TypeVar("_Items", bound=tuple[Any, ...])
+
+
+def unique_by(attribute: str, what: str) -> Callable[[_Items], _Items]:
+    """A field validator for a tuple of models: no two may share `attribute` (`ValueError`
+    "duplicate party code 'LAB'"). Use: `field_validator("parties")(unique_by("code", …))`."""
+
+    def check(items: _Items) -> _Items:
+        ensure_unique((getattr(item, attribute) for item in items), what)
+        return items
+
+    return check
 
 
 def distinct(value: str, taken: Container[str], numbered: Callable[[str, int], str]) -> str:

@@ -15,7 +15,7 @@ from typing import Annotated, Literal, Self
 from pydantic import AwareDatetime, Field, StringConstraints, field_validator, model_validator
 
 from feeds.contests import Contest
-from feeds.fields import FeedModel, TimeBasis, ensure_unique
+from feeds.fields import FeedModel, TimeBasis, unique_by
 from feeds.plausibility import plausibility_warnings
 from feeds.text import LongText, ShortText, TitleText
 
@@ -84,17 +84,8 @@ class Feed(FeedModel):
     upstream: Upstream | None = None
     """Set by a relay: how its own source is doing (1.1). None: not relayed, or unknown."""
 
-    @field_validator("contests")
-    @classmethod
-    def ensure_unique_contest_ids(cls, contests: tuple[Contest, ...]) -> tuple[Contest, ...]:
-        ensure_unique((contest.id for contest in contests), "contest id")
-        return contests
-
-    @field_validator("updates")
-    @classmethod
-    def ensure_unique_update_ids(cls, updates: tuple[Update, ...]) -> tuple[Update, ...]:
-        ensure_unique((update.id for update in updates), "update id")
-        return updates
+    _contest_ids_unique = field_validator("contests")(unique_by("id", "contest id"))
+    _update_ids_unique = field_validator("updates")(unique_by("id", "update id"))
 
     def contest(self, contest_id: str) -> Contest | None:
         """The contest with this id, if the feed has it."""

@@ -27,7 +27,7 @@ from feeds.fields import (
     FeedModel,
     Percent,
     PercentChange,
-    ensure_unique,
+    unique_by,
 )
 from feeds.text import ShortText
 
@@ -70,11 +70,7 @@ class Projection(FeedModel):
     parties: tuple[ProjectedParty, ...] = ()
     """Each party's projected figures; `code`s unique."""
 
-    @field_validator("parties")
-    @classmethod
-    def _codes_unique(cls, parties: tuple[ProjectedParty, ...]) -> tuple[ProjectedParty, ...]:
-        ensure_unique((party.code for party in parties), "party code")
-        return parties
+    _codes_unique = field_validator("parties")(unique_by("code", "party code"))
 
     @model_validator(mode="after")
     def _says_something(self) -> Self:

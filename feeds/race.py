@@ -18,7 +18,7 @@ from typing import Annotated, Literal, Self
 from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from feeds.areas import Declaration
-from feeds.fields import Code, Colour, Count, FeedModel, Percent, Slug, ensure_unique
+from feeds.fields import Code, Colour, Count, FeedModel, Percent, Slug, unique_by
 from feeds.text import ShortText, TitleText
 
 __all__ = ["RaceCandidate", "RaceContest", "Reporting"]
@@ -103,11 +103,7 @@ class RaceContest(FeedModel):
     declarations: tuple[Declaration, ...] = ()
     areas: tuple[ShortText, ...] = ()
 
-    @field_validator("candidates")
-    @classmethod
-    def _names_unique(cls, candidates: tuple[RaceCandidate, ...]) -> tuple[RaceCandidate, ...]:
-        ensure_unique((c.name for c in candidates), "candidate")
-        return candidates
+    _names_unique = field_validator("candidates")(unique_by("name", "candidate"))
 
     @model_validator(mode="after")
     def _winners_fit_seats(self) -> Self:

@@ -15,10 +15,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from board.app import create_app
 from feeds.recording import read_recording
 from sample_feeds import default_recording
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import scripted_board
 from tests.waiting import async_wait_for
 from widgets._party_row import PartyRow
 
@@ -31,9 +30,7 @@ async def shoot(
     name: str, documents: Sequence[bytes], keys: Sequence[str], size: tuple[int, int] = (120, 40)
 ) -> Path:
     """Feed the board `documents`, press `keys`, and save the screen as docs/NAME.svg."""
-    source = ScriptedSource()
-    app = create_app(source, mode="demo", interval=5, clock=ManualClock())  # type: ignore[arg-type]
-    app.animation_level = "none"
+    app, source, _ = scripted_board(mode="demo", still=True)
     async with app.run_test(size=size) as pilot:
         for document in documents:
             source.push(document)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
 from board.desk_screens import FinderScreen
 from feeds.ap import ApAdapter
 from tests.apnight import NIGHT, response, trend_table
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import ScriptedSource, polled_until_shown, scripted_board
 from tests.waiting import async_wait_for
 from widgets.race_overview import RaceOverview
 from widgets.race_view import RaceView
@@ -21,21 +22,25 @@ SnapCompare = Callable[..., bool]
 
 
 def night_board(steps: int = 2) -> tuple[ResultsBoard, ScriptedSource]:
-    source = ScriptedSource()
-    source.adapter = ApAdapter()
-    app = create_app(source, mode="live", interval=5, clock=ManualClock())  # type: ignore[arg-type]
-    app.animation_level = "none"
-    source.push(response(NIGHT[0], link="/x"))
-    for step in NIGHT[1:steps]:
-        source.push(response(step, link="/x", truncated=False))
+    updates = [response(step, link="/x", truncated=False) for step in NIGHT[1:steps]]
+    first = response(NIGHT[0], link="/x")
+    app, source, _ = scripted_board(first, *updates, adapter=ApAdapter(), still=True)
     return app, source
 
 
-async def shown(app: ResultsBoard, sequence: int) -> None:
-    await async_wait_for(
-        lambda: app.state.shown is not None and app.state.shown.feed.sequence >= sequence,
-        f"sequence {sequence} on screen",
-    )
+shown = polled_until_shown
+
+
+@asynccontextmanager
+async def night_showing(
+    size: tuple[int, int] = (120, 40),
+) -> AsyncIterator[tuple[ResultsBoard, Pilot[Any]]]:
+    """`night_board` running at `size`, the night's first two steps on screen."""
+    app, source = night_board()
+    async with app.run_test(size=size) as pilot:
+        source.push(None)
+        await shown(app, 2)
+        yield app, pilot
 
 
 def overview_text(app: ResultsBoard) -> list[str]:
@@ -44,10 +49,7 @@ def overview_text(app: ResultsBoard) -> list[str]:
 
 
 async def test_the_races_tab_shows_called_and_leading_apart_and_opens_a_race() -> None:
-    app, source = night_board()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing() as (app, pilot):
         await pilot.press("2")
         await pilot.pause()
         lines = overview_text(app)
@@ -69,10 +71,7 @@ async def test_the_races_tab_shows_called_and_leading_apart_and_opens_a_race() -
 
 
 async def test_slash_finds_a_race_by_a_few_letters() -> None:
-    app, source = night_board()
-    async with app.run_test(size=(80, 24)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing((80, 24)) as (app, pilot):
         await pilot.press("slash")
         await async_wait_for(lambda: isinstance(app.screen, FinderScreen), "the finder open")
         assert app.screen.found.noun == "races"  # `/` finds the races on a night of races
@@ -99,10 +98,7 @@ async def test_a_call_and_its_retraction_reach_the_overview() -> None:
 
 
 async def test_sorting_the_overview_keeps_the_cursor_on_its_race() -> None:
-    app, source = night_board()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing() as (app, pilot):
         await pilot.press("2", "down")  # from AZ to NV President
         await pilot.pause()
         overview = app.query_one(RaceOverview)

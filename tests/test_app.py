@@ -10,27 +10,22 @@ from board.app import ResultsBoard, create_app
 from board.help import HelpScreen
 from board.look import CHIP_WORDS
 from board.state import FeedState
-from feeds import Backoff, FeedHTTPError, FeedUnreachable
+from feeds import FeedHTTPError, FeedUnreachable
 from sample_feeds.factory import document, with_party
-from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
+from tests.boardkit import (
+    FAST,
+    ScriptedSource,
+    board_showing,
+    live_board,
+    screen_text,
+    shown_sequence,
+)
 from tests.waiting import async_wait_for
 from widgets.declarations import DeclarationList
 from widgets.party_table import PartyTable
 from widgets.reporting_counter import ReportingCounter
 from widgets.status_bar import Headline, Timing
 from widgets.ticker import Ticker
-
-FAST = 0.01  # poll interval: the scripted source itself decides when each poll completes
-
-
-def make(
-    mode: str = "live", interval: float = FAST
-) -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
-    source = ScriptedSource()
-    source.backoff = Backoff(floor=0.0, cap=FAST)
-    clock = ManualClock()
-    app = create_app(source, mode=mode, interval=interval, clock=clock)  # type: ignore[arg-type]
-    return app, source, clock
 
 
 def state_of(app: ResultsBoard) -> FeedState:
@@ -42,7 +37,7 @@ def state_of(app: ResultsBoard) -> FeedState:
 
 
 async def test_live_board_shows_the_seed_figures() -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     async with app.run_test(size=(120, 40)) as pilot:
         assert state_of(app) is FeedState.CONNECTING
         source.push(document())
@@ -59,10 +54,7 @@ async def test_live_board_shows_the_seed_figures() -> None:
 
 
 async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, clock, pilot):
         source.push(FeedHTTPError(503, retry_after=8))
         await async_wait_for(lambda: app.state.feed.error == "HTTP 503", "the error recorded")
         app.tick()
@@ -75,10 +67,7 @@ async def test_error_keeps_the_last_good_figures_and_names_the_fault() -> None:
 
 
 async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
-    app, source, clock = make(interval=FAST)
-    async with app.run_test(size=(120, 40)):
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document(), interval=FAST) as (app, source, clock, _):
         source.push(FeedUnreachable("connection refused"))
         await async_wait_for(lambda: app.state.feed.error is not None, "the failure recorded")
         clock.advance(1.0)  # far beyond 3 × interval
@@ -96,10 +85,7 @@ async def test_stale_after_three_missed_intervals_marks_the_figures() -> None:
 
 
 async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, clock, pilot):
         await pilot.press("f")
         assert app.state.frozen
         source.push(with_party(document(), "LAB", seats=1010))
@@ -116,10 +102,7 @@ async def test_freeze_holds_the_display_and_counts_waiting_updates() -> None:
 
 
 async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, clock, pilot):
         await pilot.press("p")
         assert app.query_one(Ticker).paused
         assert "PAUSED" in app.query_one(Headline).render().plain
@@ -128,10 +111,7 @@ async def test_pause_key_pauses_the_ticker_and_says_so() -> None:
 
 
 async def test_demo_badge() -> None:
-    app, source, clock = make(mode="demo")
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document(), mode="demo") as (app, source, clock, pilot):
         app.tick()
         await pilot.pause()
         assert state_of(app) is FeedState.DEMO
@@ -139,20 +119,14 @@ async def test_demo_badge() -> None:
 
 
 async def test_poll_now_key_polls_at_once() -> None:
-    app, source, clock = make(interval=3600)
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document(), interval=3600) as (app, source, clock, pilot):
         source.push(with_party(document(), "CON", seats=600))
         await pilot.press("r")
         await shown_sequence(app, 2)
 
 
 async def test_sort_key_cycles_the_table() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, clock, pilot):
         table = app.query_one("#view-table", PartyTable)
         assert table.sorted_field == "councils"
         await pilot.press("s")
@@ -160,7 +134,7 @@ async def test_sort_key_cycles_the_table() -> None:
 
 
 async def test_interval_keys_step_the_poll_interval() -> None:
-    app, source, clock = make(interval=5)
+    app, source, clock = live_board(interval=5)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("plus")
         assert app.state.feed.interval == 10
@@ -169,7 +143,7 @@ async def test_interval_keys_step_the_poll_interval() -> None:
 
 
 async def test_help_opens_and_closes() -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -189,10 +163,7 @@ async def test_screenshot_key_saves_an_svg(tmp_path: Path) -> None:
 
 
 async def test_too_small_says_so_and_recovers() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(40, 10)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document(), size=(40, 10)) as (app, source, clock, pilot):
         await pilot.pause()
         assert "terminal too small — need 60×20" in screen_text(app)
         await pilot.resize_terminal(120, 40)
@@ -207,7 +178,7 @@ async def test_too_small_says_so_and_recovers() -> None:
     ["[@click=app.quit]x[/]", "[/] oops", "[bold]loud[/bold]", "[link=http://evil]x[/link]"],
 )
 async def test_feed_text_is_shown_literally(hostile: str) -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     doc = document(title=f"Night {hostile}")
     doc["contests"][0]["parties"][0]["name"] = f"Labour {hostile}"
     doc["contests"][0]["declarations"][1]["area"] = f"Dudley {hostile}"
@@ -223,7 +194,7 @@ async def test_feed_text_is_shown_literally(hostile: str) -> None:
 
 
 async def test_contest_tabs_and_number_keys() -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     doc = document()
     doc["contests"].append(
         {
@@ -253,10 +224,7 @@ async def test_contest_tabs_and_number_keys() -> None:
 
 
 async def test_declarations_newest_first() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, clock, pilot):
         await pilot.pause()
         lines = app.query_one(DeclarationList).lines
         assert [line.area for line in lines] == ["Dudley", "Birmingham"]
@@ -265,14 +233,14 @@ async def test_declarations_newest_first() -> None:
 
 
 async def test_quit_closes_the_source() -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("q")
     assert source.closed
 
 
 async def test_contests_that_appear_later_get_tabs_and_polling_goes_on() -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     first = document(sequence=1)
     second = document(sequence=2)
     second["contests"].append(
@@ -303,7 +271,7 @@ async def test_tabs_follow_the_feeds_order_when_a_contest_appears_between_or_mov
     (seen with AP, whose balance of power arrived after the races: "1 … 3 … 2 …")."""
     from sample_feeds import factory
 
-    app, source, clock = make()
+    app, source, clock = live_board()
     england, wales, london = document()["contests"][0], factory.legislature(), factory.mayor()
     steps = [[england, london], [england, wales, london], [london, england, wales]]
     async with app.run_test(size=(160, 40)) as pilot:
@@ -319,10 +287,7 @@ async def test_tabs_follow_the_feeds_order_when_a_contest_appears_between_or_mov
 async def test_test_data_is_marked_in_the_title_and_the_status_bar() -> None:
     from board.look import STATE_COLOURS
 
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document(test=True))
-        await shown_sequence(app, 1)
+    async with board_showing(document(test=True)) as (app, source, clock, pilot):
         await pilot.pause()
         headline = app.query_one(Headline).text
         assert headline.startswith("TEST DATA Election 2016 results live")
@@ -339,10 +304,7 @@ async def test_test_data_is_marked_in_the_title_and_the_status_bar() -> None:
 
 
 async def test_every_panel_is_marked_while_stale() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, clock, pilot):
         clock.advance(60)
         app.tick()
         await pilot.pause()
@@ -355,7 +317,7 @@ async def test_every_panel_is_marked_while_stale() -> None:
 
 
 async def test_help_open_does_not_stop_the_board_showing_polls() -> None:
-    app, source, clock = make()
+    app, source, clock = live_board()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         source.push(document())

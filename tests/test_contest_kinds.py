@@ -10,20 +10,17 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
 from feeds.recording import read_recording
 from sample_feeds import default_recording
-from tests.boardkit import ManualClock, ScriptedSource, screen_after, screen_text, shown_sequence
+from tests.boardkit import ScriptedSource, screen_after, screen_text, scripted_board, shown_sequence
 from tests.waiting import async_wait_for
 
 FINAL: dict[str, Any] = json.loads(read_recording(default_recording())[-1])
 
 
 def final_board() -> tuple[ResultsBoard, ScriptedSource]:
-    source = ScriptedSource()
-    app = create_app(source, mode="demo", interval=5, clock=ManualClock())
-    app.animation_level = "none"
-    source.push(copy.deepcopy(FINAL))
+    app, source, _ = scripted_board(copy.deepcopy(FINAL), mode="demo", still=True)
     return app, source
 
 
@@ -46,11 +43,9 @@ async def test_the_final_figures_of_every_contest_are_on_screen() -> None:
 
 
 async def test_an_unknown_kind_leaves_the_other_contests_working() -> None:
-    source = ScriptedSource()
-    app = create_app(source, interval=0.01, clock=ManualClock())
     doc = copy.deepcopy(FINAL)
     doc["contests"].insert(1, {"kind": "referendum", "id": "eu", "title": "EU referendum"})
-    source.push(doc)
+    app, _, _ = scripted_board(doc, interval=0.01)
     async with app.run_test(size=(120, 40)) as pilot:
         await shown_sequence(app, FINAL["sequence"])
         assert "(referendum) is not supported" in await screen_after(pilot, "2")
@@ -58,8 +53,7 @@ async def test_an_unknown_kind_leaves_the_other_contests_working() -> None:
 
 
 async def test_a_contest_changing_while_not_selected_is_marked_on_its_tab() -> None:
-    source = ScriptedSource()
-    app = create_app(source, interval=0.01, clock=ManualClock())
+    app, source, _ = scripted_board(interval=0.01)
     first = copy.deepcopy(FINAL)
     second = copy.deepcopy(FINAL)
     second["sequence"] += 1

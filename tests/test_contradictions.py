@@ -9,19 +9,17 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
 from feeds.recording import read_recording
 from sample_feeds import default_recording
-from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
+from tests.boardkit import ScriptedSource, screen_text, scripted_board, shown_sequence
 from widgets.seat_bar import SeatBar
 
 FINAL: dict[str, Any] = json.loads(read_recording(default_recording())[-1])
 
 
 def board(doc: dict[str, Any]) -> tuple[ResultsBoard, ScriptedSource]:
-    source = ScriptedSource()
-    app = create_app(source, mode="demo", interval=5, clock=ManualClock())
-    source.push(doc)
+    app, source, _ = scripted_board(doc, mode="demo")
     return app, source
 
 

@@ -4,13 +4,16 @@ contests and freezes, the bell, key moments and the ticker's ages — keyboard o
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
 from board.desk_screens import AreaScreen, FinderScreen, MomentsScreen
-from feeds import Backoff
 from sample_feeds.factory import declaration
-from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
+from tests.boardkit import (
+    board_showing,
+    live_board,
+    screen_text,
+    shown_sequence,
+)
 from tests.deskkit import night, seat, with_declaration
 from tests.waiting import async_wait_for
 from widgets.alert_banner import AlertBanner
@@ -22,25 +25,13 @@ from widgets.ticker import Ticker
 GAIN = seat("Caer Wen", "02:00", "PC", "LAB")
 
 
-def make(**options: Any) -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
-    source = ScriptedSource()
-    source.backoff = Backoff(floor=0.0, cap=0.01)
-    clock = ManualClock()
-    app = create_app(source, mode="live", interval=0.01, clock=clock, **options)
-    app.animation_level = "none"
-    return app, source, clock
-
-
 def preview(app: ResultsBoard) -> str:
     view = app.screen.query_one("#preview", AreaResult).view
     return "" if view is None else view.name
 
 
 async def test_slash_and_two_letters_show_dudleys_result_and_enter_opens_it() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(night())
-        await shown_sequence(app, 1)
+    async with board_showing(night(), still=True) as (app, source, _, pilot):
         await pilot.press("slash", "d", "u")  # three keys: the result shows beside the list
         assert isinstance(app.screen, FinderScreen)
         await async_wait_for(lambda: preview(app) == "Dudley", "Dudley's result in the preview")
@@ -56,10 +47,7 @@ async def test_slash_and_two_letters_show_dudleys_result_and_enter_opens_it() ->
 
 
 async def test_the_list_of_every_area_its_scopes_and_tab_stays_in_the_finder() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(80, 24)) as pilot:
-        source.push(night())
-        await shown_sequence(app, 1)
+    async with board_showing(night(), size=(80, 24), still=True) as (app, source, _, pilot):
         await pilot.press("slash")
         finder = app.screen.query_one(Finder)
         assert [i.name for i in finder.found] == [
@@ -82,10 +70,7 @@ async def test_the_list_of_every_area_its_scopes_and_tab_stays_in_the_finder() -
 
 
 async def test_an_open_area_shows_its_result_the_moment_it_declares() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(night())
-        await shown_sequence(app, 1)
+    async with board_showing(night(), still=True) as (app, source, _, pilot):
         await pilot.press("slash", "w", "a", "l", "enter")
         assert isinstance(app.screen, AreaScreen) and app.screen.area == "Walsall"
         walsall = declaration("Walsall", "05:05", "NOC", "NOC", note="A hung council again.")
@@ -99,10 +84,7 @@ async def test_an_open_area_shows_its_result_the_moment_it_declares() -> None:
 
 
 async def test_a_gain_on_another_contest_raises_the_banner_until_acknowledged() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(80, 24)) as pilot:
-        source.push(night())
-        await shown_sequence(app, 1)
+    async with board_showing(night(), size=(80, 24), still=True) as (app, source, _, pilot):
         banner = app.query_one(AlertBanner)
         assert not banner.display
         source.push(with_declaration(night(), 1, GAIN))
@@ -117,10 +99,7 @@ async def test_a_gain_on_another_contest_raises_the_banner_until_acknowledged() 
 
 
 async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(night())
-        await shown_sequence(app, 1)
+    async with board_showing(night(), still=True) as (app, source, clock, pilot):
         await pilot.press("f")
         source.push(with_declaration(night(), 1, GAIN))
         await async_wait_for(lambda: app.state.waiting == 1, "one update waiting")
@@ -138,7 +117,7 @@ async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary()
 
 async def test_the_bell_rings_for_each_alert_only_with_bell() -> None:
     for bell, expected in ((True, 1), (False, 0)):
-        app, source, _ = make(bell=bell)
+        app, source, _ = live_board(still=True, bell=bell)
         rung: list[None] = []
         app.bell = partial(rung.append, None)  # type: ignore[method-assign]
         async with app.run_test(size=(80, 24)) as pilot:
@@ -152,10 +131,7 @@ async def test_the_bell_rings_for_each_alert_only_with_bell() -> None:
 
 
 async def test_the_key_moments_and_acknowledging_from_them() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(night())
-        await shown_sequence(app, 1)
+    async with board_showing(night(), still=True) as (app, source, _, pilot):
         source.push(with_declaration(night(), 1, GAIN))
         await shown_sequence(app, 2)
         await pilot.press("m")
@@ -183,7 +159,7 @@ async def test_old_ticker_items_fade_and_leave() -> None:
         {"id": "fresh", "published_at": "2016-05-06T10:20:00+01:00", "kind": "update",
          "text": "Fresh line"},
     ]  # fmt: skip
-    app, source, _ = make()
+    app, source, _ = live_board(still=True)
     app.state = app.state.__class__.start(mode="replay", source="x", interval=0.01)
     async with app.run_test(size=(120, 40)) as pilot:
         source.push(doc)
@@ -198,12 +174,9 @@ async def test_old_ticker_items_fade_and_leave() -> None:
 
 async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> None:
     """One `/`: on a night of races the finder's items are the races, by office."""
-    from tests.test_ap_board import night_board, shown
+    from tests.test_ap_board import night_showing
 
-    app, source = night_board()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(None)
-        await shown(app, 2)
+    async with night_showing() as (app, pilot):
         await pilot.press("2", "slash")
         assert isinstance(app.screen, FinderScreen) and app.screen.found.noun == "races"
         finder = app.screen.query_one(Finder)

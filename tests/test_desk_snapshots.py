@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
 from sample_feeds.factory import declaration
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import polled_until_shown, scripted_board
 from tests.deskkit import night, seat, with_declaration
 from tests.waiting import async_wait_for
 from widgets._party_row import PartyRow
@@ -31,11 +31,7 @@ def gains() -> dict[str, Any]:
 
 
 def board(*docs: dict[str, Any]) -> ResultsBoard:
-    source = ScriptedSource()
-    app = create_app(source, mode="demo", interval=5, clock=ManualClock())  # type: ignore[arg-type]
-    app.animation_level = "none"
-    for doc in docs:
-        source.push(doc)
+    app, _, _ = scripted_board(*docs, mode="demo", still=True)
     return app
 
 
@@ -45,10 +41,7 @@ def then(
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, ResultsBoard)
-        await async_wait_for(
-            lambda: app.state.shown is not None and app.state.shown.feed.sequence == sequence,
-            f"sequence {sequence} on screen",
-        )
+        await polled_until_shown(app, sequence)
         for row in app.query(PartyRow):  # a still frame: no figure mid-flash, however slow
             row.flashing = frozenset()
         app.tick()

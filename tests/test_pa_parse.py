@@ -135,7 +135,7 @@ def test_fptp_state_of_parties_with_forecast_and_absent_zeros() -> None:
 
 def test_recount_and_top_up_messages() -> None:
     recount = message(pa_write.recount(pakit.GE, "Northfold", count=2, revision=2))
-    assert recount == m.Recount(pakit.GE, "Northfold", 2, 2)
+    assert recount == m.Recount(election=pakit.GE, area="Northfold", recount=2, revision=2)
     result = message(pakit.list_result())
     assert isinstance(result, m.TopUpResult)
     assert [c.list_rank for c in result.elected] == [1, 1, 2]
@@ -155,7 +155,15 @@ def test_nominations_of_every_kind_give_the_area_and_who_stands() -> None:
     council = message(pakit.council_nominations("Coldmere", revision=2))
     standing = (("Lab Co-op", "Labour and Co-operative"), ("C", "Conservative"),
                 ("Green", "Green Party"))  # fmt: skip
-    assert council == m.Nominations("Local elections", "", "local", "Coldmere", standing, (), 2)
+    assert council == m.Nominations(
+        election="Local elections",
+        election_type="",
+        area="Coldmere",
+        system="local",
+        parties=standing,
+        candidates=(),
+        revision=2,
+    )
     seat = message(pakit.seat_nominations("Eastmere"))
     assert isinstance(seat, m.Nominations) and (seat.system, seat.area) == ("fptp", "Eastmere")
     assert seat.election == pakit.GE  # each party once, as (abbreviation, name):

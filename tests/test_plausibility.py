@@ -142,14 +142,11 @@ def test_check_warns_and_stays_valid(tmp_path: Any, capsys: pytest.CaptureFixtur
 
 async def test_the_board_status_carries_the_warning() -> None:
     """The board's status holds the document's warnings beside the figures it shows."""
-    from board.app import create_app
-    from tests.boardkit import ManualClock, ScriptedSource
+    from tests.boardkit import scripted_board
     from tests.waiting import async_wait_for
 
-    source = ScriptedSource()
-    app = create_app(source, mode="live", interval=5, clock=ManualClock())
-    app.animation_level = "none"
-    source.push(small_document(contests=[mayor(as_fractions(LONDON))], published_at=WHEN))
+    document = small_document(contests=[mayor(as_fractions(LONDON))], published_at=WHEN)
+    app, _, _ = scripted_board(document, still=True)
     async with app.run_test(size=(120, 40)):
         await async_wait_for(lambda: app.state.feed.sequence == 7, "the feed shown")
         assert any("look like fractions of 1" in w for w in app.state.feed.warnings)
@@ -157,14 +154,11 @@ async def test_the_board_status_carries_the_warning() -> None:
 
 async def test_the_board_says_the_shares_look_like_fractions_beside_the_figures() -> None:
     """The warning is on screen under the candidates, not only in the status's data."""
-    from board.app import create_app
-    from tests.boardkit import ManualClock, ScriptedSource, screen_text
+    from tests.boardkit import screen_text, scripted_board
     from tests.waiting import async_wait_for
 
-    source = ScriptedSource()
-    app = create_app(source, mode="live", interval=5, clock=ManualClock())
-    app.animation_level = "none"
-    source.push(small_document(contests=[mayor(as_fractions(LONDON))], published_at=WHEN))
+    document = small_document(contests=[mayor(as_fractions(LONDON))], published_at=WHEN)
+    app, _, _ = scripted_board(document, still=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await async_wait_for(lambda: app.state.feed.sequence == 7, "the feed shown")
         await pilot.pause()

@@ -13,23 +13,20 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
+from board.status import Mode
 from feeds import Backoff, FeedHTTPError
 from sample_feeds.factory import document
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import Board, scripted_board
 from tests.waiting import async_wait_for
 
 SnapCompare = Callable[..., bool]
 
 
-def board(mode: str = "demo") -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
-    source = ScriptedSource()
-    source.backoff = Backoff(rng=lambda low, high: low)  # "retrying in 8 s", every run
-    clock = ManualClock()
-    app = create_app(source, mode=mode, interval=5, clock=clock, wall=False)  # type: ignore[arg-type]
-    app.animation_level = "none"  # the ticker pages: a still frame
-    source.push(document())
-    return app, source, clock
+def board(mode: Mode = "demo") -> Board:
+    """The board with the seed document queued, still (the ticker pages: a still frame)."""
+    backoff = Backoff(rng=lambda low, high: low)  # "retrying in 8 s", every run
+    return scripted_board(document(), backoff=backoff, still=True, mode=mode, wall=False)
 
 
 def after_first_snapshot(

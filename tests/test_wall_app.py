@@ -13,26 +13,21 @@ from typing import Any
 import pytest
 from textual.widgets import Digits
 
-from board.app import ResultsBoard, create_app
-from feeds import Backoff, FeedHTTPError
+from board.app import ResultsBoard
+from feeds import FeedHTTPError
 from sample_feeds.factory import councils, document, legislature, projection, with_party
-from tests.boardkit import ManualClock, ScriptedSource, screen_text, shown_sequence
+from tests.boardkit import (
+    board_showing,
+    live_board,
+    screen_text,
+    shown_sequence,
+)
 from tests.waiting import async_wait_for
 from widgets._wall_row import WallRow
 from widgets.gains_chart import GainRow
 from widgets.projection import ProjectionPanel
 from widgets.wall import Wall, WallChips
 from widgets.wall_views import WallView
-
-FAST = 0.01
-
-
-def make(wall: bool | None = None) -> tuple[ResultsBoard, ScriptedSource, ManualClock]:
-    source = ScriptedSource()
-    source.backoff = Backoff(floor=0.0, cap=FAST)
-    clock = ManualClock()
-    app = create_app(source, mode="live", interval=FAST, clock=clock, wall=wall)
-    return app, source, clock
 
 
 def wall_shown(app: ResultsBoard) -> bool:
@@ -45,10 +40,7 @@ def chip_words(app: ResultsBoard) -> str:
 
 
 async def test_the_wall_switches_on_by_itself_from_160_by_50_and_off_below() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(159, 50)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document(), size=(159, 50)) as (app, source, _, pilot):
         await pilot.pause()
         assert not wall_shown(app) and app.query_one("#main").region.area > 0
         await pilot.resize_terminal(160, 50)
@@ -60,10 +52,7 @@ async def test_the_wall_switches_on_by_itself_from_160_by_50_and_off_below() -> 
 
 
 async def test_w_toggles_the_wall_and_the_choice_stands_across_resizes() -> None:
-    app, source, _ = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document()) as (app, source, _, pilot):
         await pilot.press("w")
         await async_wait_for(lambda: wall_shown(app), "the wall after w")
         await pilot.press("w")
@@ -81,7 +70,7 @@ async def test_w_toggles_the_wall_and_the_choice_stands_across_resizes() -> None
 async def test_no_wall_and_wall_options_override_the_size(
     wall: bool, size: tuple[int, int], shown: bool
 ) -> None:
-    app, source, _ = make(wall=wall)
+    app, source, _ = live_board(wall=wall)
     async with app.run_test(size=size) as pilot:
         source.push(document())
         await shown_sequence(app, 1)
@@ -90,10 +79,7 @@ async def test_no_wall_and_wall_options_override_the_size(
 
 
 async def test_at_80_by_24_the_wall_shows_what_fits_and_says_what_does_not() -> None:
-    app, source, _ = make(wall=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        source.push(document())
-        await shown_sequence(app, 1)
+    async with board_showing(document(), size=(80, 24), wall=True) as (app, source, _, pilot):
         await pilot.pause()
         text = screen_text(app)
         assert "Labour" in text and "No Overall Control" in text
@@ -106,7 +92,7 @@ async def test_one_partys_update_redraws_its_digits_and_repaints_its_lines_only(
 ) -> None:
     """What reaches the terminal is read where Textual hands the screen's updates to the
     driver (`App._display`; the headless driver writes nothing)."""
-    app, source, _ = make()
+    app, source, _ = live_board()
     updates: list[str] = []
     painted: list[str] = []
     original = Digits.update
@@ -143,10 +129,7 @@ async def test_one_partys_update_redraws_its_digits_and_repaints_its_lines_only(
 
 
 async def test_the_wall_is_honest_about_stale_failing_and_test_data() -> None:
-    app, source, clock = make()
-    async with app.run_test(size=(200, 60)) as pilot:
-        source.push(document(test=True))
-        await shown_sequence(app, 1)
+    async with board_showing(document(test=True), size=(200, 60)) as (app, source, clock, pilot):
         app.tick()
         await pilot.pause()
         wall = app.query_one(Wall)
@@ -164,7 +147,7 @@ async def test_the_wall_is_honest_about_stale_failing_and_test_data() -> None:
 
 
 async def test_feed_text_on_the_wall_is_shown_literally() -> None:
-    app, source, _ = make()
+    app, source, _ = live_board()
     hostile = councils()
     hostile["parties"][0]["name"] = "[bold]Lab[/b] [@click=app.quit]x[/]"
     hostile["projection"] = projection(source="[/] Desk [link=http://x]y[/link]")
@@ -179,7 +162,7 @@ async def test_feed_text_on_the_wall_is_shown_literally() -> None:
 
 
 async def test_projection_and_gains_chart_on_the_board_and_the_wall() -> None:
-    app, source, _ = make(wall=False)
+    app, source, _ = live_board(wall=False)
     contest = councils(projection=projection())
     async with app.run_test(size=(120, 40)) as pilot:
         source.push(document(contest, legislature()))

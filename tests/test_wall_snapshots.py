@@ -13,20 +13,17 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from board.app import ResultsBoard, create_app
+from board.app import ResultsBoard
+from board.status import Mode
 from sample_feeds.factory import councils, document, legislature, mayor, projection
-from tests.boardkit import ManualClock, ScriptedSource
+from tests.boardkit import ManualClock, scripted_board
 from tests.test_snapshots import after_first_snapshot
 
 SnapCompare = Callable[..., bool]
 
 
-def wall_board(doc: dict[str, Any], *, mode: str = "demo") -> tuple[ResultsBoard, ManualClock]:
-    source = ScriptedSource()
-    clock = ManualClock()
-    app = create_app(source, mode=mode, interval=5, clock=clock, wall=True)  # type: ignore[arg-type]
-    app.animation_level = "none"
-    source.push(doc)
+def wall_board(doc: dict[str, Any], *, mode: Mode = "demo") -> tuple[ResultsBoard, ManualClock]:
+    app, _, clock = scripted_board(doc, mode=mode, wall=True, still=True)
     return app, clock
 
 

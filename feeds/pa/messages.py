@@ -5,6 +5,10 @@ strings; `feeds.pa.xml` reads them). Field names follow the field's terms; each
 class names its PA root element and the page it is specified on (election.
 pressassociation.com: "Local councils XML", "FPTP and PR top-up XML"). Party
 codes are PA's abbreviations as written ("Lab Co-op", "C", "Green").
+
+Every record opens with what its message opens with, keyword-only: `Heading`
+(the election and the file's revision), or `AreaHeading` for the FPTP and
+top-up messages about one area (also the election's type and the area).
 """
 
 from __future__ import annotations
@@ -13,11 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 __all__ = [
+    "AreaCount",
+    "AreaHeading",
     "Candidate",
     "FptpParty",
     "FptpResult",
     "FptpRush",
     "FptpStateOfParties",
+    "Heading",
     "LocalParty",
     "LocalResult",
     "LocalStateOfParties",
@@ -31,6 +38,39 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True, kw_only=True)
+class Heading:
+    """What every message opens with: the root's `Election` and `revision`."""
+
+    election: str
+    """`Election name` (a message without one: "Local elections" or "Election")."""
+    revision: int
+    """The root's `revision`: a corrected file comes again with a higher one."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaHeading(Heading):
+    """What a message about one area opens with (FPTP and top-up results, rushes and
+    nominations; local nominations): also `Election type` and the area's name (a
+    constituency, a mayoralty, a list region or a council)."""
+
+    election_type: str
+    """PA's `Election type` ("G", "S", "W", "M"); "" for local councils."""
+    area: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaCount(AreaHeading):
+    """What an FPTP or top-up result says of the area's count: `Constituency`'s `turnout` (the
+    votes cast), `percentageTurnout`, `electorate`, and the root's `declarationTime`."""
+
+    votes: int | None
+    turnout: float | None
+    """0–100."""
+    electorate: int | None
+    declared_at: datetime | None
+
+
 @dataclass(frozen=True)
 class PartySeats:
     """A party's seats (or change in seats) in one council."""
@@ -40,7 +80,7 @@ class PartySeats:
 
 
 @dataclass(frozen=True)
-class LocalResult:
+class LocalResult(Heading):
     """`LocalElectionResult`: one council declared (Local councils XML).
 
     `Election/Council` carries `winningParty`, `sittingParty`, `gainOrHold`
@@ -49,7 +89,6 @@ class LocalResult:
     change by party, `ElectedCouncillors` the seats won this time.
     """
 
-    election: str
     council: str
     winning: str
     sitting: str
@@ -58,7 +97,6 @@ class LocalResult:
     new_council: tuple[PartySeats, ...]
     changes: tuple[PartySeats, ...]
     elected: tuple[PartySeats, ...]
-    revision: int
 
 
 @dataclass(frozen=True)
@@ -74,7 +112,7 @@ class LocalParty:
 
 
 @dataclass(frozen=True)
-class LocalStateOfParties:
+class LocalStateOfParties(Heading):
     """`LocalStateOfParties` (Local councils XML): councils controlled and seats, by party.
 
     Root attributes `region` ("All" is the whole election), `numberOfResults`,
@@ -83,7 +121,6 @@ class LocalStateOfParties:
     comes as a party row (abbreviation "NOC") and is split out as `noc`.
     """
 
-    election: str
     region: str
     reported: int
     total: int
@@ -91,7 +128,6 @@ class LocalStateOfParties:
     noc: LocalParty | None
     councils: tuple[str, ...]
     """`CouncilsIncluded`: the councils whose results the figures include."""
-    revision: int
 
 
 @dataclass(frozen=True)
@@ -109,32 +145,23 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class FptpResult:
+class FptpResult(AreaCount):
     """`FirstPastThePostResult` (FPTP XML): one constituency's (or mayoralty's) declared result.
 
     `Constituency` has `winningParty`, `sittingParty`, `gainOrHold`,
-    `majority`, `electorate`, `turnout` (votes cast), `percentageTurnout`;
-    the root `declarationTime` (ISO 8601). Mayoral elections (`Election
-    type="M"`) come as these messages too.
+    `majority` (and the count: `AreaCount`; `declarationTime` is ISO 8601).
+    Mayoral elections (`Election type="M"`) come as these messages too.
     """
 
-    election: str
-    election_type: str
-    area: str
     winning: str
     sitting: str
     gain_or_hold: str
     candidates: tuple[Candidate, ...]
     majority: int | None
-    votes: int | None
-    turnout: float | None
-    electorate: int | None
-    declared_at: datetime | None
-    revision: int
 
 
 @dataclass(frozen=True)
-class FptpRush:
+class FptpRush(AreaHeading):
     """`FirstPastThePostRush` (FPTP XML): the winner alone, before the figures.
 
     `Constituency` has `winningPartyAbbreviation`, `sittingPartyAbbreviation`,
@@ -142,15 +169,11 @@ class FptpRush:
     Democrat in Watford"); candidates carry no votes.
     """
 
-    election: str
-    election_type: str
-    area: str
     winning: str
     sitting: str
     gain_or_hold: str
     message: str
     candidates: tuple[Candidate, ...]
-    revision: int
 
 
 @dataclass(frozen=True)
@@ -169,7 +192,7 @@ class FptpParty:
 
 
 @dataclass(frozen=True)
-class FptpStateOfParties:
+class FptpStateOfParties(Heading):
     """`FirstPastThePostStateOfParties` (FPTP XML): seats, gains, losses, votes, shares, forecast.
 
     Root attributes `numberOfResults`, `totalNumberOfConstituencies`,
@@ -179,24 +202,20 @@ class FptpStateOfParties:
     one is zero. No time of publication.
     """
 
-    election: str
     election_type: str
     reported: int
     total: int
     parties: tuple[FptpParty, ...]
     forecast: str
     note: str
-    revision: int
 
 
 @dataclass(frozen=True)
-class Recount:
+class Recount(Heading):
     """`Recount` (FPTP XML "Recount notifications"): a recount in an area; `recount` counts them."""
 
-    election: str
     area: str
     recount: int
-    revision: int
 
 
 @dataclass(frozen=True)
@@ -210,36 +229,24 @@ class PartyVotes:
 
 
 @dataclass(frozen=True)
-class TopUpResult:
+class TopUpResult(AreaCount):
     """`TopUpResult` (PR top-up XML): a region's list seats — elected members with their
     `partyListRank`, and each party's list `votes` and `percentageShare`."""
 
-    election: str
-    election_type: str
-    area: str
     winning: str
     elected: tuple[Candidate, ...]
     parties: tuple[PartyVotes, ...]
-    votes: int | None
-    turnout: float | None
-    electorate: int | None
-    declared_at: datetime | None
-    revision: int
 
 
 @dataclass(frozen=True)
-class TopUpRush:
+class TopUpRush(AreaHeading):
     """`TopUpRush` (PR top-up XML): a region's elected list members, before the votes."""
 
-    election: str
-    election_type: str
-    area: str
     elected: tuple[Candidate, ...]
-    revision: int
 
 
 @dataclass(frozen=True)
-class Nominations:
+class Nominations(AreaHeading):
     """An area electing and who stands there: `LocalElectionNominations` (a council and the
     parties standing, Local councils XML), `FirstPastThePostNominations` or `TopUpNominations`
     (a constituency or list region and its candidates, FPTP and PR top-up XML).
@@ -249,18 +256,13 @@ class Nominations:
     board takes from them every area electing, declared or not (`Contest.areas`).
     """
 
-    election: str
-    election_type: str
-    """PA's `Election type` ("G", "S", "W", "M"); "" for local councils."""
     system: str
     """"local", "fptp" or "top-up": which message it was."""
-    area: str
     parties: tuple[tuple[str, str], ...]
     """The parties standing as (abbreviation, name), each once, in PA's order."""
     candidates: tuple[Candidate, ...]
     """The candidates standing (FPTP and top-up; none for local councils, whose nominations
     name parties only)."""
-    revision: int
 
 
 Message = (

@@ -13,6 +13,8 @@ the election's `name`, `date` and `type`, and under it the `Council` or
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import TypedDict
 from xml.etree.ElementTree import Element
 
 from feeds.pa import messages as m
@@ -40,12 +42,47 @@ def read_message(root: Element) -> m.Message:
     return reader(root)
 
 
-def _election(root: Element) -> Element:
-    return child(root, "Election")
+class _Heading(TypedDict):
+    election: str
+    revision: int
 
 
-def _election_name(election: Element, default: str) -> str:
-    return text(election, "name") or default
+class _AreaHeading(_Heading):
+    election_type: str
+    area: str
+
+
+def _heading(root: Element, default: str = "Election") -> _Heading:
+    """`m.Heading`'s fields: the election's name (`default` where it has none), the revision."""
+    name = text(child(root, "Election"), "name") or default
+    return {"election": name, "revision": count(root, "revision")}
+
+
+def _area(root: Element) -> tuple[Element, _AreaHeading]:
+    """The message's `Election/Constituency`, and `m.AreaHeading`'s fields."""
+    election = child(root, "Election")
+    area = child(election, "Constituency")
+    heading = _heading(root)
+    return area, {**heading, "election_type": text(election, "type", 8), "area": text(area, "name")}
+
+
+class _AreaCount(_AreaHeading):
+    votes: int | None
+    turnout: float | None
+    electorate: int | None
+    declared_at: datetime | None
+
+
+def _counted(root: Element) -> tuple[Element, _AreaCount]:
+    """The result's `Election/Constituency`, and `m.AreaCount`'s fields."""
+    area, heading = _area(root)
+    return area, {
+        **heading,
+        "votes": optional(area, "turnout"),
+        "turnout": percent(area, "percentageTurnout"),
+        "electorate": optional(area, "electorate"),
+        "declared_at": moment(root, "declarationTime"),
+    }
 
 
 def _seats(parent: Element | None, attribute: str) -> tuple[m.PartySeats, ...]:
@@ -58,10 +95,9 @@ def _seats(parent: Element | None, attribute: str) -> tuple[m.PartySeats, ...]:
 
 
 def _local_result(root: Element) -> m.LocalResult:
-    election = _election(root)
-    council = child(election, "Council")
+    council = child(child(root, "Election"), "Council")
     return m.LocalResult(
-        election=_election_name(election, "Local elections"),
+        **_heading(root, "Local elections"),
         council=text(council, "name"),
         winning=text(council, "winningParty", 16),
         sitting=text(council, "sittingParty", 16),
@@ -70,12 +106,11 @@ def _local_result(root: Element) -> m.LocalResult:
         new_council=_seats(council.find("NewCouncil"), "seats"),
         changes=_seats(council.find("Changes"), "change"),
         elected=_seats(council.find("ElectedCouncillors"), "seats"),
-        revision=count(root, "revision"),
     )
 
 
 def _local_sop(root: Element) -> m.LocalStateOfParties:
-    election = _election(root)
+    heading = _heading(root, "Local elections")
     parties, noc = [], None
     for party in root.iterfind("Parties/Party"):
         row = m.LocalParty(
@@ -91,14 +126,13 @@ def _local_sop(root: Element) -> m.LocalStateOfParties:
         else:
             parties.append(row)
     return m.LocalStateOfParties(
-        election=_election_name(election, "Local elections"),
+        **heading,
         region=text(root, "region") or "All",
         reported=count(root, "numberOfResults"),
         total=count(root, "totalNumberOfCouncils"),
         parties=tuple(parties),
         noc=noc,
         councils=tuple(text(c, "name") for c in root.iterfind("CouncilsIncluded/Council")),
-        revision=count(root, "revision"),
     )
 
 
@@ -126,43 +160,31 @@ def _candidates(constituency: Element) -> tuple[m.Candidate, ...]:
 
 
 def _fptp_result(root: Element) -> m.FptpResult:
-    election = _election(root)
-    seat = child(election, "Constituency")
+    seat, heading = _counted(root)
     return m.FptpResult(
-        election=_election_name(election, "Election"),
-        election_type=text(election, "type", 8),
-        area=text(seat, "name"),
+        **heading,
         winning=text(seat, "winningParty", 16),
         sitting=text(seat, "sittingParty", 16),
         gain_or_hold=text(seat, "gainOrHold").lower(),
         candidates=_candidates(seat),
         majority=optional(seat, "majority"),
-        votes=optional(seat, "turnout"),
-        turnout=percent(seat, "percentageTurnout"),
-        electorate=optional(seat, "electorate"),
-        declared_at=moment(root, "declarationTime"),
-        revision=count(root, "revision"),
     )
 
 
 def _fptp_rush(root: Element) -> m.FptpRush:
-    election = _election(root)
-    seat = child(election, "Constituency")
+    seat, heading = _area(root)
     return m.FptpRush(
-        election=_election_name(election, "Election"),
-        election_type=text(election, "type", 8),
-        area=text(seat, "name"),
+        **heading,
         winning=text(seat, "winningPartyAbbreviation", 16),
         sitting=text(seat, "sittingPartyAbbreviation", 16),
         gain_or_hold=text(seat, "gainOrHold").lower(),
         message=text(seat, "paStyleMessageText", 200),
         candidates=_candidates(seat),
-        revision=count(root, "revision"),
     )
 
 
 def _fptp_sop(root: Element) -> m.FptpStateOfParties:
-    election = _election(root)
+    heading = _heading(root)
     parties = tuple(
         m.FptpParty(
             code=text(party, "abbreviation", 16),
@@ -181,32 +203,30 @@ def _fptp_sop(root: Element) -> m.FptpStateOfParties:
     if forecast and root.get("forecastMajority", "").strip():
         forecast = f"{forecast}, majority {signed(root, 'forecastMajority')}"
     return m.FptpStateOfParties(
-        election=_election_name(election, "Election"),
-        election_type=text(election, "type", 8),
+        **heading,
+        election_type=text(child(root, "Election"), "type", 8),
         reported=count(root, "numberOfResults"),
         total=count(root, "totalNumberOfConstituencies"),
         parties=parties,
         forecast=forecast,
         note=text(root, "note", 300),
-        revision=count(root, "revision"),
     )
 
 
 def _recount(root: Element) -> m.Recount:
-    election = _election(root)
+    heading = _heading(root)
+    election = child(root, "Election")
     seat = election.find("Constituency")
     seat = seat if seat is not None else child(election, "VotingArea")
     return m.Recount(
-        election=_election_name(election, "Election"),
+        **heading,
         area=text(seat, "name"),
         recount=count(seat, "recount") or 1,
-        revision=count(root, "revision"),
     )
 
 
 def _top_up_result(root: Element) -> m.TopUpResult:
-    election = _election(root)
-    region = child(election, "Constituency")
+    region, heading = _counted(root)
     parties = tuple(
         m.PartyVotes(
             text(party, "abbreviation", 16),
@@ -217,30 +237,16 @@ def _top_up_result(root: Element) -> m.TopUpResult:
         for party in region.iterfind("Party")
     )
     return m.TopUpResult(
-        election=_election_name(election, "Election"),
-        election_type=text(election, "type", 8),
-        area=text(region, "name"),
+        **heading,
         winning=text(region, "winningParty", 16),
         elected=tuple(c for c in _candidates(region) if c.elected),
         parties=parties,
-        votes=optional(region, "turnout"),
-        turnout=percent(region, "percentageTurnout"),
-        electorate=optional(region, "electorate"),
-        declared_at=moment(root, "declarationTime"),
-        revision=count(root, "revision"),
     )
 
 
 def _top_up_rush(root: Element) -> m.TopUpRush:
-    election = _election(root)
-    region = child(election, "Constituency")
-    return m.TopUpRush(
-        election=_election_name(election, "Election"),
-        election_type=text(election, "type", 8),
-        area=text(region, "name"),
-        elected=tuple(c for c in _candidates(region) if c.elected),
-        revision=count(root, "revision"),
-    )
+    region, heading = _area(root)
+    return m.TopUpRush(**heading, elected=tuple(c for c in _candidates(region) if c.elected))
 
 
 def _standing(parties: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -252,22 +258,25 @@ def _standing(parties: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 
 
 def _local_nominations(root: Element) -> m.Nominations:
-    council = child(_election(root), "Council")
+    council = child(child(root, "Election"), "Council")
     codes = [(text(p, "abbreviation", 16) or text(p, "name", 16), text(p, "name"))
              for p in council.iter("Party")]  # fmt: skip
-    return m.Nominations("Local elections", "", "local", text(council, "name"),
-                         _standing(codes), (), count(root, "revision"))  # fmt: skip
+    return m.Nominations(
+        **_heading(root, "Local elections"),
+        election_type="",
+        area=text(council, "name"),
+        system="local",
+        parties=_standing(codes),
+        candidates=(),
+    )
 
 
 def _area_nominations(system: str) -> Callable[[Element], m.Nominations]:
     def read(root: Element) -> m.Nominations:
-        election = _election(root)
-        area = child(election, "Constituency")
+        area, heading = _area(root)
         people = _candidates(area)
         standing = _standing([(c.party, c.party_name) for c in people])
-        return m.Nominations(_election_name(election, "Election"), text(election, "type", 8),
-                             system, text(area, "name"), standing, people,
-                             count(root, "revision"))  # fmt: skip
+        return m.Nominations(**heading, system=system, parties=standing, candidates=people)
 
     return read
 

@@ -83,12 +83,8 @@ class FileSource(FeedSource):
     def _stat(self) -> os.stat_result:
         try:
             stat = self.path.stat()
-        except FileNotFoundError:
-            raise FeedUnreachable("file not found", str(self.path)) from None
-        except PermissionError:
-            raise FeedUnreachable("file not readable", str(self.path)) from None
         except OSError as error:
-            raise FeedUnreachable("file unreadable", error.strerror or str(error)) from None
+            raise self._unreachable(error) from None
         if not self.path.is_file():
             raise FeedUnreachable("not a file", str(self.path))
         return stat
@@ -97,9 +93,12 @@ class FileSource(FeedSource):
         try:
             with self.path.open("rb") as handle:
                 return handle.read(self.max_bytes + 1)
-        except FileNotFoundError:
-            raise FeedUnreachable("file not found", str(self.path)) from None
-        except PermissionError:
-            raise FeedUnreachable("file not readable", str(self.path)) from None
         except OSError as error:
-            raise FeedUnreachable("file unreadable", error.strerror or str(error)) from None
+            raise self._unreachable(error) from None
+
+    def _unreachable(self, error: OSError) -> FeedUnreachable:
+        if isinstance(error, FileNotFoundError):
+            return FeedUnreachable("file not found", str(self.path))
+        if isinstance(error, PermissionError):
+            return FeedUnreachable("file not readable", str(self.path))
+        return FeedUnreachable("file unreadable", error.strerror or str(error))

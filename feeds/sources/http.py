@@ -300,18 +300,16 @@ class HttpSource(FeedSource):
         detail = self._redact(f"{type(error).__name__}: {error}")
         proxy = self._proxy
         if proxy is not None and isinstance(error, httpx.ProxyError | httpx.ConnectError):
+            refused = isinstance(error, httpx.ProxyError)
+            words = "proxy refused the request" if refused else "cannot reach the proxy"
             detail = f"{detail} (through the proxy {proxy.shown})"
-            if isinstance(error, httpx.ProxyError):
-                raise FeedUnreachable(
-                    f"proxy refused the request ({proxy.variable})", detail
-                ) from None
-            raise FeedUnreachable(f"cannot reach the proxy ({proxy.variable})", detail) from None
+            raise FeedUnreachable(f"{words} ({proxy.variable})", detail) from None
         if isinstance(error, httpx.TimeoutException):
             if isinstance(error, httpx.ConnectTimeout):
-                raise FeedTimeout(
-                    f"no connection within {self.connect_timeout:g} s", detail
-                ) from None
-            raise FeedTimeout(f"server silent for {self.read_timeout:g} s", detail) from None
+                words = f"no connection within {self.connect_timeout:g} s"
+            else:
+                words = f"server silent for {self.read_timeout:g} s"
+            raise FeedTimeout(words, detail) from None
         if isinstance(error, httpx.TooManyRedirects):
             raise FeedUnreachable("redirect loop", detail) from None
         if isinstance(error, httpx.DecodingError):
