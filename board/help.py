@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
@@ -35,8 +36,20 @@ def _table(rows: list[tuple[str, str]], id: str) -> Grid:
 CLOSE = "escape, q or ? to close"
 """The help's last line: the way out."""
 
-MORE_BELOW = "↓ more below (↓, page down)"
-MORE_ABOVE = "↑ more above (↑, page up)"
+MORE_BELOW = ("↓ more below (↓, page down)", "↓ more below", "↓ more")
+MORE_ABOVE = ("↑ more above (↑, page up)", "↑ more above", "↑ more")
+"""Which way more of the help lies, longest first: the last line says the longest that fits."""
+
+
+def close_line(*, below: bool, above: bool, width: int) -> str:
+    """The help's last line at `width` cells: which way more lies (if it does), the way out."""
+    words = CLOSE
+    for form in range(len(MORE_BELOW)):
+        ways = [way[form] for way, more in ((MORE_BELOW, below), (MORE_ABOVE, above)) if more]
+        words = " · ".join([*ways, CLOSE])
+        if cell_len(words) <= width:
+            break
+    return words
 
 
 class HelpScreen(ModalScreen[None]):
@@ -67,12 +80,11 @@ class HelpScreen(ModalScreen[None]):
     def _say_more(self) -> None:
         """The last line: the way out, and which way more of the help lies."""
         body = self.query_one("#help-body", VerticalScroll)
-        ways = []
-        if body.scroll_y < body.max_scroll_y:
-            ways.append(MORE_BELOW)
-        if body.scroll_y > 0:
-            ways.append(MORE_ABOVE)
-        words = " · ".join([*ways, CLOSE])
         close = self.query_one("#help-close", Static)
+        words = close_line(
+            below=body.scroll_y < body.max_scroll_y,
+            above=body.scroll_y > 0,
+            width=close.size.width or self.app.size.width,
+        )
         if str(close.render()) != words:
             close.update(Content.styled(words, "dim"))

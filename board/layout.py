@@ -53,6 +53,7 @@ __all__ = [
     "Plan",
     "figures_width",
     "plan_layout",
+    "rows_taken",
     "wrapped_lines",
 ]
 
@@ -203,6 +204,16 @@ def plan_layout(
     for step in steps:
         plan = room.grow(plan, step)
     return replace(plan, figures=room.figures_room(plan))
+
+
+def rows_taken(width: int, needs: Needs, plan: Plan, measure: Measure = wrapped_lines) -> int:
+    """Rows the contest view takes at `width` with `plan` for `needs`: on a wide terminal the
+    taller of its two columns, else the figures over the side (a view that scrolls: the rows
+    the plan gave it)."""
+    room = _Room(width, 0, needs, measure)
+    figures = plan.figures if needs.scrolls else room.figures(plan)
+    side = room.side(plan)
+    return max(figures, side) if plan.wide else figures + side
 
 
 @dataclass(frozen=True)
