@@ -150,12 +150,13 @@ def test_more_rows_never_shrink_the_table(
     assert shown_rows(taller, need) >= shown_rows(plan, need)
 
 
-@given(SIZES, CHROME, needs())
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=MIN_SIZE[1], max_value=70), CHROME, needs())
 def test_the_figures_stand_beside_the_counter_from_the_wide_width(
-    size: tuple[int, int], chrome: int, need: Needs
+    height: int, chrome: int, need: Needs
 ) -> None:
-    width, height = size
-    assert plan_layout(width, height, chrome, need).wide == (width >= WIDE)
+    for width in range(MIN_SIZE[0], 221):
+        assert plan_layout(width, height, chrome, need).wide == (width >= WIDE)
 
 
 def test_a_roomy_terminal_shows_every_panel_at_its_fullest() -> None:
@@ -171,3 +172,20 @@ def test_a_night_of_races_scrolls_in_the_rows_the_counter_and_calls_leave() -> N
     narrow = plan_layout(80, 24, 6, need)
     assert narrow.figures + rows_taken(80, need, replace(narrow, figures=0)) == 24 - 6
     assert plan_layout(120, 40, 7, need).figures == 40 - 7  # beside the counter: every row
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=MIN_SIZE[0], max_value=220),
+    st.integers(min_value=8, max_value=14),
+    st.integers(min_value=8, max_value=12),
+    needs(),
+)
+def test_a_tall_status_bar_cuts_the_table_then_drops_projection_and_notes_rather_than_overflow(
+    width: int, chrome: int, left: int, need: Needs
+) -> None:
+    """Status lines, a banner and two-row tabs can leave 8 rows: the table gives way to one
+    row (the rest counted under it), then the projection, then the notes — never the rows."""
+    plan = plan_layout(width, chrome + left, chrome, need)
+    assert rows_taken(width, need, plan) <= left
+    assert shown_rows(plan, need) >= min(1, need.rows)
