@@ -44,6 +44,7 @@ from typing import Literal
 
 __all__ = [
     "BESIDE",
+    "GROWTH",
     "MIN_SIZE",
     "MIN_TABLE_ROWS",
     "TALL",
@@ -95,6 +96,19 @@ CounterForm = Literal["big", "line"]
 DeclarationsForm = Literal["list", "line"]
 NotesForm = Literal["wrap", "lines", "one", "off"]
 ProjectionForm = Literal["full", "line", "off"]
+
+GROWTH: tuple[dict[str, object], ...] = (
+    {"declarations": "list"},
+    {"counter": "big"},
+    {"notes": "lines"},
+    {"projection": "full"},
+    {"notes": "wrap"},
+    {"gaps": True},
+    {"side_gaps": True},
+    {"airy": True},
+    {"gains": True},
+)
+"""How the panels grow beyond their smallest whole forms, in order (the table's rows first)."""
 
 Measure = Callable[[str, int], int]
 """Lines a text takes wrapped at a width."""
@@ -190,18 +204,7 @@ def plan_layout(
         if not room.fits(plan):
             plan = replace(plan, **extreme)  # type: ignore[arg-type]
     plan = room.grow_table(plan)
-    steps: tuple[dict[str, object], ...] = (
-        {"declarations": "list"},
-        {"counter": "big"},
-        {"notes": "lines"},
-        {"projection": "full"},
-        {"notes": "wrap"},
-        {"gaps": True},
-        {"side_gaps": True},
-        {"airy": True},
-        {"gains": True},
-    )
-    for step in steps:
+    for step in GROWTH:
         plan = room.grow(plan, step)
     return replace(plan, figures=room.figures_room(plan))
 

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from board.layout import (
+    GROWTH,
     MIN_SIZE,
     MIN_TABLE_ROWS,
     WIDE,
@@ -57,20 +58,6 @@ def needs(draw: st.DrawFn) -> Needs:
 
 def shown_rows(plan: Plan, need: Needs) -> int:
     return need.rows if plan.limit is None else plan.limit
-
-
-GROWTH: tuple[dict[str, object], ...] = (
-    {"declarations": "list"},
-    {"counter": "big"},
-    {"notes": "lines"},
-    {"projection": "full"},
-    {"notes": "wrap"},
-    {"gaps": True},
-    {"side_gaps": True},
-    {"airy": True},
-    {"gains": True},
-)
-"""Each way a panel can grow beyond its smallest whole form."""
 
 
 @settings(max_examples=300, deadline=None)

@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from widgets._cells import one_line
 
-__all__ = ["KeyedRows", "MoreLine", "fit_lines"]
+__all__ = ["FittedTable", "KeyedRows", "MoreLine", "fit_lines"]
 
 T = TypeVar("T")
 
@@ -164,3 +165,38 @@ class KeyedRows(Generic[LineT, RowT]):
     def _shown(self) -> list[Widget]:
         rows = set(map(id, self.rows.values()))
         return [child for child in self._table.children if id(child) in rows]
+
+
+class _NamedLine(_Line, Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=_NamedLine)
+
+
+class FittedTable(Widget, Generic[NamedT, RowT]):
+    """A keyed table that shows `limit` rows at most and names the others under them: the
+    party table and the candidate table. Subclasses make `_keyed` and yield `_more` last."""
+
+    limit: reactive[int | None] = reactive[int | None](None, init=False)
+    """Rows shown at most (None: all); the others are hidden on purpose and named under them."""
+
+    _keyed: KeyedRows[NamedT, RowT]
+    _more: MoreLine
+
+    def on_mount(self) -> None:
+        self.fit()
+
+    def watch_limit(self) -> None:
+        self.fit()
+
+    @property
+    def more(self) -> str:
+        """What the line under the rows says of the rows left out ("" when none are)."""
+        return self._more.text
+
+    def fit(self) -> None:
+        """Show the rows `limit` allows (pinned ones kept); name the others, last."""
+        if self.is_mounted:
+            self._keyed.fit(self.limit, self._more, lambda line: line.name)

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.reactive import reactive
-from textual.widget import Widget
 
 from widgets._candidate_row import (
     CandidateHeader,
@@ -23,7 +21,7 @@ from widgets._candidate_row import (
     round_title,
     share_bar,
 )
-from widgets._keyed_rows import KeyedRows, MoreLine
+from widgets._keyed_rows import FittedTable, KeyedRows, MoreLine
 from widgets.views import CandidateLine, sort_candidates
 
 __all__ = [
@@ -39,7 +37,7 @@ __all__ = [
 ]
 
 
-class CandidateTable(Widget):
+class CandidateTable(FittedTable[CandidateLine, CandidateRow]):
     """A mayoral count: the round, then one row per candidate, most votes first."""
 
     DEFAULT_CSS = """
@@ -50,9 +48,6 @@ class CandidateTable(Widget):
         overflow-y: auto;
     }
     """
-
-    limit: reactive[int | None] = reactive[int | None](None, init=False)
-    """Candidates shown at most (None: all); the others are named under them."""
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -73,22 +68,6 @@ class CandidateTable(Widget):
             self._keyed.rows = {key: CandidateRow(line) for key, line in latest.items()}
             yield from (self._keyed.rows[line.key] for line in sort_candidates(latest.values()))
         yield self._more
-
-    def on_mount(self) -> None:
-        self._fit()
-
-    def watch_limit(self) -> None:
-        self._fit()
-
-    @property
-    def more(self) -> str:
-        """What the line under the rows says of the candidates left out ("" when none are)."""
-        return self._more.text
-
-    def _fit(self) -> None:
-        """Show the candidates `limit` allows; name the others, last."""
-        if self.is_mounted:
-            self._keyed.fit(self.limit, self._more, lambda line: line.name)
 
     @property
     def rows(self) -> list[CandidateRow]:
@@ -123,7 +102,7 @@ class CandidateTable(Widget):
             self._keyed.sync(lines, CandidateRow, _set_line)
             wanted = sort_candidates(self._keyed.lines())
             self._keyed.order(wanted, after=self._header)
-            self._fit()
+            self.fit()
 
 
 def _line_of(row: CandidateRow) -> CandidateLine:

@@ -15,10 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.reactive import reactive
-from textual.widget import Widget
 
-from widgets._keyed_rows import KeyedRows, MoreLine
+from widgets._keyed_rows import FittedTable, KeyedRows, MoreLine
 from widgets._party_row import PartyHeader, PartyRow
 from widgets.views import COUNCIL_COLUMNS, LEGISLATURE_COLUMNS, Column, PartyLine
 
@@ -32,7 +30,7 @@ __all__ = [
 ]
 
 
-class PartyTable(Widget):
+class PartyTable(FittedTable[PartyLine, PartyRow]):
     """The party table: a header line and one row widget per party, keyed by party code.
 
     It takes no focus (a board on air has nothing to click) and never sorts by
@@ -47,9 +45,6 @@ class PartyTable(Widget):
         layout: vertical;
     }
     """
-
-    limit: reactive[int | None] = reactive[int | None](None, init=False)
-    """Rows shown at most (None: all); the others are hidden on purpose and named under them."""
 
     def __init__(
         self,
@@ -103,22 +98,6 @@ class PartyTable(Widget):
             yield from self._keyed.rows.values()
         yield self._more
 
-    def on_mount(self) -> None:
-        self._fit()
-
-    def watch_limit(self) -> None:
-        self._fit()
-
-    @property
-    def more(self) -> str:
-        """What the line under the rows says of the rows left out ("" when none are)."""
-        return self._more.text
-
-    def _fit(self) -> None:
-        """Show the rows `limit` allows (pinned ones kept); name the others, last."""
-        if self.is_mounted:
-            self._keyed.fit(self.limit, self._more, lambda line: line.name)
-
     def update_lines(
         self, lines: Sequence[PartyLine], *, sorted_field: str = "", fresh: bool = False
     ) -> None:
@@ -149,7 +128,7 @@ class PartyTable(Widget):
 
             self._keyed.sync(ordered, make, _set_line)
             self._keyed.order(ordered, after=self._header)
-            self._fit()
+            self.fit()
         self._filled = True
 
 
