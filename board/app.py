@@ -6,15 +6,13 @@ one exclusive worker, `board/polling.py`), a key (`board/keys.py`), a click
 on a tab, and the one clock, which ticks once a second so that "n s ago",
 STALE and the retry countdown stay true. After each change `Display.push`
 (`board/display.py`) hands the widgets their views. The terminal watch
-(signals and hang-ups: `board/exits.py`, `board/driver.py`; stdin:
+(signals and hang-ups: `board/exits.py`, `board/driver.py`'s `SafeExits`; stdin:
 `board/terminal.py`); screenshots in `board/screenshots.py`. The CLI, the tests and
 the snapshot tests all build the board through `create_app`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -25,11 +23,7 @@ from typing import ClassVar, TypedDict, Unpack
 from textual import events, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
-from textual.driver import Driver
-from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Static
 
 from board.alerts import AlertRule
 from board.commands import bindings, palette_commands
@@ -37,17 +31,22 @@ from board.contest_view import ContestView
 from board.desk import DEFAULT_TICKER_MAX_AGE, Desk
 from board.desk_actions import DeskActions
 from board.display import Display
+from board.driver import SafeExits
 from board.help import HelpScreen
+from board.keys import footer_ranks
+from board.layout import MIN_SIZE, TALL, WIDE
 from board.look import theme_variables
 from board.polling import Poller
 from board.present import SORT_WORDS
 from board.race_views import RaceNight
 from board.screenshots import save_svg
+from board.sizing import SizeWatch
 from board.state import BoardState, Mode
 from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.alert_banner import AlertBanner
 from widgets.contest_tabs import ContestTabs
+from widgets.key_footer import KeyFooter
 from widgets.race_overview import RaceOverview
 from widgets.status_bar import StatusBar
 from widgets.ticker import Ticker
@@ -55,23 +54,17 @@ from widgets.wall import Wall
 
 __all__ = ["MIN_SIZE", "BoardOptions", "ResultsBoard", "create_app", "run_board"]
 
-MIN_SIZE = (60, 20)
-"""Below this the board shows "terminal too small" instead of a garbled layout."""
-
 TICKER_CELLS_PER_SECOND = 8.0
 """A readable pace; moved two cells a frame (4 frames/s) to halve the bytes on the wire."""
 
-RESIZE_SETTLE = 0.25
-"""Seconds without a resize after which the screen is laid out anew."""
 
-
-class ResultsBoard(DeskActions):
+class ResultsBoard(DeskActions, SafeExits):
     """A live election-results board; its keys are `board.keys.KEYS` (the desk's: `DeskActions`)."""
 
     CSS_PATH = ["board.tcss", "wall.tcss"]  # noqa: RUF012 - Textual's API
     TITLE = "results-board"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's API
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's API
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's API
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012 - Textual's API
     BINDINGS: ClassVar[list[BindingType]] = bindings()
 
     def __init__(
@@ -104,8 +97,7 @@ class ResultsBoard(DeskActions):
         self.display_only = display_only
         """No keyboard (standard input is not a terminal): no key footer is shown."""
         self._widgets = Display(self, bell=bell)
-        self._settle: Timer | None = None
-        self._loop_for_exit: asyncio.AbstractEventLoop | None = None
+        self._sizes = SizeWatch(self, lambda w, h: self.set_state(self.state.resized(w, h)))
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -115,8 +107,8 @@ class ResultsBoard(DeskActions):
         yield Wall(id="wall")
         yield Ticker(cells_per_second=TICKER_CELLS_PER_SECOND, cells_per_frame=2, id="ticker")
         if not self.display_only:
-            yield Footer()
-        yield Static("", id="too-small", markup=False)
+            yield KeyFooter(footer_ranks())
+        yield self._sizes.message()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The states' colours (`$state-live`, …: `board/look.py`) beside Textual's variables."""
@@ -128,11 +120,10 @@ class ResultsBoard(DeskActions):
         yield from palette_commands(self.state, self.run_action)
 
     def on_mount(self) -> None:
-        self._check_size(self.size.width, self.size.height)
-        self.set_state(self.state.resized(self.size.width, self.size.height))
+        self._sizes.mounted()
         self.call_after_refresh(self.tick)  # in case the screen was not composed yet
         self.set_interval(1.0, self.tick)
-        self._loop_for_exit = asyncio.get_running_loop()
+        self.remember_loop()
         self.poll_forever()
 
     # -- the state -----------------------------------------------------------------------------
@@ -180,49 +171,7 @@ class ResultsBoard(DeskActions):
         self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_size(event.size.width, event.size.height)
-        self.set_state(self.state.resized(event.size.width, event.size.height))
-        # After a storm of resizes Textual could leave the contest view blank until the next
-        # one (found by the e2e resize storm): once the size settles, lay the screen out anew.
-        if self._settle is not None:
-            self._settle.stop()
-        self._settle = self.set_timer(RESIZE_SETTLE, self._after_resize)
-
-    def _after_resize(self) -> None:
-        self._settle = None
-        if not self.screen_stack:  # the app is shutting down
-            return
-        self._check_size(self.size.width, self.size.height)
-        self.screen.refresh(layout=True, repaint=True)
-
-    def _check_size(self, width: int, height: int) -> None:
-        min_width, min_height = MIN_SIZE
-        too_small = width < min_width or height < min_height
-        self.screen.set_class(too_small, "-too-small")
-        if too_small:
-            message = f"terminal too small — need {min_width}×{min_height} (now {width}×{height})"
-            self.query_one("#too-small", Static).update(message)
-
-    def request_exit(self, code: int) -> bool:
-        """Ask the running app to leave with `code`, from any thread or a signal handler
-        (`board/exits.py`). Returns False when the app is not running (nothing to ask)."""
-        loop = self._loop_for_exit
-        if loop is None or loop.is_closed():
-            return False
-        try:
-            loop.call_soon_threadsafe(functools.partial(self.exit, return_code=code))
-        except RuntimeError:
-            return False
-        return True
-
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's driver; on Linux one that cannot hang on a terminal that went away."""
-        driver_class = super().get_driver_class()
-        if driver_class is LinuxDriver:
-            from board.driver import SafeLinuxDriver
-
-            return SafeLinuxDriver
-        return driver_class
+        self._sizes.resize(event.size.width, event.size.height)
 
     async def on_unmount(self) -> None:
         await self.source.aclose()

@@ -4,8 +4,11 @@ The app calls `Display.push(state, now)` after every transition and once a
 second (the clock): the status bar gets a new `StatusView` (it repaints only
 if the words changed), the tabs their labels, the ticker its pause, and the
 contest view the selected contest — only when the snapshot, the selection or
-the sort changed — and its stale/error mark. The desk's part (alert banner,
-the ticker's items by age, open desk screens) is `board/desk_display.py`'s.
+the sort changed — its stale/error mark, and the form of each of its panels at
+the terminal's size (`board/layout.py`'s plan, made again only when the size,
+the bars above and below or the contest's needs change). The desk's part
+(alert banner, the ticker's items by age, open desk screens) is
+`board/desk_display.py`'s.
 """
 
 from __future__ import annotations
@@ -17,17 +20,27 @@ from textual.app import App
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
-from board.contest_view import ContestView
+from board.contest_view import ContestView, measure
 from board.desk_display import DeskDisplay, ticker_items
+from board.layout import TALL, Needs, Plan, plan_layout
 from board.look import panel_mark, status_view, tab_lines
 from board.state import BoardState
 from board.wall_display import WallDisplay
 from feeds.source import Snapshot
 from widgets.contest_tabs import ContestTabs
-from widgets.status_bar import StatusBar
+from widgets.status_bar import StatusBar, StatusView
 from widgets.ticker import Ticker
 
-__all__ = ["Display", "ticker_items"]
+__all__ = ["Display", "chrome_rows", "ticker_items"]
+
+
+def chrome_rows(state: BoardState, status: StatusView, height: int, *, footer: bool) -> int:
+    """Rows the board's fixed bars take at `height`: the status bar (headline, times and its
+    lines), the alert banner, the contest tabs (two rows on a tall terminal, with their
+    underline), the ticker and the key footer."""
+    tabs = 0 if len(state.items) <= 1 else 2 if height >= TALL else 1
+    banner = state.desk.banner is not None
+    return 2 + len(status.lines) + banner + tabs + 1 + footer
 
 
 class Display:
@@ -39,6 +52,7 @@ class Display:
         # snapshot, contest, sort, opened race
         self._contest: tuple[Snapshot, str, str | None, str | None] | None = None
         self._wall = WallDisplay(app)
+        self._planned: tuple[tuple[int, int, int, Needs], Plan] | None = None
 
     def push(self, state: BoardState, now: datetime) -> None:
         """Make the widgets show `state` at `now`."""
@@ -58,7 +72,7 @@ class Display:
 
     def _push(self, app: App[Any], board: Screen[Any], state: BoardState, now: datetime) -> None:
         with app.batch_update():
-            board.query_one(StatusBar).view = status_view(state, now)
+            status = board.query_one(StatusBar).view = status_view(state, now)
             contest = state.selected
             view = board.query_one(ContestView)
             if state.shown is not None and contest is not None:
@@ -68,6 +82,17 @@ class Display:
                     self._contest = (state.shown, contest.id, sort, state.open_race)
                     view.show(contest, sort, state.open_race)
             view.mark(panel_mark(state, now))
+            footer = not getattr(app, "display_only", False)
+            width, height = state.size
+            chrome = chrome_rows(state, status, height, footer=footer)
+            view.apply_plan(self._plan(width, height, chrome, view.needs))
             board.query_one(Ticker).paused = state.ticker_paused
             self._desk.push(board, state, now)
             self._wall.push(board, state, now)
+
+    def _plan(self, width: int, height: int, chrome: int, needs: Needs) -> Plan:
+        """The plan for this size, bars and needs (made again only when one of them changes)."""
+        key = (width, height, chrome, needs)
+        if self._planned is None or self._planned[0] != key:
+            self._planned = (key, plan_layout(width, height, chrome, needs, measure))
+        return self._planned[1]

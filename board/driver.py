@@ -16,12 +16,16 @@ completes normally, and the board leaves with 129 as for SIGHUP.
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import functools
 from typing import IO, Any
 
+from textual.app import App
+from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 
-__all__ = ["SafeLinuxDriver", "TerminalFile"]
+__all__ = ["SafeExits", "SafeLinuxDriver", "TerminalFile"]
 
 _GONE = {errno.EIO, errno.EPIPE, errno.EBADF, errno.ENXIO, errno.ENODEV, errno.ECONNRESET}
 """What a write to a terminal that hung up (or a closed descriptor) fails with."""
@@ -89,3 +93,30 @@ class SafeLinuxDriver(LinuxDriver):
         self.terminal = TerminalFile(self._file)
         """The terminal as written to; `terminal.gone` once it hung up."""
         self._file = self.terminal  # type: ignore[assignment]
+
+
+class SafeExits(App[int]):
+    """An app that runs on `SafeLinuxDriver` and can be asked to leave from any thread."""
+
+    _loop_for_exit: asyncio.AbstractEventLoop | None = None
+
+    def remember_loop(self) -> None:
+        """Called once the app runs: `request_exit` hands the exit to this loop."""
+        self._loop_for_exit = asyncio.get_running_loop()
+
+    def request_exit(self, code: int) -> bool:
+        """Ask the running app to leave with `code`, from any thread or a signal handler
+        (`board/exits.py`). Returns False when the app is not running (nothing to ask)."""
+        loop = self._loop_for_exit
+        if loop is None or loop.is_closed():
+            return False
+        try:
+            loop.call_soon_threadsafe(functools.partial(self.exit, return_code=code))
+        except RuntimeError:
+            return False
+        return True
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux one that cannot hang on a terminal that went away."""
+        driver_class = super().get_driver_class()
+        return SafeLinuxDriver if driver_class is LinuxDriver else driver_class

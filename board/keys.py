@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["KEYS", "Bind", "Key", "epilog", "plain", "readme_table"]
+__all__ = ["KEYS", "Bind", "Key", "epilog", "footer_ranks", "plain", "readme_table"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Bind:
     """How the footer shows the key, when not as named."""
     priority: bool = False
     """Checked before the focused widget's own bindings (`tab`)."""
+    rank: int = 50
+    """How long the footer keeps it as the terminal narrows: lower stays longer (`?` 0)."""
 
 
 @dataclass(frozen=True)
@@ -46,34 +48,34 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("q", "quit", (Bind("q", "quit", "Quit"),)),
+    Key("q", "quit", (Bind("q", "quit", "Quit", rank=1),)),
     Key(
         "p",
         "pause / resume the ticker (`PAUSED` shows in the status bar)",
-        (Bind("p", "toggle_ticker", "Ticker"),),
+        (Bind("p", "toggle_ticker", "Ticker", rank=9),),
         "Pause or resume the ticker",
     ),
     Key(
         "f",
         "freeze the display for on-air: polling goes on, the status says "
         "`FROZEN · n updates waiting`; `f` again applies the newest",
-        (Bind("f", "toggle_freeze", "Freeze"),),
+        (Bind("f", "toggle_freeze", "Freeze", rank=4),),
         "Freeze or unfreeze the display",
     ),
-    Key("r", "poll now", (Bind("r", "poll_now", "Poll now"),), "Poll the feed now"),
+    Key("r", "poll now", (Bind("r", "poll_now", "Poll now", rank=10),), "Poll the feed now"),
     Key(
         "s",
         "cycle the table's sort — councils: councils, seats, seat change, name; legislature: "
         'seats, seat change, vote share, name ("No Overall Control" stays last); races: by '
         "place, closest margin, least counted, not yet called",
-        (Bind("s", "cycle_sort", "Sort"),),
+        (Bind("s", "cycle_sort", "Sort", rank=8),),
         "Sort the table by the next column",
     ),
     Key(
         "+ / -",
         "poll less / more often (1 s to 60 s)",
         (
-            Bind("plus", "interval(1)", "Interval", key_display="+/-"),
+            Bind("plus", "interval(1)", "Interval", key_display="+/-", rank=11),
             Bind("minus", "interval(-1)"),
         ),
         "Poll less often",
@@ -93,7 +95,7 @@ KEYS: tuple[Key, ...] = (
         "office, district or candidate): type a few letters (accents and case do not matter), "
         "`enter` opens it; with nothing typed, every area — declared newest first, then still "
         "to declare (`tab`: only one of the two; races: by office)",
-        (Bind("slash", "find", "Find", key_display="/"),),
+        (Bind("slash", "find", "Find", key_display="/", rank=5),),
         "Find an area or a race",
     ),
     Key(
@@ -107,34 +109,50 @@ KEYS: tuple[Key, ...] = (
         "m",
         "the night's key moments with their times: first declarations, changes of control, "
         "a majority, the count complete",
-        (Bind("m", "moments", "Moments"),),
+        (Bind("m", "moments", "Moments", rank=7),),
         "Show the key moments",
     ),
     Key(
         "w",
         "wall mode: the leading figures in big digits across the screen, for a gallery wall "
         "(on by itself from 160×50; `--wall`, `--no-wall`)",
-        (Bind("w", "toggle_wall", "Wall"),),
+        (Bind("w", "toggle_wall", "Wall", rank=6),),
         "Wall mode on or off",
     ),
     Key(
         "enter / esc",
         "open the race under the cursor in the races overview (↑ ↓ move) / back to all races",
-        (Bind("escape", "close_race", "All races"),),
+        (Bind("escape", "close_race", "All races", rank=2),),
     ),
     Key(
         "c",
         "save an SVG screenshot (the notification says where)",
-        (Bind("c", "save_screenshot", "Screenshot"),),
+        (Bind("c", "save_screenshot", "Screenshot", rank=12),),
         "Save an SVG screenshot",
     ),
     Key("ctrl+p", "command palette: the keys' commands, contests, themes", ()),
-    Key("?", "help", (Bind("question_mark", "help", "Help", key_display="?"),), "Show the keys"),
+    Key(
+        "?",
+        "help",
+        (Bind("question_mark", "help", "Help", key_display="?", rank=0),),
+        "Show the keys",
+    ),
 )
 """Every key of the board, in the order the help and the README list them."""
 
+FOOTER_RANKS_BESIDE = {"open": 3, "command_palette": 13}
+"""Footer ranks of keys this table does not bind: the races overview's enter ("Open race")
+and Textual's command palette (`ctrl+p`), shown in the footer too."""
+
 EXTRA_COMMANDS = {"interval(-1)": "Poll more often"}
 """Palette commands for bindings that are not a row's first (a row names only its first)."""
+
+
+def footer_ranks() -> dict[str, int]:
+    """Each footer key's rank by its action (`KeyFooter`: lower stays longer as the terminal
+    narrows; `?` is kept always)."""
+    ranks = {bind.action: bind.rank for key in KEYS for bind in key.binds if bind.footer}
+    return ranks | FOOTER_RANKS_BESIDE
 
 
 def plain(text: str) -> str:

@@ -201,10 +201,16 @@ def panel_mark(state: BoardState, now: datetime) -> Literal["stale", "error"] | 
 
 
 def tab_lines(state: BoardState) -> list[TabLine]:
-    """One tab per contest: "2  Scottish Parliament", with "●" if it changed unseen."""
+    """One tab per contest: "2  Scottish Parliament", with "●" if it changed unseen (the
+    tabs shorten the titles to fit: `ContestTabs`)."""
     if state.shown is None:
         return []
     return [
-        TabLine(contest.id, f"{n}  {contest.title}" + (" ●" if contest.id in state.unseen else ""))
+        TabLine(
+            contest.id,
+            str(n),
+            contest.title,
+            "●" if contest.id in state.unseen else "",
+        )
         for n, contest in enumerate(state.items, 1)
     ]

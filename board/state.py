@@ -98,6 +98,11 @@ class BoardState:
     # -- what is on screen -------------------------------------------------------------------
 
     @property
+    def size(self) -> tuple[int, int]:
+        """The terminal's size (columns, rows) as last told (`resized`; (0, 0) before)."""
+        return self.wall.size
+
+    @property
     def items(self) -> list[Contest | RaceNight]:
         """What the tabs show: each contest, and every race of the night as one tab."""
         return [] if self.shown is None else display_items(self.shown.feed.contests)

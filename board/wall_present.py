@@ -176,4 +176,10 @@ def _mayor(contest: MayorContest, base: WallView) -> WallView:
     target = f"Round {contest.round}"
     if contest.turnout is not None:
         target += f" · turnout {contest.turnout:.1f}%"
-    return replace(base, headers=MAYOR_HEADERS, lines=lines, target=target)
+    return replace(
+        base,
+        headers=MAYOR_HEADERS,
+        lines=lines,
+        target=target,
+        nouns=("candidate", "candidates"),
+    )

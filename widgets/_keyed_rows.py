@@ -4,6 +4,11 @@ A table keeps one row widget per key. An update removes the rows whose key
 left, hands each remaining row its new line (the row repaints only if the
 line differs), mounts rows for new keys, and moves rows only when the display
 order really changed — so one party's new figures redraw one line.
+
+A table on a short terminal shows the rows that fit (`fit_lines`: the first
+ones, keeping pinned rows such as No Overall Control) and hides the others on
+purpose: `KeyedRows.show_only` hides their rows, and a `MoreLine` names them
+("+ 3 more: Residents, Liberal, Respect").
 """
 
 from __future__ import annotations
@@ -11,9 +16,63 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
+from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
-__all__ = ["KeyedRows"]
+from widgets._cells import one_line
+
+__all__ = ["FittedTable", "KeyedRows", "MoreLine", "fit_lines"]
+
+T = TypeVar("T")
+
+
+def _pinned_last(line: object) -> bool:
+    return bool(getattr(line, "pinned_last", False))
+
+
+def fit_lines(
+    lines: Sequence[T], room: int, pinned: Callable[[T], bool] = _pinned_last
+) -> tuple[list[T], int]:
+    """The lines shown in `room` rows, and how many were left out: the first ones in order,
+    keeping `pinned` lines (by default those marked `pinned_last`, such as No Overall
+    Control; they take their place at the end)."""
+    if len(lines) <= room:
+        return list(lines), 0
+    kept_pinned = [line for line in lines if pinned(line)][: max(room, 0)]
+    others = [line for line in lines if not pinned(line)][: max(room - len(kept_pinned), 0)]
+    kept = {id(line) for line in (*others, *kept_pinned)}
+    shown = [line for line in lines if id(line) in kept]
+    return shown, len(lines) - len(shown)
+
+
+class MoreLine(Widget):
+    """The line under a table that names the rows left out: "+ 3 more: Residents, Liberal, …"."""
+
+    DEFAULT_CSS = """
+    MoreLine { height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+    MoreLine.-none { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(classes="-none")
+        self._words = ""
+
+    def say(self, names: Sequence[str]) -> None:
+        """Name the rows left out (none: the line takes no room)."""
+        words = f"+ {len(names)} more: " + ", ".join(one_line(n) for n in names) if names else ""
+        if words != self._words:
+            self._words = words
+            self.set_class(not names, "-none")
+            self.refresh()
+
+    @property
+    def text(self) -> str:
+        """What the line says ("" when nothing is left out)."""
+        return self._words
+
+    def render(self) -> Content:
+        return Content(self._words)
 
 
 class _Line(Protocol):
@@ -83,6 +142,61 @@ class KeyedRows(Generic[LineT, RowT]):
                 current = self._shown()
             previous = row
 
+    def fit(
+        self,
+        limit: int | None,
+        more: MoreLine,
+        name: Callable[[LineT], str],
+    ) -> None:
+        """Show `limit` rows at most (None: all), keeping pinned ones (`fit_lines`), in display
+        order; hide the others (still mounted) and name them on `more`, which is kept last."""
+        lines = [self._line_of(row) for row in self._shown()]  # type: ignore[arg-type]
+        shown, hidden = fit_lines(lines, len(lines) if limit is None else limit)
+        keys = {line.key for line in shown}
+        for key, row in self.rows.items():
+            wanted = not hidden or key in keys
+            if row.display != wanted:
+                row.display = wanted
+        more.say([name(line) for line in lines if hidden and line.key not in keys])
+        children = self._table.children
+        if children and children[-1] is not more:
+            self._table.move_child(more, after=children[-1])
+
     def _shown(self) -> list[Widget]:
         rows = set(map(id, self.rows.values()))
         return [child for child in self._table.children if id(child) in rows]
+
+
+class _NamedLine(_Line, Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=_NamedLine)
+
+
+class FittedTable(Widget, Generic[NamedT, RowT]):
+    """A keyed table that shows `limit` rows at most and names the others under them: the
+    party table and the candidate table. Subclasses make `_keyed` and yield `_more` last."""
+
+    limit: reactive[int | None] = reactive[int | None](None, init=False)
+    """Rows shown at most (None: all); the others are hidden on purpose and named under them."""
+
+    _keyed: KeyedRows[NamedT, RowT]
+    _more: MoreLine
+
+    def on_mount(self) -> None:
+        self.fit()
+
+    def watch_limit(self) -> None:
+        self.fit()
+
+    @property
+    def more(self) -> str:
+        """What the line under the rows says of the rows left out ("" when none are)."""
+        return self._more.text
+
+    def fit(self) -> None:
+        """Show the rows `limit` allows (pinned ones kept); name the others, last."""
+        if self.is_mounted:
+            self._keyed.fit(self.limit, self._more, lambda line: line.name)

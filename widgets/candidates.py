@@ -3,7 +3,8 @@
 Like the party table it never rebuilds itself: one row widget per candidate
 (`widgets/_candidate_row.py`), keyed by `key`; `update_candidates` touches
 only the rows whose figures changed and moves rows only when the order
-changed (most votes first: `widgets.views.sort_candidates`).
+changed (most votes first: `widgets.views.sort_candidates`). With a `limit`
+(a short terminal) it shows that many and names the others under them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.widget import Widget
 
 from widgets._candidate_row import (
     CandidateHeader,
@@ -21,7 +21,7 @@ from widgets._candidate_row import (
     round_title,
     share_bar,
 )
-from widgets._keyed_rows import KeyedRows
+from widgets._keyed_rows import FittedTable, KeyedRows, MoreLine
 from widgets.views import CandidateLine, sort_candidates
 
 __all__ = [
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-class CandidateTable(Widget):
+class CandidateTable(FittedTable[CandidateLine, CandidateRow]):
     """A mayoral count: the round, then one row per candidate, most votes first."""
 
     DEFAULT_CSS = """
@@ -57,6 +57,7 @@ class CandidateTable(Widget):
         self._header = CandidateHeader()
         self._keyed: KeyedRows[CandidateLine, CandidateRow] = KeyedRows(self, _line_of)
         self._pending: list[CandidateLine] | None = None
+        self._more = MoreLine()
 
     def compose(self) -> ComposeResult:
         """The header, and rows for candidates given before the table was mounted."""
@@ -66,6 +67,7 @@ class CandidateTable(Widget):
             latest = {line.key: line for line in pending}
             self._keyed.rows = {key: CandidateRow(line) for key, line in latest.items()}
             yield from (self._keyed.rows[line.key] for line in sort_candidates(latest.values()))
+        yield self._more
 
     @property
     def rows(self) -> list[CandidateRow]:
@@ -100,6 +102,7 @@ class CandidateTable(Widget):
             self._keyed.sync(lines, CandidateRow, _set_line)
             wanted = sort_candidates(self._keyed.lines())
             self._keyed.order(wanted, after=self._header)
+            self.fit()
 
 
 def _line_of(row: CandidateRow) -> CandidateLine:

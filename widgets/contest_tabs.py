@@ -4,12 +4,21 @@
 show, changing only what differs, and marks `active`. The board's own
 changes post nothing; a producer's click posts `ContestTabs.Chosen`, and the
 board decides (and calls `update_tabs` again). Tabs hide while there is only one.
+
+The row never hides a tab behind its edge: at every width the labels are
+fitted (`fit_labels`): whole if they fit; else the active tab's title whole and
+the others' cut to a common length ("1 Engl… 2 Scot… 3  Welsh Assembly"), down
+to their numbers alone, then the active one's title too; on a row too narrow
+even for that, the tabs around the active one, with "‹" and "›" saying more
+lie either side. A tab's number and
+its "●" are never cut.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Tab, Tabs
@@ -20,9 +29,82 @@ __all__ = ["ContestTabs", "TabLine"]
 
 _PREFIX = "contest-"
 
+TAB_PADDING = 2
+"""Cells a tab adds around its label (Textual's `Tab` is padded 0 1)."""
+
+MIN_TITLE = 4
+"""The shortest cut title shown ("Eng…"); shorter, a tab shows its number alone."""
+
+
+def _short(line: TabLine, room: int | None) -> str:
+    """`line`'s label with its title cut to `room` cells (None: whole; 0: the number alone)."""
+    if room is None:
+        return line.label
+    title = line.title
+    if room <= 0:
+        words = line.number
+    else:
+        if cell_len(title) > room:
+            title = Content(title).truncate(room, ellipsis=True).plain
+        words = f"{line.number} {title}"
+    return f"{words} {line.mark}" if line.mark else words
+
+
+def _width(labels: Sequence[str]) -> int:
+    return sum(cell_len(label) + TAB_PADDING for label in labels)
+
+
+def fit_labels(lines: Sequence[TabLine], active: int, width: int) -> list[tuple[int, str]]:
+    """The tabs shown in `width` cells, as (index into `lines`, label), the active one at
+    `active`: see the module's docstring for the order in which they give way."""
+    if not lines:
+        return []
+    whole = [line.label for line in lines]
+    if _width(whole) <= width:
+        return list(enumerate(whole))
+    active = min(max(active, 0), len(lines) - 1)
+    longest = max(cell_len(line.title) for line in lines)
+    own_title = cell_len(lines[active].title)
+    # A title cut shorter than `MIN_TITLE` says nothing: the number alone says as much.
+    shorter: list[tuple[int, int | None]] = [
+        *((room, None) for room in range(longest, MIN_TITLE - 1, -1)),
+        *((0, room) for room in [None, *range(own_title - 1, MIN_TITLE - 1, -1), 0]),
+    ]
+    for others, own in shorter:
+        labels = [_short(line, own if i == active else others) for i, line in enumerate(lines)]
+        if _width(labels) <= width:
+            return list(enumerate(labels))
+    return _window(lines, active, width)
+
+
+def _window(lines: Sequence[TabLine], active: int, width: int) -> list[tuple[int, str]]:
+    """The numbers of the tabs around the active one that fit, "‹" / "›" where more lie."""
+    low = high = active
+
+    def labels(low: int, high: int) -> list[tuple[int, str]]:
+        found = [(i, _short(lines[i], 0)) for i in range(low, high + 1)]
+        if low > 0:
+            found[0] = (low, "‹ " + found[0][1])
+        if high < len(lines) - 1:
+            found[-1] = (high, found[-1][1] + " ›")
+        return found
+
+    while True:
+        grown = False
+        for low_next, high_next in ((low, high + 1), (low - 1, high)):
+            inside = low_next >= 0 and high_next < len(lines)
+            if inside and _width([label for _, label in labels(low_next, high_next)]) <= width:
+                low, high, grown = low_next, high_next, True
+        if not grown:
+            return labels(low, high)
+
 
 class ContestTabs(Tabs):
     """The contests as tabs: the board chooses; a click asks it to."""
+
+    DEFAULT_CSS = """
+    ContestTabs.-single { display: none; }
+    """
 
     class Chosen(Message):
         """Posted when the producer clicks a tab (not when the board changes the tabs)."""
@@ -36,12 +118,31 @@ class ContestTabs(Tabs):
         super().__init__(id=id)
         self._target: str | None = None  # the tab id the board wants active
         self._auto: str | None = None  # the first tab, which Tabs activates by itself
+        self._lines: tuple[TabLine, ...] = ()
+        self._active: str | None = None
+        self._fitted: tuple[tuple[TabLine, ...], str | None, int] | None = None
 
     def update_tabs(self, lines: Sequence[TabLine], active: str | None) -> None:
-        """Show exactly `lines`, in their order (relabelling in place, adding a contest that
+        """Show `lines`, in their order (relabelling in place, adding a contest that
         appears later at its own place, moving tabs the feed reordered), with the tab of key
-        `active` marked."""
-        wanted = {_PREFIX + line.key: line.label for line in lines}
+        `active` marked, each label fitted to the row's width (`fit_labels`)."""
+        self._lines, self._active = tuple(lines), active
+        self._show()
+
+    def on_resize(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        lines, active = self._lines, self._active
+        width = self.size.width or self.app.size.width
+        if self._fitted == (lines, active, width):  # once a second the board says it again
+            self._mark({tab.id: tab for tab in self.query(Tab)})
+            return
+        self._fitted = (lines, active, width)
+        where = next((i for i, line in enumerate(lines) if line.key == active), 0)
+        wanted = {
+            _PREFIX + lines[index].key: label for index, label in fit_labels(lines, where, width)
+        }
         for tab in list(self.query(Tab)):
             if tab.id not in wanted:
                 self.remove_tab(tab)  # removed lazily: `query` may still list it below
@@ -58,7 +159,7 @@ class ContestTabs(Tabs):
                 self.add_tab(Tab(Content(label), id=tab_id), before=anchor)
             elif have[tab_id].label.plain != label:
                 have[tab_id].label = Content(label)
-        self.display = len(wanted) > 1
+        self.set_class(len(lines) <= 1, "-single")
         self._target = None if active is None else _PREFIX + active
         self._mark(have)
 

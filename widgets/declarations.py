@@ -37,10 +37,15 @@ class DeclarationList(Widget):
     """What the list says when it has no lines (the board says why: none yet, or none sent)."""
 
     def render(self) -> Content:
+        width = self.size.width or 80
         if not self.lines:
-            return Content.styled(self.empty, "italic $text-muted")
+            empty = Content.styled(self.empty, "italic $text-muted")
+            if self.size.height <= 1:  # one line: never a wrapped half of the sentence
+                empty = empty.truncate(width, ellipsis=True)
+            return empty
         rows = [self._row(line) for line in self.lines[: max(1, self.size.height)]]
-        return Content("\n").join(rows)
+        # A line never wraps onto the next declaration's row: what does not fit ends in "…".
+        return Content("\n").join(row.truncate(width, ellipsis=True) for row in rows)
 
     def _row(self, line: DeclarationLine) -> Content:
         when = Content.styled(line.time.strftime("%H:%M"), "$text-muted")

@@ -5,7 +5,9 @@ lines in display order (the board sorts them: `board/present.py`); a new key
 mounts a row, a gone key removes its row, a row whose figures did not change
 is not touched, and rows are moved only when the order changed. A change to
 one party therefore repaints one terminal line (a `DataTable` repaints every
-visible row on any change).
+visible row on any change). With a `limit` (a short terminal) it shows that
+many rows, keeping pinned ones (No Overall Control), and names the others
+under them ("+ 3 more: Residents, Liberal, Respect").
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.widget import Widget
 
-from widgets._keyed_rows import KeyedRows
+from widgets._keyed_rows import FittedTable, KeyedRows, MoreLine
 from widgets._party_row import PartyHeader, PartyRow
 from widgets.views import COUNCIL_COLUMNS, LEGISLATURE_COLUMNS, Column, PartyLine
 
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 
-class PartyTable(Widget):
+class PartyTable(FittedTable[PartyLine, PartyRow]):
     """The party table: a header line and one row widget per party, keyed by party code.
 
     It takes no focus (a board on air has nothing to click) and never sorts by
@@ -63,6 +64,7 @@ class PartyTable(Widget):
         self._filled = False
         self._pending: list[PartyLine] | None = None
         self._header = PartyHeader(self._columns)
+        self._more = MoreLine()
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -94,6 +96,7 @@ class PartyTable(Widget):
             }
             self._filled = True
             yield from self._keyed.rows.values()
+        yield self._more
 
     def update_lines(
         self, lines: Sequence[PartyLine], *, sorted_field: str = "", fresh: bool = False
@@ -125,6 +128,7 @@ class PartyTable(Widget):
 
             self._keyed.sync(ordered, make, _set_line)
             self._keyed.order(ordered, after=self._header)
+            self.fit()
         self._filled = True
 
 

@@ -2,10 +2,11 @@
 
 Two lines: "◆ Projection · PA forecast: No overall majority", then each
 party's projected figures behind its colour swatch ("▌Lab 330 seats ▌C 250
-seats"), cut with "…" where the width ends. The panel is marked apart from
-the results (the ◆ glyph, italic and a border in the accent colour) so a
-forecast is never read as a count. With no projection (`view` None) it takes
-no room.
+seats"), cut with "…" where the width ends; `compact` puts both on one line
+(a short terminal), the heading first, so the source is never cut before the
+figures. The panel is marked apart from the results (the ◆ glyph, italic and
+a border in the accent colour) so a forecast is never read as a count. With
+no projection (`view` None) it takes no room.
 """
 
 from __future__ import annotations
@@ -46,17 +47,20 @@ class ProjectionPanel(Widget):
         text-wrap: nowrap;
         text-overflow: ellipsis;
         & > .projection--muted { color: $text-muted; }
+        &.-none { display: none; }
     }
     """
 
     view: reactive[ProjectionView | None] = reactive(None, init=False, layout=True)
     """The projection shown (None: none, and the panel takes no room)."""
+    compact: reactive[bool] = reactive(False, init=False, layout=True)
+    """Heading and figures on one line."""
 
     def on_mount(self) -> None:
-        self.display = self.view is not None
+        self.set_class(self.view is None, "-none")
 
     def watch_view(self, view: ProjectionView | None) -> None:
-        self.display = view is not None
+        self.set_class(view is None, "-none")  # a class: a stylesheet may hide it too
 
     def render(self) -> VisualType:
         view = self.view
@@ -72,10 +76,12 @@ class ProjectionPanel(Widget):
         lines = [heading]
         if parts:
             lines.append(Content.assemble(*parts))  # type: ignore[arg-type]
+        if self.compact:
+            return Content(" · ").join(lines)
         return Content("\n").join(lines)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         view = self.view
         if view is None:
             return 0
-        return 2 if view.figures else 1
+        return 2 if view.figures and not self.compact else 1

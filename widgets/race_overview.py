@@ -251,7 +251,8 @@ class RaceOverview(ScrollView, can_focus=True):
         text = (
             "  "
             + "Race".ljust(PLACE)
-            + "Winner or leader".ljust(leader)
+            # The title never runs into "Margin": shorter where the column is narrow.
+            + ("Winner or leader" if leader > 16 else "Leader").ljust(leader)
             + "Margin".rjust(MARGIN)
             + "  "
             + "In".ljust(IN)

@@ -1,8 +1,10 @@
 """Provides `ReportingCounter`: "96 of 124" in large digits, with a progress bar and its words.
 
 It takes a `CounterView` (figures and the words under them, worded by the
-board). The reported figure is right-aligned at the width of the total, so
-`Digits.update` never changes width and never forces a relayout (FACTS.md).
+board). `compact` folds it to one line for a short terminal: the words, then
+the bar ("96 of 124 councils · 77% ━━━╸━━"). The reported figure is
+right-aligned at the width of the total, so `Digits.update` never changes
+width and never forces a relayout (FACTS.md).
 """
 
 from __future__ import annotations
@@ -30,10 +32,17 @@ class ReportingCounter(Widget):
     ReportingCounter ProgressBar { width: 1fr; }
     ReportingCounter ProgressBar > Bar { width: 1fr; }
     ReportingCounter #counter-noun { color: $text-muted; }
+    ReportingCounter.-compact { height: 1; layout: horizontal; }
+    ReportingCounter.-compact > .counter--figures { display: none; }
+    ReportingCounter.-compact > #counter-noun {
+        dock: left; width: auto; margin-right: 1; color: $text; text-style: bold;
+    }
     """
 
     view: reactive[CounterView] = reactive(CounterView, init=False)
     """What to show; an equal view does nothing."""
+    compact: reactive[bool] = reactive(False, toggle_class="-compact")
+    """One line (words and bar) instead of big digits over the bar and the words."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="counter--figures"):

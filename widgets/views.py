@@ -180,12 +180,22 @@ class CounterView:
 
 @dataclass(frozen=True)
 class TabLine:
-    """One tab of the contest tabs."""
+    """One tab of the contest tabs: "2  Scottish Parliament ●" at its fullest."""
 
     key: str
     """The contest's id: unique, and what a click chooses."""
-    label: str
-    """What the tab says ("2  Scottish Parliament ●"; untrusted text, shown literally)."""
+    number: str
+    """The contest's place ("2": the key that chooses it, up to 9)."""
+    title: str
+    """The contest's title (untrusted text, shown literally; shortened to fit)."""
+    mark: str = ""
+    """A mark after the title, never cut ("●": changed since last seen)."""
+
+    @property
+    def label(self) -> str:
+        """The tab's words at their fullest."""
+        words = f"{self.number}  {self.title}"
+        return f"{words} {self.mark}" if self.mark else words
 
 
 Tone = Literal["connecting", "live", "demo", "replay", "stale", "error", "frozen", "paused", "test"]

@@ -15,8 +15,6 @@ figures in place, so one party's change redraws one party's digits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -25,7 +23,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from widgets._keyed_rows import KeyedRows
+from widgets._keyed_rows import KeyedRows, fit_lines
 from widgets._wall_row import WallHeader, WallRow, cell_widths
 from widgets.projection import ProjectionPanel
 from widgets.reporting_counter import ReportingCounter
@@ -40,18 +38,6 @@ ROOMY = 150
 ROW_HEIGHT = 3
 AIRY_PITCH = 4
 """A row and a blank line, when every row fits with air between them."""
-
-
-def fit_lines(lines: Sequence[WallLine], room: int) -> tuple[list[WallLine], int]:
-    """The lines shown in `room` rows, and how many were left out: the first ones in order,
-    keeping pinned lines (they take their place at the end)."""
-    if len(lines) <= room:
-        return list(lines), 0
-    pinned = [line for line in lines if line.pinned_last][: max(room, 0)]
-    others = [line for line in lines if not line.pinned_last][: max(room - len(pinned), 0)]
-    kept = {id(line) for line in (*others, *pinned)}
-    shown = [line for line in lines if id(line) in kept]
-    return shown, len(lines) - len(shown)
 
 
 class WallChips(Widget):
@@ -108,7 +94,7 @@ class WallRows(Vertical):
         shown, hidden = fit_lines(lines, room)
         self.set_class(airy, "-airy")
         more = self.query_one("#wall-more", Static)
-        noun = "party" if hidden == 1 else "parties"
+        noun = view.nouns[0] if hidden == 1 else view.nouns[1]
         words = f"+ {hidden} more {noun} — w for the table" if hidden else ""
         if words != self._more:
             self._more = words

@@ -109,6 +109,8 @@ class WallView:
     """What the wall says when it has no rows (a kind without figures)."""
     chamber: Chamber | None = None
     """A legislature's seat bar with its majority line (None: not a legislature)."""
+    nouns: tuple[str, str] = ("party", "parties")
+    """What a row is, one and many: "+ 3 more parties" ("candidate", "candidates": a mayor)."""
 
 
 @dataclass(frozen=True)
