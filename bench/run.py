@@ -114,7 +114,7 @@ def _startup(
     """Seconds from process start to its first byte and to the final figure on screen."""
     with PtyProgram(program.command(url), size=size, env=program.env) as pty:
         drawn = pty.shown_at(final, 20)
-        first = pty.first_byte_at()
+        first = pty.output.first_byte_at()
         return (
             float("nan") if first is None else first - pty.started,
             float("nan") if drawn is None else drawn - pty.started,
@@ -161,7 +161,7 @@ def measure(
             cpu0, start = pty.cpu(), time.monotonic()
             time.sleep(steady)
             cpu1, end = pty.cpu(), time.monotonic()
-            result.steady_bps = pty.bytes_between(start, end) / (end - start)
+            result.steady_bps = pty.output.bytes_between(start, end) / (end - start)
             result.cpu = cpu1.percent_since(cpu0)
             result.rss_mb = pty.rss() / 2**20
             rng = random.Random(f"{program.name}{size}")
@@ -175,7 +175,7 @@ def measure(
                 assert shown.seen_at is not None
                 time.sleep(SETTLE)
                 window_end = shown.seen_at + SETTLE
-                written = pty.bytes_between(published, window_end)
+                written = pty.output.bytes_between(published, window_end)
                 result.update_bytes.append(written - result.steady_bps * (window_end - published))
                 result.latencies.append(shown.seen_at - published)
     finally:
@@ -292,7 +292,7 @@ def measure_slow_link(program: Program, seconds: float, throttle: float | None) 
             end = time.monotonic()
             arrivals = [t for t in server.requests if start <= t <= end]
             result.gaps = [b - a for a, b in itertools.pairwise(arrivals)]
-            result.bps = pty.bytes_between(start, end) / (end - start)
+            result.bps = pty.output.bytes_between(start, end) / (end - start)
         result.board_lateness = _read_poll_log(log, start, end)
     finally:
         server.stop()
