@@ -176,21 +176,17 @@ def _president(
         "President",
         [
             candidate(
-                "9001",
-                "Ada Quill",
-                "Dem",
-                dem,
-                winner="X" if call == "Dem" else None,
-                elect_won=ev if call == "Dem" else None,
-            ),
-            candidate(
-                "9002",
-                "Ben Ferris",
-                "GOP",
-                gop,
-                winner="X" if call == "GOP" else None,
-                elect_won=ev if call == "GOP" else None,
-            ),
+                cid,
+                name,
+                party,
+                votes,
+                winner="X" if call == party else None,
+                elect_won=ev if call == party else None,
+            )
+            for cid, name, party, votes in (
+                ("9001", "Ada Quill", "Dem", dem),
+                ("9002", "Ben Ferris", "GOP", gop),
+            )
         ],
         precincts=precincts,
         elect_total=ev,
