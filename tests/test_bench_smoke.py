@@ -18,9 +18,9 @@ def test_counts_the_bytes_a_program_writes_and_sees_its_screen() -> None:
         program.wait_quiet(0.2, timeout=5)
         assert shown is not None, program.text()
         assert program.total() >= 1005
-        first = program.first_byte_at()
+        first = program.output.first_byte_at()
         assert first is not None
-        assert program.bytes_between(first - 1, shown + 1) == program.total()
+        assert program.output.bytes_between(first - 1, shown + 1) == program.total()
         assert "xxxx" in program.text()
         assert program.cpu().seconds >= 0
 
