@@ -119,6 +119,7 @@ class PtyProgram:
         os.close(slave)
         self.master = master
         self.ps = psutil.Process(self.process.pid)
+        self._last_cpu: CpuSample | None = None
         """The child, for CPU and memory accounting."""
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -227,10 +228,20 @@ class PtyProgram:
     # -- accounting --------------------------------------------------------------------------
 
     def cpu(self) -> CpuSample:
-        """The child's CPU seconds so far (user + system, waited-for children included)."""
-        times = self.ps.cpu_times()
+        """The child's CPU seconds so far (user + system, waited-for children included).
+
+        Once the child has ended and been reaped its counters are gone: the last reading
+        taken while it ran is returned then. Raises `ProcessLookupError` if there is none.
+        """
+        try:
+            times = self.ps.cpu_times()
+        except psutil.NoSuchProcess:
+            if self._last_cpu is None:
+                raise ProcessLookupError("the child ended before its CPU was read") from None
+            return self._last_cpu
         used = times.user + times.system + times.children_user + times.children_system
-        return CpuSample(time.monotonic(), used)
+        self._last_cpu = CpuSample(time.monotonic(), used)
+        return self._last_cpu
 
     def rss(self) -> int:
         """The child's resident memory, in bytes."""
