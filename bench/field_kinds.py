@@ -88,5 +88,11 @@ FIELD_KINDS = (
         "the terminal closed at any moment, start-up included; signals; a writer that blocks",
         names=("hung_up", "terminal_closed", "went_away", "signal", "watchdog"),
     ),
+    FieldKind(
+        "small terminals",
+        ("test_layout.py", "test_sizes.py", "e2e/test_sizes.py"),
+        "60×20 to 200×60 and below the minimum; four contest kinds, 12 contests, long names, "
+        "a night of 60 races, help and wall; every panel read back from the screen",
+    ),
 )
 """The field-fault kinds reported; a kind with no files shows as not yet measured."""
