@@ -98,11 +98,14 @@ def check(args: argparse.Namespace) -> int:
         if code == 1:
             print(f"invalid: {args.source}")
         return code
-    snapshot, problems = result
-    for problem in problems:  # standing faults beside good figures (a bad file in a folder)
+    from feeds.adapter import faults
+
+    snapshot, standing = result
+    problems = faults(standing)  # standing faults beside good figures (a bad file in a folder)
+    for problem in problems:
         print(f"problem: {one_line(problem)}")
-    for warning in snapshot.warnings:
-        print(f"warning: {one_line(warning)}")
+    for warning in [*(note for note in standing if note not in problems), *snapshot.warnings]:
+        print(f"warning: {one_line(warning)}")  # notes (no .timestamp) fail nothing
     feed = snapshot.feed
     counts = f"sequence {feed.sequence}, {len(feed.contests)} contest(s)"
     if problems:

@@ -22,6 +22,9 @@ Two kinds of failure:
   malformed file in a folder of hundreds): the documents are committed (not
   re-read until they change), the last good figures of what they would have
   changed stay, and the problem is named on the board until it is fixed.
+  A `Note` among them is not a fault but a standing remark on how the feed is
+  read (a PA folder with no `.timestamp`, so every poll lists it): the board
+  shows it as a note, and `check` says it as a warning and still passes.
 
 This module also holds the adapters of the project's own formats:
 `JsonAdapter` (`results-board/1.x`) and `CsvAdapter` (a national table kept in
@@ -40,7 +43,24 @@ from feeds.errors import FeedInvalid, WrongFormat
 from feeds.models import Feed
 from feeds.parse import parse_feed, utf8_document
 
-__all__ = ["Adapter", "CsvAdapter", "JsonAdapter", "RawDocument", "Reading", "parse_json"]
+__all__ = [
+    "Adapter", "CsvAdapter", "JsonAdapter", "Note", "RawDocument", "Reading", "faults",
+    "parse_json",
+]  # fmt: skip
+
+
+class Note(str):
+    """A standing problem that is a remark on how the feed is read, not a fault in its figures
+    (PA: "no .timestamp in results: scanning every file each poll"). It travels among a
+    `Reading`'s `problems` (so it stands, and goes, like them); `check` prints it as a warning
+    and passes, and the board shows it in a note's tone."""
+
+    __slots__ = ()
+
+
+def faults(problems: Sequence[str]) -> list[str]:
+    """The `problems` that are faults: every one but the `Note`s."""
+    return [problem for problem in problems if not isinstance(problem, Note)]
 
 
 @dataclass(frozen=True)
