@@ -19,7 +19,6 @@ from board.cliutil import (
     UsageError,
     existing,
     fail,
-    interval_of,
     one_line,
     token,
     usage,
@@ -173,7 +172,8 @@ def record(args: argparse.Namespace) -> int:
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
     from board.nettools import open_polled
 
-    source = open_polled(args)
+    polled = open_polled(args)
+    source, interval = polled.source, polled.interval
     written = 0
 
     def report(outcome: PollOutcome) -> None:
@@ -188,7 +188,6 @@ def record(args: argparse.Namespace) -> int:
                 f"{now}  poll failed: {one_line(str(outcome.error))}", file=sys.stderr, flush=True
             )
 
-    interval = interval_of(args)
     print(f"recording {args.source} to {args.out} every {interval:g} s — Ctrl-C to stop")
     with suppress(KeyboardInterrupt), usage():
         asyncio.run(record(source, Path(args.out), interval=interval, on_outcome=report))
