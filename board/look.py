@@ -170,6 +170,8 @@ def _lines(state: BoardState, now: datetime) -> tuple[StatusLine, ...]:
         since = feed.failing_since
         if since is not None and feed.last_poll is not None and since != feed.last_poll:
             error = f"{error} · failing since {clock_time(since)}"
+        if feed.reason:  # last: a narrow line cuts the reason, not the retry
+            error = f"{error} · {feed.reason}"
         found.append(StatusLine(error, "error"))
     if feed.problems:
         more = len(feed.problems) - 1
