@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import threading
@@ -153,6 +154,24 @@ async def test_ftp_reads_the_account_and_an_idle_poll_is_one_timestamp_read(
         assert isinstance(changed, Changed)
         assert len(changed.snapshot.feed.contests[0].declarations) == 2
         await source.aclose()
+
+
+@pytest.mark.parametrize("unset", ["absent", "empty"])
+async def test_a_login_refused_with_no_password_names_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], unset: str
+) -> None:
+    results(tmp_path)
+    if unset == "absent":
+        monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    else:
+        monkeypatch.setenv(PASSWORD_ENV, "")
+    with FtpServer(tmp_path) as server:
+        refused = await PaFtpSource(server.url("/")).poll()
+        assert isinstance(refused, Failed)
+        assert refused.error.summary == f"FTP login refused: {PASSWORD_ENV} is not set"
+        checked = await asyncio.to_thread(main, ["check", "--format", "pa", server.url("/")])
+    assert checked == 2
+    assert f"FTP login refused: {PASSWORD_ENV} is not set" in capsys.readouterr().err
 
 
 async def test_ftp_failures_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
