@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from feeds.errors import FeedInvalid, WrongFormat
+from feeds.errors import FeedDecodeError, FeedInvalid, FeedSchemaError, WrongFormat
 from feeds.models import Feed
 from feeds.parse import parse_feed, utf8_document
 
@@ -132,16 +132,21 @@ def parse_json(body: bytes) -> Feed:
 
     Raises:
         WrongFormat: PA XML, AP JSON or another format `feeds.formats.sniff` knows.
+        FeedDecodeError: "not a results-board feed": JSON of another shape (an array, an
+            object with no "format"), with what a feed is and the other formats in one line.
         FeedInvalid: as `parse_feed`.
     """
     try:
         return parse_feed(body)
-    except FeedInvalid:
-        from feeds.formats import sniff
+    except FeedInvalid as error:
+        from feeds.formats import foreign_json, sniff
 
         sniffed = sniff(body)
         if sniffed is not None:
             raise WrongFormat(sniffed.hint, sniffed.format.name) from None
+        foreign = foreign_json(body) if isinstance(error, FeedSchemaError) else None
+        if foreign is not None:
+            raise FeedDecodeError("not a results-board feed", foreign) from None
         raise
 
 
