@@ -20,6 +20,7 @@ import contextlib
 import fcntl
 import os
 import pty
+import select
 import signal
 import struct
 import subprocess
@@ -95,6 +96,7 @@ class PtyProgram:
         self.output = TerminalOutput(self.width, self.height, emulate=emulate)
         """Everything the program wrote, timed, and the screen it drew."""
         self._closed_master = False
+        self._stop_reading = threading.Event()
         master, slave = pty.openpty()
         self._set_size(slave)
         full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
@@ -131,7 +133,11 @@ class PtyProgram:
 
     def _read(self) -> None:
         chunk = 65536 if self.throttle is None else max(256, int(self.throttle / 32))
-        while True:
+        while not self._stop_reading.is_set():
+            # A read blocked on the master would keep it open after `hang_up` closed it
+            # (the kernel frees a file only when no call is using it): wait in short steps.
+            if not select.select([self.master], [], [], 0.05)[0]:
+                continue
             try:
                 data = os.read(self.master, chunk)
             except OSError:
@@ -270,9 +276,12 @@ class PtyProgram:
         self.process.send_signal(signum)
 
     def hang_up(self) -> None:
-        """Close the terminal's master side, as sshd does when the link drops."""
+        """Close the terminal's master side, as sshd does when the link drops: the child's
+        terminal hangs up now, not when the reader next gets output."""
         if not self._closed_master:
             self._closed_master = True
+            self._stop_reading.set()
+            self._reader.join(timeout=5)
             os.close(self.master)
 
     def wait_exit(self, timeout: float = 10.0) -> int:

@@ -42,7 +42,7 @@ from board.race_views import RaceNight
 from board.screenshots import save_svg
 from board.sizing import SizeWatch
 from board.state import BoardState, Mode
-from board.terminal import no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
+from board.terminal import hung_up, no_echo, quiet_stdin_if_not_a_terminal, terminal_fd
 from feeds import FeedSource, PollOutcome
 from widgets.alert_banner import AlertBanner
 from widgets.contest_tabs import ContestTabs
@@ -280,4 +280,8 @@ def run_board(source: FeedSource, **options: Unpack[BoardOptions]) -> int:
         finally:
             if quiet_input is not None:
                 os.close(quiet_input)
-    return app.return_code or guard.code or 0
+    if guard.code is not None:  # a signal or a hang-up asked first: its code, whatever the
+        return guard.code  # app made of a terminal that was gone (a failed start-up is 1)
+    if drawn_on is not None and hung_up(drawn_on):
+        return 129  # the terminal went before anything noticed
+    return app.return_code or 0

@@ -22,7 +22,6 @@ from board.cliutil import (
     TOKEN_ENV,
     UsageError,
     fail,
-    interval_of,
     open_spec,
     usage,
 )
@@ -258,10 +257,10 @@ def _demo(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from feeds.sources import is_recording
 
-    source = nettools.open_polled(args)
+    polled = nettools.open_polled(args)
     recording = is_recording(args.source) and args.format in (None, "results-board")
     mode: Literal["live", "replay"] = "replay" if recording else "live"
-    return _run_board(source, mode, interval_of(args), args)
+    return _run_board(polled.source, mode, polled.interval, args)
 
 
 def _replay(args: argparse.Namespace) -> int:

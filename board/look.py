@@ -33,6 +33,7 @@ from typing import Literal
 
 from board.present import TEST_WORDS
 from board.state import BoardState, FeedState, ago, clock_time
+from feeds.adapter import Note
 from widgets.views import Chip, StatusLine, StatusView, TabLine, Tone
 
 __all__ = [
@@ -169,10 +170,14 @@ def _lines(state: BoardState, now: datetime) -> tuple[StatusLine, ...]:
         since = feed.failing_since
         if since is not None and feed.last_poll is not None and since != feed.last_poll:
             error = f"{error} · failing since {clock_time(since)}"
+        if feed.reason:  # last: a narrow line cuts the reason, not the retry
+            error = f"{error} · {feed.reason}"
         found.append(StatusLine(error, "error"))
     if feed.problems:
         more = len(feed.problems) - 1
-        found.append(StatusLine(feed.problems[0] + (f" (+{more} more)" if more else ""), "problem"))
+        first = feed.problems[0]  # faults come before notes (a folder without .timestamp)
+        tone: Literal["problem", "note"] = "note" if isinstance(first, Note) else "problem"
+        found.append(StatusLine(first + (f" (+{more} more)" if more else ""), tone))
     if feed.finished and error is None:
         found.append(StatusLine("Replay ended — holding the final figures", "note"))
     return tuple(found)

@@ -17,6 +17,7 @@ import signal
 import sys
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIRST_POLL_JITTER_CAP",
+    "Polled",
     "add_cache_options",
     "add_client_options",
     "cache_policy",
@@ -85,21 +87,33 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_polled(args: argparse.Namespace, **overrides: Any) -> FeedSource:
+@dataclass(frozen=True)
+class Polled:
+    """SOURCE opened for polling, with the options' defaults resolved: nothing after
+    `open_polled` reads a raw `--interval` (None when not given) again."""
+
+    source: FeedSource
+    interval: float
+    """Seconds between polls: `--interval`, else the format's own default (AP's differs)."""
+
+
+def open_polled(args: argparse.Namespace, **overrides: Any) -> Polled:
     """SOURCE opened as `watch`, `record`, `relay` and `serve-web` poll it: with `--format`,
-    `--total`, `--deadline`, `--test`, `--id`, `--jitter` and the token from the environment;
-    `overrides` replace any of those `open_source` options.
+    `--total`, `--deadline`, `--test`, `--id`, `--jitter`, `--interval` (their defaults
+    resolved here, the one place) and the token from the environment; `overrides` replace any
+    of those `open_source` options.
 
     Raises:
         UsageError: SOURCE or an option cannot be used.
     """
+    interval = interval_of(args)
     jitter = args.jitter
     if jitter is None:
-        jitter = min(interval_of(args), FIRST_POLL_JITTER_CAP)
+        jitter = min(interval, FIRST_POLL_JITTER_CAP)
     options = {"format": args.format, "total": args.total, "deadline": args.deadline}
     options |= {"client_id": args.board_id, "start_jitter": jitter, "token": token()}
     options |= {"test": True} if args.test else {}
-    return open_spec(args.source, **(options | overrides))
+    return Polled(open_spec(args.source, **(options | overrides)), interval)
 
 
 def add_cache_options(parser: argparse.ArgumentParser) -> None:
@@ -151,8 +165,8 @@ def relay(args: argparse.Namespace) -> int:
     """`results-board relay SOURCE`: ingest once, publish on `/feed.json` until Ctrl-C."""
     from feeds.relay import Relay
 
-    source = open_polled(args)
-    interval = interval_of(args)
+    polled = open_polled(args)
+    source, interval = polled.source, polled.interval
     with usage():
         server = Relay(
             source,
@@ -245,16 +259,17 @@ def serve_web(args: argparse.Namespace) -> int:
     watch = build_parser().parse_args(["watch", *rest])
     # One relay for every viewer: its first poll goes at once (boards started together are
     # spread by --jitter; here there is one poller, and the first viewer waits for it).
-    source = open_polled(watch, start_jitter=watch.jitter or 0.0)
+    polled = open_polled(watch, start_jitter=watch.jitter or 0.0)
+    source = polled.source
     try:
         from board.web import BoardWebServer, health_of
     except ImportError as error:  # pragma: no cover - a broken install
         raise UsageError(f"serve-web needs textual-serve: {error}") from None
     from feeds.relay import Relay
 
-    relay = Relay(source, interval=watch.interval, on_outcome=_log)
+    relay = Relay(source, interval=polled.interval, on_outcome=_log)
     relay.start()
-    interval = f"{watch.interval:g}"
+    interval = f"{polled.interval:g}"
 
     def viewer(number: int) -> list[str]:
         command = ["watch", relay.url, "--interval", interval, "--jitter", "0"]

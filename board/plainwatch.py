@@ -13,6 +13,7 @@ import sys
 from datetime import datetime
 
 from board.plain import render_snapshot
+from board.status import refusal
 from feeds.source import Changed, Failed, FeedSource
 
 __all__ = ["watch_plain"]
@@ -44,9 +45,11 @@ async def _watch(source: FeedSource, interval: float, label: str, width: int) ->
                 sys.stdout.write(render_snapshot(feed, width=width))
                 for problem in outcome.problems:
                     print(f"problem: {problem}")
-            elif isinstance(outcome, Failed) and outcome.error.summary != last_error:
-                last_error = outcome.error.summary
-                print(f"{now} poll failed: {outcome.error.summary} — the last figures stand")
+            elif isinstance(outcome, Failed) and str(outcome.error) != last_error:
+                last_error = str(outcome.error)
+                reason = refusal(outcome.error)
+                words = outcome.error.summary + (f": {reason}" if reason else "")
+                print(f"{now} poll failed: {words} — the last figures stand")
             sys.stdout.flush()
             if source.finished:
                 return 0

@@ -37,6 +37,7 @@ from board.status import (
     Mode,
     ago,
     clock_time,
+    refusal,
 )
 from board.summary import NOTHING, freeze_summary
 from board.wall import WallSwitch
@@ -145,7 +146,10 @@ class BoardState:
         """The board after a poll finished at `now` (`finished`: a replay at its end)."""
         if isinstance(outcome, Failed):
             return replace(
-                self, feed=self.feed.with_poll(now, ok=False, error=outcome.error.summary)
+                self,
+                feed=self.feed.with_poll(
+                    now, ok=False, error=outcome.error.summary, reason=refusal(outcome.error)
+                ),
             )
         newest = outcome.snapshot if isinstance(outcome, Changed) else self.pending or self.shown
         relayed = _upstream_failure(newest.feed if newest is not None else None)

@@ -13,7 +13,13 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
-__all__ = ["STALE_AFTER_INTERVALS", "FeedState", "FeedStatus", "Mode", "ago", "clock_time"]
+from feeds.errors import FeedError, FeedInvalid
+from feeds.text import clean_text
+
+__all__ = [
+    "REASON_CHARS", "STALE_AFTER_INTERVALS", "FeedState", "FeedStatus", "Mode", "ago",
+    "clock_time", "refusal",
+]  # fmt: skip
 
 Mode = Literal["live", "demo", "replay"]
 
@@ -57,6 +63,10 @@ class FeedStatus:
     """The shown document's `sequence`."""
     error: str | None = None
     """Plain words for the last poll's failure; None after a success."""
+    reason: str | None = None
+    """Why the last poll's document was refused, sanitised ("row 6, Councils: Total 21 is not
+    the sum of the other rows (22)"): shown after the error, cut to the width. None after a
+    success and for failures whose words say it all ("HTTP 503")."""
     next_poll: datetime | None = None
     """When the next poll is due."""
     warnings: tuple[str, ...] = ()
@@ -81,12 +91,18 @@ class FeedStatus:
             self.mode
         ]
 
-    def with_poll(self, now: datetime, *, ok: bool, error: str | None = None) -> FeedStatus:
+    def with_poll(
+        self, now: datetime, *, ok: bool, error: str | None = None, reason: str | None = None
+    ) -> FeedStatus:
         """This status after a poll finished at `now`."""
         if ok:
-            return replace(self, last_poll=now, last_success=now, error=None, failing_since=None)
+            return replace(
+                self, last_poll=now, last_success=now, error=None, reason=None, failing_since=None
+            )
         since = self.failing_since or now
-        return replace(self, last_poll=now, error=error or "feed error", failing_since=since)
+        return replace(
+            self, last_poll=now, error=error or "feed error", reason=reason, failing_since=since
+        )
 
     def error_words(self, now: datetime) -> str | None:
         """The failure and the retry, e.g. "HTTP 503 — retrying in 8 s"."""
@@ -113,3 +129,16 @@ def ago(moment: datetime | None, now: datetime) -> str:
     if seconds < 2 * 3600:
         return f"{seconds // 60} min ago"
     return f"{seconds // 3600} h ago"
+
+
+REASON_CHARS = 300
+"""The most characters of a refused document's reason kept (the status line cuts to width)."""
+
+
+def refusal(error: FeedError) -> str | None:
+    """Why a document was refused, sanitised, for the status line after the error's summary:
+    the first problem of an invalid feed (JSON, CSV, PA or AP: `FeedInvalid.detail`, which
+    may quote the feed); None when the summary says it all (HTTP 503, a timeout)."""
+    if not isinstance(error, FeedInvalid) or not error.detail:
+        return None
+    return clean_text(error.detail, REASON_CHARS) or None

@@ -2,7 +2,8 @@
 and a silent stdin when standard input is not a terminal.
 
 - `terminal_fd()`: the descriptor Textual draws on, for `ExitGuard` to watch for
-  a hang-up without SIGHUP (`board/exits.py`, which also handles the signals).
+  a hang-up without SIGHUP (`board/exits.py`, which also handles the signals) —
+  also when the terminal hung up before the board got this far (`hung_up`).
 - `quiet_stdin_if_not_a_terminal()`: with standard input closed or not a
   terminal (a wall screen started by a service, `< /dev/null`), Textual's
   input thread would spin at end-of-file; it gets a pipe that never delivers
@@ -17,23 +18,39 @@ Nothing here imports Textual; `board/app.py` wires these in.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import termios
 from collections.abc import Iterator
 
-__all__ = ["no_echo", "quiet_stdin_if_not_a_terminal", "terminal_fd"]
+__all__ = ["hung_up", "no_echo", "quiet_stdin_if_not_a_terminal", "terminal_fd"]
 
 
 def terminal_fd() -> int | None:
-    """The file descriptor Textual draws on (standard error, else output), if a terminal."""
+    """The file descriptor Textual draws on (standard error, else output), if a terminal —
+    or a terminal that has already hung up, so that the board leaves with 129 rather than
+    running on headless (closed during start-up with SIGHUP ignored, as under `nohup`)."""
     for stream in (sys.__stderr__, sys.__stdout__):
         try:
-            if stream is not None and os.isatty(stream.fileno()):
+            if stream is not None and (os.isatty(stream.fileno()) or hung_up(stream.fileno())):
                 return stream.fileno()
         except (OSError, ValueError):
             continue
     return None
+
+
+def hung_up(fd: int) -> bool:
+    """Whether `fd` is a terminal that hung up (its far side closed: a closed window, a dropped
+    SSH link). Such a descriptor is no longer a tty (`os.isatty` is False) but, unlike a file or
+    a pipe (ENOTTY), its terminal calls fail with EIO (Linux's hung-up tty operations)."""
+    try:
+        termios.tcgetattr(fd)
+    except termios.error as error:
+        return bool(error.args) and error.args[0] == errno.EIO
+    except OSError as error:
+        return error.errno == errno.EIO
+    return False
 
 
 def quiet_stdin_if_not_a_terminal() -> int | None:

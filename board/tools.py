@@ -19,7 +19,6 @@ from board.cliutil import (
     UsageError,
     existing,
     fail,
-    interval_of,
     one_line,
     token,
     usage,
@@ -98,11 +97,14 @@ def check(args: argparse.Namespace) -> int:
         if code == 1:
             print(f"invalid: {args.source}")
         return code
-    snapshot, problems = result
-    for problem in problems:  # standing faults beside good figures (a bad file in a folder)
+    from feeds.adapter import faults
+
+    snapshot, standing = result
+    problems = faults(standing)  # standing faults beside good figures (a bad file in a folder)
+    for problem in problems:
         print(f"problem: {one_line(problem)}")
-    for warning in snapshot.warnings:
-        print(f"warning: {one_line(warning)}")
+    for warning in [*(note for note in standing if note not in problems), *snapshot.warnings]:
+        print(f"warning: {one_line(warning)}")  # notes (no .timestamp) fail nothing
     feed = snapshot.feed
     counts = f"sequence {feed.sequence}, {len(feed.contests)} contest(s)"
     if problems:
@@ -170,7 +172,8 @@ def record(args: argparse.Namespace) -> int:
         raise UsageError(f"a recording's name ends in .jsonl: {args.out}")
     from board.nettools import open_polled
 
-    source = open_polled(args)
+    polled = open_polled(args)
+    source, interval = polled.source, polled.interval
     written = 0
 
     def report(outcome: PollOutcome) -> None:
@@ -185,7 +188,6 @@ def record(args: argparse.Namespace) -> int:
                 f"{now}  poll failed: {one_line(str(outcome.error))}", file=sys.stderr, flush=True
             )
 
-    interval = interval_of(args)
     print(f"recording {args.source} to {args.out} every {interval:g} s — Ctrl-C to stop")
     with suppress(KeyboardInterrupt), usage():
         asyncio.run(record(source, Path(args.out), interval=interval, on_outcome=report))

@@ -22,6 +22,9 @@ Two kinds of failure:
   malformed file in a folder of hundreds): the documents are committed (not
   re-read until they change), the last good figures of what they would have
   changed stay, and the problem is named on the board until it is fixed.
+  A `Note` among them is not a fault but a standing remark on how the feed is
+  read (a PA folder with no `.timestamp`, so every poll lists it): the board
+  shows it as a note, and `check` says it as a warning and still passes.
 
 This module also holds the adapters of the project's own formats:
 `JsonAdapter` (`results-board/1.x`) and `CsvAdapter` (a national table kept in
@@ -36,11 +39,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from feeds.errors import FeedInvalid, WrongFormat
+from feeds.errors import FeedDecodeError, FeedInvalid, FeedSchemaError, WrongFormat
 from feeds.models import Feed
 from feeds.parse import parse_feed, utf8_document
 
-__all__ = ["Adapter", "CsvAdapter", "JsonAdapter", "RawDocument", "Reading", "parse_json"]
+__all__ = [
+    "Adapter", "CsvAdapter", "JsonAdapter", "Note", "RawDocument", "Reading", "faults",
+    "parse_json",
+]  # fmt: skip
+
+
+class Note(str):
+    """A standing problem that is a remark on how the feed is read, not a fault in its figures
+    (PA: "no .timestamp in results: scanning every file each poll"). It travels among a
+    `Reading`'s `problems` (so it stands, and goes, like them); `check` prints it as a warning
+    and passes, and the board shows it in a note's tone."""
+
+    __slots__ = ()
+
+
+def faults(problems: Sequence[str]) -> list[str]:
+    """The `problems` that are faults: every one but the `Note`s."""
+    return [problem for problem in problems if not isinstance(problem, Note)]
 
 
 @dataclass(frozen=True)
@@ -112,16 +132,21 @@ def parse_json(body: bytes) -> Feed:
 
     Raises:
         WrongFormat: PA XML, AP JSON or another format `feeds.formats.sniff` knows.
+        FeedDecodeError: "not a results-board feed": JSON of another shape (an array, an
+            object with no "format"), with what a feed is and the other formats in one line.
         FeedInvalid: as `parse_feed`.
     """
     try:
         return parse_feed(body)
-    except FeedInvalid:
-        from feeds.formats import sniff
+    except FeedInvalid as error:
+        from feeds.formats import foreign_json, sniff
 
         sniffed = sniff(body)
         if sniffed is not None:
             raise WrongFormat(sniffed.hint, sniffed.format.name) from None
+        foreign = foreign_json(body) if isinstance(error, FeedSchemaError) else None
+        if foreign is not None:
+            raise FeedDecodeError("not a results-board feed", foreign) from None
         raise
 
 

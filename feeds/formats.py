@@ -11,6 +11,7 @@ or AP file given without `--format` is refused with the fix in one line:
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from feeds.source import FeedSource
 
-__all__ = ["FORMATS", "Format", "Sniffed", "by_name", "sniff", "sniff_names"]
+__all__ = [
+    "FEED_IS", "FORMATS", "Format", "Sniffed", "by_name", "foreign_json", "sniff", "sniff_names",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -125,3 +128,28 @@ def sniff_names(names: Iterable[str]) -> Sniffed | None:
     if count:
         return Sniffed(FORMATS["pa"], f"{count} file(s) named as PA names them")
     return None
+
+
+_JSON_KINDS = {list: "a JSON array", str: "a JSON string", bool: "JSON true or false",
+               int: "a JSON number", float: "a JSON number", type(None): "JSON null"}  # fmt: skip
+FEED_IS = (
+    'a results-board feed is one JSON object {"format": "results-board/1", "sequence": …} '
+    "(docs/feed-format.md); other formats: --format csv|pa|ap"
+)
+"""What a results-board feed is, and the other formats, in one line."""
+
+
+def foreign_json(body: bytes) -> str | None:
+    """For JSON that is not a results-board feed at all (an array, a bare value, an object
+    with no `"format"`, as other publishers' JSON is), one line saying what it is, what a feed
+    is, and the other formats: "a JSON array; a results-board feed is one JSON object …".
+    None for anything else (not JSON, or an object that declares a `"format"`: a feed whose
+    problems are its own). Parses `body`: call it only once the document was refused.
+    """
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(value, dict):
+        return None if "format" in value else f'a JSON object with no "format"; {FEED_IS}'
+    return f"{_JSON_KINDS.get(type(value), 'JSON')}; {FEED_IS}"

@@ -39,6 +39,7 @@ class FtpServer:
 
         Handler.authorizer = authorizer
         Handler.banner = "invented PA test server"
+        Handler.auth_failed_timeout = 0.1  # pyftpdlib answers a refused login after 3 s
         self.server = FTPServer(("127.0.0.1", 0), Handler)
         self.port = self.server.socket.getsockname()[1]
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"timeout": 0.05},

@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 
 from feeds.adapter import Adapter, JsonAdapter, RawDocument, Reading
-from feeds.errors import FeedInvalid, SequenceRegression, WrongFormat
-from feeds.formats import sniff, sniff_names
+from feeds.errors import FeedInvalid, FeedSchemaError, SequenceRegression, WrongFormat
+from feeds.formats import FEED_IS, sniff, sniff_names
 from feeds.models import Feed
 from feeds.parse import parse_feed
 from feeds.source import Changed, Failed, FeedSource, Unchanged
@@ -179,6 +179,37 @@ def test_an_unknown_or_own_document_keeps_its_plain_error(body: bytes) -> None:
     with pytest.raises(FeedInvalid) as refused:
         JsonAdapter().read([RawDocument("x", body)], datetime.now().astimezone())
     assert not isinstance(refused.value, WrongFormat)
+
+
+@pytest.mark.parametrize(
+    ("body", "shape"),
+    [
+        (b'[{"ballot_paper_id": "local.sheffield.2018-05-03"}]', "a JSON array"),  # Democracy Club
+        (b"[]", "a JSON array"),
+        (b'{"overallResults": {"parties": []}}', 'a JSON object with no "format"'),
+        (b'{"sequence": 1, "title": "x"}', 'a JSON object with no "format"'),  # format forgotten
+        (b'"results"', "a JSON string"),
+        (b"42", "a JSON number"),
+        (b"null", "JSON null"),
+    ],
+)
+def test_json_of_another_shape_says_what_a_feed_is_in_one_line(body: bytes, shape: str) -> None:
+    with pytest.raises(FeedInvalid) as refused:
+        JsonAdapter().read([RawDocument("x", body)], datetime.now().astimezone())
+    error = refused.value
+    assert error.summary == "not a results-board feed"
+    assert error.detail == f"{shape}; {FEED_IS}"
+    assert "--format csv|pa|ap" in error.detail and "\n" not in str(error)
+
+
+def test_our_own_format_with_problems_keeps_each_problem() -> None:
+    body = b'{"format": "results-board/1", "sequence": 1}'
+    with pytest.raises(FeedSchemaError) as refused:
+        JsonAdapter().read([RawDocument("x", body)], datetime.now().astimezone())
+    assert [str(p) for p in refused.value.problems][:2] == [
+        "published_at: is required",
+        "title: is required",
+    ]
 
 
 def test_a_folder_is_recognised_by_pa_file_names() -> None:

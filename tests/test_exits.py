@@ -6,12 +6,15 @@ import io
 import os
 import pty
 import signal
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from board.driver import TerminalFile
 from board.exits import CODES, ExitGuard
+from board.terminal import hung_up, terminal_fd
 from tests.waiting import wait_for
 
 
@@ -113,3 +116,35 @@ def test_a_terminal_gone_without_sighup_is_noticed_by_the_watchdog() -> None:
     finally:
         os.close(slave)
     assert app.asked == [129]
+
+
+def test_a_terminal_that_hung_up_is_told_from_a_file_a_pipe_and_a_live_terminal(
+    tmp_path: Path,
+) -> None:
+    with _hung_up_terminal() as gone:
+        assert not os.isatty(gone.fileno())
+        assert hung_up(gone.fileno())
+    master, live = pty.openpty()
+    read_end, write_end = os.pipe()
+    with open(tmp_path / "log", "w") as file:
+        try:
+            assert [hung_up(fd) for fd in (live, read_end, write_end, file.fileno())] == [False] * 4
+        finally:
+            for fd in (master, live, read_end, write_end):
+                os.close(fd)
+
+
+def test_a_terminal_that_hung_up_before_start_up_is_still_the_one_watched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Closed during start-up with SIGHUP ignored (nohup): the board must still watch the
+    terminal it would draw on (and leave with 129), not run on as if it had none."""
+    with _hung_up_terminal() as gone, open(os.devnull, "w") as null:
+        monkeypatch.setattr(sys, "__stderr__", gone)
+        monkeypatch.setattr(sys, "__stdout__", null)
+        assert terminal_fd() == gone.fileno()
+        app = _App(running=False)  # still starting: no app to ask, so the watchdog ends it
+        hard: list[int] = []
+        with ExitGuard(app.request_exit, terminal_fd=terminal_fd(), hard_exit=hard.append):
+            wait_for(lambda: hard, "the watchdog to end the process")
+        assert hard == [129]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import threading
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from board.cli import main
+from feeds.adapter import Note
 from feeds.errors import FeedTimeout, FeedUnreachable
 from feeds.pa.folder import PaFolderSource
 from feeds.pa.ftp import PASSWORD_ENV, PaFtpSource, commands_sent
@@ -83,6 +86,52 @@ async def test_a_folder_without_timestamp_is_scanned_every_poll_and_named(tmp_pa
     assert isinstance(await source.poll(), Changed)  # found by the full scan
 
 
+NO_STAMP = "no .timestamp in {}: scanning every file each poll"
+
+
+@pytest.mark.parametrize("layout", ["account", "flat"])
+async def test_the_note_of_a_folder_without_timestamp_clears_when_one_appears(
+    tmp_path: Path, layout: str
+) -> None:
+    """The field fault: a board started on an empty folder kept "no .timestamp in the folder"
+    all night after PA's results/ and nominations/ (each with its .timestamp) filled it."""
+    source = PaFolderSource(tmp_path, settle=0.0, rescan_every=2)
+    first = await source.poll()
+    assert isinstance(first, Unchanged) and first.problems == (NO_STAMP.format("the folder"),)
+    assert isinstance(first.problems[0], Note)  # a note on polling cost, not a fault
+    if layout == "account":
+        account(tmp_path)
+    else:
+        pakit.land(tmp_path, "Local_SOP_All_2.xml", pakit.local_sop())
+    landed = await source.poll()
+    assert isinstance(landed, Changed) and landed.problems == ()
+    assert isinstance(await source.poll(), Unchanged)
+    assert (await source.poll()).problems == ()  # type: ignore[union-attr]  # after a rescan too
+
+
+async def test_a_folder_whose_timestamp_comes_later_is_noted_until_then(tmp_path: Path) -> None:
+    pakit.land(tmp_path / "results", "Local_SOP_All_2.xml", pakit.local_sop(), stamp=False)
+    source = PaFolderSource(tmp_path, settle=0.0)
+    first = await source.poll()
+    assert isinstance(first, Changed) and first.problems == (NO_STAMP.format("results"),)
+    pakit.land(tmp_path / "results", "Local_result_Aldwick_1.xml", pakit.aldwick())
+    later = await source.poll()
+    assert isinstance(later, Changed) and later.problems == ()
+
+
+def test_check_passes_a_valid_folder_without_timestamp_and_warns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pakit.land(tmp_path, "Local_SOP_All_2.xml", pakit.local_sop(), stamp=False)
+    pakit.land(tmp_path, "Local_result_Aldwick_1.xml", pakit.aldwick(), stamp=False)
+    assert main(["check", "--format", "pa", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"warning: {NO_STAMP.format('the folder')}" in out and "valid:" in out
+    pakit.land(tmp_path, "Local_result_Aldwick_2.xml", pakit.MALFORMED, stamp=False)
+    assert main(["check", "--format", "pa", str(tmp_path)]) == 1  # a fault still fails
+    assert "problem: Local_result_Aldwick_2.xml: malformed XML" in capsys.readouterr().out
+
+
 async def test_ftp_reads_the_account_and_an_idle_poll_is_one_timestamp_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,6 +154,24 @@ async def test_ftp_reads_the_account_and_an_idle_poll_is_one_timestamp_read(
         assert isinstance(changed, Changed)
         assert len(changed.snapshot.feed.contests[0].declarations) == 2
         await source.aclose()
+
+
+@pytest.mark.parametrize("unset", ["absent", "empty"])
+async def test_a_login_refused_with_no_password_names_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], unset: str
+) -> None:
+    results(tmp_path)
+    if unset == "absent":
+        monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    else:
+        monkeypatch.setenv(PASSWORD_ENV, "")
+    with FtpServer(tmp_path) as server:
+        refused = await PaFtpSource(server.url("/")).poll()
+        assert isinstance(refused, Failed)
+        assert refused.error.summary == f"FTP login refused: {PASSWORD_ENV} is not set"
+        checked = await asyncio.to_thread(main, ["check", "--format", "pa", server.url("/")])
+    assert checked == 2
+    assert f"FTP login refused: {PASSWORD_ENV} is not set" in capsys.readouterr().err
 
 
 async def test_ftp_failures_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -255,6 +255,8 @@ def _open_url(spec: str, options: dict[str, Any]) -> ApSource:
         read_timeout=timeout,
         max_bytes=64_000_000,
         min_interval=MIN_INTERVAL if at_ap else 1.0,
+        client_id=options.get("client_id"),
+        start_jitter=float(options.get("start_jitter", 0.0)),
     )
 
 

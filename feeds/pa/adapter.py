@@ -16,7 +16,9 @@ the whole night. The rules:
   the problem stands until the file is rewritten or superseded. One bad file
   never fails the poll.
 - `.timestamp` documents come from the folder and FTP transports: an empty
-  one means the folder has none (named until it appears).
+  one means the folder has none, a `Note` (polling cost, not a fault) named
+  until one appears there — or until the transport reads folders below it
+  instead (an empty folder that PA's `results/` and `nominations/` then fill).
 - Test data: PA's TEST account (`test=True`), `Local_Test_`/`Test_` file
   names, or an election named "… Test" (PA's test rota) sets `Feed.test`.
 """
@@ -30,7 +32,7 @@ from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 
-from feeds.adapter import Adapter, RawDocument, Reading
+from feeds.adapter import Adapter, Note, RawDocument, Reading
 from feeds.models import FORMAT, Feed
 from feeds.pa.names import PaFileName, parse_name
 from feeds.pa.night import Night
@@ -136,8 +138,9 @@ class PaAdapter(Adapter):
                         old.sequence + (not same), feed or shown)  # fmt: skip
         found = list(problems.values())
         found += [(until - LATE_NOTICE, text) for text, until in late]
-        found += [(since, text) for text, since in notes.values()]
         found.sort(key=lambda item: item[0], reverse=True)  # the newest first: the status shows it
+        noted = sorted(notes.values(), key=lambda item: item[1], reverse=True)
+        found += [(since, Note(text)) for text, since in noted]  # faults before notes
         return Reading(None if same else feed, tuple(text for _, text in found),
                        tuple(night.warnings()), state)  # fmt: skip
 
@@ -173,12 +176,19 @@ class PaAdapter(Adapter):
     def _timestamp(
         document: RawDocument, notes: dict[str, tuple[str, datetime]], now: datetime
     ) -> None:
-        folder = document.name.rsplit("/", 1)[0] if "/" in document.name else "the folder"
-        if document.body.strip():
-            notes.pop(document.name, None)
-        elif document.name not in notes:
-            text = f"no .timestamp in {clean_text(folder, 60)}: scanning every file each poll"
-            notes[document.name] = (text, now)
+        """Note a folder without `.timestamp` (an empty document) until one appears there.
+
+        Read in a folder, a `.timestamp` also ends the notes of the folders above it: the
+        transport reads either a flat folder or PA's `results/` and `nominations/` in it,
+        never both, so a note of the flat folder no longer applies."""
+        folder = document.name.removesuffix(".timestamp")
+        above = [key for key in notes if folder.startswith(key.removesuffix(".timestamp"))]
+        for key in above:
+            if key != document.name or document.body.strip():
+                notes.pop(key)
+        if not document.body.strip() and document.name not in notes:
+            where = clean_text(folder.rstrip("/"), 60) or "the folder"
+            notes[document.name] = (f"no .timestamp in {where}: scanning every file each poll", now)
 
     def _fold(
         self, name: PaFileName, document: RawDocument, held: PaFile | None, now: datetime

@@ -98,7 +98,7 @@ class PaFtpSource(MirrorSource):
         ftp: ftplib.FTP = _CountingFTPS() if self.tls else _CountingFTP()
         try:
             self._call("connecting", lambda: ftp.connect(self.host, self.port, self.timeout))
-            self._call("logging in", lambda: ftp.login(self.user, self._password))
+            self._log_in(ftp)
             if isinstance(ftp, ftplib.FTP_TLS):
                 self._call("securing the data connection", ftp.prot_p)
             self._call(f"opening {self.path}", lambda: ftp.cwd(self.path))
@@ -116,6 +116,21 @@ class PaFtpSource(MirrorSource):
             raise
         self._ftp = ftp
         return ftp
+
+    def _log_in(self, ftp: ftplib.FTP) -> None:
+        """Log in; a refusal with no password says where the password was looked for.
+
+        Raises:
+            FeedUnreachable: "FTP login refused: RESULTS_BOARD_FTP_PASSWORD is not set" (the
+                password is never shown), or as `_named` says.
+        """
+        try:
+            self._call("logging in", lambda: ftp.login(self.user, self._password))
+        except FeedUnreachable as error:
+            if error.summary != "FTP login refused" or self._password:
+                raise
+            summary = f"FTP login refused: {PASSWORD_ENV} is not set"
+            raise FeedUnreachable(summary, error.detail) from None
 
     def _call(self, doing: str, action: Callable[[], T]) -> T:
         """Run one FTP operation, turning every failure into a named `FeedError`."""

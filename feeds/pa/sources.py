@@ -35,6 +35,8 @@ def open_pa(
     deadline: float = 10.0,
     token: str | None = None,
     client: Any = None,
+    client_id: str | None = None,
+    start_jitter: float = 0.0,
     **ignored: Any,
 ) -> FeedSource:
     """The PA source `spec` names (see the module docstring).
@@ -54,7 +56,8 @@ def open_pa(
         from feeds.sources.http import HttpSource
 
         return HttpSource(spec, token=token, client=client, deadline=deadline,
-                          adapter=PaAdapter(test=test))  # fmt: skip
+                          adapter=PaAdapter(test=test), client_id=client_id,
+                          start_jitter=start_jitter)  # fmt: skip
     if scheme:
         raise ValueError(f"PA XML comes from ftp://, a folder or a file, not {scheme}://")
     path = Path(spec).expanduser()

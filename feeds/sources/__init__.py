@@ -71,8 +71,9 @@ def open_source(
     chosen = by_name(format or "results-board")
     if chosen.opener is not None:
         return chosen.open(
-            spec, total=total, speed=speed, token=token, client=client, deadline=deadline, **options
-        )
+            spec, total=total, speed=speed, token=token, client=client, deadline=deadline,
+            client_id=client_id, start_jitter=start_jitter, **options,
+        )  # fmt: skip
     match = _URL.match(spec)
     if match:
         return _open_url(

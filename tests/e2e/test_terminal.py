@@ -172,21 +172,34 @@ def test_terminal_gone_without_sighup_exits(
         board.close()
 
 
-DROP_AT = (0.2, 0.5, 0.8, 1.1, 1.4, 2.0)
+DROP_AT = (0.1, 0.2, 0.5, 0.8, 1.1, 1.4, 2.0)
 """Seconds after start at which the terminal is closed: through imports, first paint, the
 first polls (the field fault hung 7 times in 9 at about 1 s)."""
 
+IGNORING_SIGHUP = ["sh", "-c", 'trap "" HUP; exec "$@"', "sh"]
+"""Runs the rest with SIGHUP ignored, as `nohup` or a shell's `trap "" HUP` does: a hang-up then
+sends no signal the board hears (the field fault: closed in its first 0.7 s, it ran on headless)."""
 
+
+@pytest.mark.parametrize("sighup", ["delivered", "ignored"])
 @pytest.mark.parametrize("seconds", DROP_AT)
 def test_terminal_closed_at_any_moment_ends_the_board_with_129(
-    seconds: float, record_property: Callable[[str, object], None]
+    seconds: float, sighup: str, record_property: Callable[[str, object], None]
 ) -> None:
-    board = PtyProgram([*board_command(), "demo"], controlling=True)
+    wrapper = IGNORING_SIGHUP if sighup == "ignored" else []
+    board = PtyProgram([*wrapper, *board_command(), "demo"], controlling=True)
     try:
         time.sleep(seconds)  # the moment of the drop is this test's input, not a wait
         board.hang_up()  # the kernel sends SIGHUP and SIGCONT to the terminal's session
         start = time.monotonic()
-        assert board.wait_exit(timeout=10) == 128 + signal.SIGHUP
-        record_property(f"seconds_to_leave_drop_at_{seconds:g}", round(time.monotonic() - start, 2))
+        code = board.wait_exit(timeout=10)
+        # Before the board has its handlers (Python's first ~0.5 s) SIGHUP's default action
+        # ends it; a shell reports that as 129 too. Ignored, the board must see the hang-up.
+        allowed = {128 + signal.SIGHUP} | ({-signal.SIGHUP} if sighup == "delivered" else set())
+        assert code in allowed
+        record_property(
+            f"seconds_to_leave_drop_at_{seconds:g}_sighup_{sighup}",
+            round(time.monotonic() - start, 2),
+        )
     finally:
         board.close()
