@@ -95,7 +95,11 @@ def pad_column(rows: Sequence[Sequence[WallCell]]) -> list[tuple[WallCell, ...]]
 def wall_view(contest: Contest, sort: SortKey | None = None) -> WallView:
     """The wall of `contest`: its counter and leading figures, padded for `Digits`."""
     counter = counter_of(contest)
-    base = WallView(title=contest.title, counter=None if counter is None else counter.view)
+    base = WallView(
+        title=contest.title,
+        contest=contest.id,
+        counter=None if counter is None else counter.view,
+    )
     if isinstance(contest, CouncilsContest | LegislatureContest):
         return _parties(contest, sort, base)
     if isinstance(contest, MayorContest):
