@@ -166,3 +166,33 @@ def test_electoral_college_and_balance_of_power(snap_compare: SnapCompare) -> No
         await pilot.press("2")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=after(balance))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_electoral_college_is_told_in_electoral_votes_on_the_wall_and_the_board(
+    size: tuple[int, int],
+) -> None:
+    """Newcomer report #12: the wall said "270 seats for a majority" under a counter of
+    electoral votes, and the board "The feed lists no declarations" with states called."""
+    from tests.boardkit import screen_text
+    from widgets._wall_row import WallHeader
+    from widgets.wall import Wall
+
+    async with night_showing(size) as (app, pilot):
+        await pilot.press("1")
+        if app.screen.has_class("-wall"):  # on by itself at 200×60: the board first
+            await pilot.press("w")
+        await async_wait_for(lambda: not app.screen.has_class("-wall"), "the board")
+        await pilot.pause()
+        board = screen_text(app)
+        assert "electoral votes" in board
+        assert "seats" not in board.replace("Electoral", "")  # not one "seats"
+        assert "The feed lists no declarations" not in board
+        assert "electoral votes called" in board
+        await pilot.press("w")
+        await async_wait_for(lambda: app.screen.has_class("-wall"), "the wall")
+        await pilot.pause()
+        wall = app.query_one(Wall)
+        assert wall.view.target == "270 electoral votes for a majority"
+        assert app.query_one(WallHeader).headers == ("Won", "Leading", "+/-")
+        assert "seats" not in screen_text(app)
