@@ -63,7 +63,7 @@ class DeskDisplay:
     def __init__(self, app: App[Any], *, bell: bool = False) -> None:
         self._app = app
         self._bell = bell
-        self._ticker: list[TickerItem] | None = None
+        self._ticker: tuple[list[TickerItem], str] | None = None
         self._raised: int | None = None
         self._said = 0
 
@@ -82,9 +82,11 @@ class DeskDisplay:
                 state.shown.feed.updates, night_clock(state, now), desk.ticker_max_age
             )
             items = ticker_items(ages)
-            if items != self._ticker:
-                self._ticker = items
-                placeholder = OLD_ONLY if state.shown.feed.updates and not items else PLACEHOLDER
+            placeholder = OLD_ONLY if state.shown.feed.updates and not items else PLACEHOLDER
+            # The placeholder counts too: a first document whose items have all aged out
+            # leaves the items as they were (none) but says so.
+            if (items, placeholder) != self._ticker:
+                self._ticker = items, placeholder
                 board.query_one(Ticker).keep_items(items, placeholder)
         for screen in self._app.screen_stack[1:]:
             if isinstance(screen, DeskScreen) and screen.is_mounted:

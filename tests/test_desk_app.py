@@ -172,6 +172,44 @@ async def test_old_ticker_items_fade_and_leave() -> None:
         assert fresh is not None and not fresh.faded
 
 
+async def test_a_live_feed_of_another_night_ages_its_ticker_by_its_own_clock() -> None:
+    """Newcomer report #4: a 2016 rehearsal served live (serve-feed) showed an empty ticker,
+    aged by today's date; and a ticker whose items had all aged out said "no updates yet"."""
+    doc = night()  # the board's clock is 2026; the document's, 6 May 2016
+    doc["updates"] = []
+
+    def at(sequence: int, published: str, *times: str) -> dict[str, object]:
+        return doc | {
+            "sequence": sequence,
+            "published_at": f"2016-05-06T{published}:00+01:00",
+            "updates": [
+                {"id": f"u{t}", "published_at": f"2016-05-06T{t}:00+01:00", "kind": "update",
+                 "text": f"Update of {t}"}
+                for t in times
+            ],
+        }  # fmt: skip
+
+    app, source, _ = live_board(still=True)  # live: the mode serve-feed is watched in
+    async with app.run_test(size=(120, 40)):
+        ticker = app.query_one(Ticker)
+        source.push(doc)
+        await shown_sequence(app, 1)
+        await async_wait_for(lambda: "no updates yet" in screen_text(app), "no updates yet")
+        source.push(at(2, "11:30", "09:00"))  # two and a half hours old by the feed's clock
+        await shown_sequence(app, 2)
+        await async_wait_for(lambda: "no recent updates" in screen_text(app), "all aged out")
+        source.push(at(3, "09:34", "09:10", "09:25"))
+        await shown_sequence(app, 3)
+        await async_wait_for(
+            lambda: (
+                {key for key in ("u09:10", "u09:25") if ticker._playlist.get(key)}
+                == {"u09:10", "u09:25"}
+            ),
+            "both items on the ticker",
+        )
+        assert not any(ticker._playlist.get(key).faded for key in ("u09:10", "u09:25"))  # type: ignore[union-attr]
+
+
 async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> None:
     """One `/`: on a night of races the finder's items are the races, by office."""
     from tests.test_ap_board import night_showing
