@@ -33,6 +33,7 @@ from typing import Literal
 
 from board.present import TEST_WORDS
 from board.state import BoardState, FeedState, ago, clock_time
+from board.status import feed_time
 from widgets.views import Chip, StatusLine, StatusView, TabLine, Tone
 
 __all__ = [
@@ -150,7 +151,10 @@ def _times(state: BoardState, now: datetime) -> tuple[str, ...]:
     then the last good poll, the last change and the interval."""
     feed = state.feed
     good, change = feed.last_success, feed.last_change
-    clock = f"Now {clock_time(now)[:5]} · Feed {clock_time(feed.published_at)[:5]}"
+    received = state.shown is not None and state.shown.feed.time_basis == "received"
+    clock = (
+        f"Now {clock_time(now)[:5]} · Feed {feed_time(feed.published_at, now, received=received)}"
+    )
     return (
         f"{clock} · Last good poll {clock_time(good)} ({ago(good, now)})"
         f" · Last change {clock_time(change)} ({ago(change, now)}) · every {feed.interval:g} s",
