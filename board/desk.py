@@ -27,7 +27,11 @@ from board.moments import inexact_keys
 from feeds.models import Feed
 from widgets.desk_views import BannerView
 
-__all__ = ["BANNER_HINT", "DEFAULT_TICKER_MAX_AGE", "Desk"]
+__all__ = ["BANNER_HINT", "DEFAULT_TICKER_MAX_AGE", "SAID_FOR", "Desk"]
+
+SAID_FOR = timedelta(seconds=8)
+"""How long the status bar says what changed while frozen: long enough to read it on air,
+short enough not to stand for news after the next declaration."""
 
 DEFAULT_TICKER_MAX_AGE = timedelta(minutes=30)
 """Ticker items older than this fade; older than twice this they leave."""
@@ -55,10 +59,11 @@ class Desk:
     """Every alert raised so far: the bell rings when it grows."""
     seen: tuple[tuple[str, datetime], ...] = ()
     """Moments the feed gives no time for, and the publication that first showed each."""
-    said: str | None = None
-    """What changed while frozen, said when the freeze ended (None: nothing to say)."""
-    said_count: int = 0
-    """How many summaries were said (the board shows each once)."""
+    said: tuple[str, ...] = ()
+    """What changed while frozen, said when the freeze ended, in one line's forms from the
+    longest to the shortest (`board/summary.py`; (): nothing to say)."""
+    said_at: datetime | None = None
+    """When the freeze ended: the status bar says `said` for `SAID_FOR` from then."""
 
     def received(self, before: Feed | None, after: Feed, *, frozen: bool) -> Desk:
         """The desk after snapshot `after` arrived (`before`: the newest one before it)."""
@@ -76,11 +81,16 @@ class Desk:
         )
         return replace(self, waiting=waiting, held=held, raised=self.raised + len(new), seen=seen)
 
-    def released(self, summary: str | None) -> Desk:
-        """The freeze ended: held alerts go on the banner; `summary` is to be said."""
+    def released(self, summary: tuple[str, ...], now: datetime) -> Desk:
+        """The freeze ended at `now`: held alerts go on the banner; `summary` is to be said."""
         waiting = _newest_first(self.held + self.waiting)
-        count = self.said_count + (summary is not None)
-        return replace(self, waiting=waiting, held=(), said=summary, said_count=count)
+        return replace(self, waiting=waiting, held=(), said=summary, said_at=now)
+
+    def saying(self, now: datetime) -> tuple[str, ...]:
+        """The summary the status bar says at `now` (for `SAID_FOR` after unfreezing), or ()."""
+        if self.said_at is None or not timedelta(0) <= now - self.said_at < SAID_FOR:
+            return ()
+        return self.said
 
     def acknowledged(self) -> Desk:
         """The banner's alerts acknowledged (held ones stay until the freeze ends)."""

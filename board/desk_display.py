@@ -28,9 +28,6 @@ __all__ = ["OLD_ONLY", "DeskDisplay", "ticker_items"]
 OLD_ONLY = "no recent updates"
 """What the ticker says when every item it had is too old to show."""
 
-SUMMARY_SECONDS = 20
-"""How long the unfreeze summary stays up (long enough to be read on air)."""
-
 
 def ticker_items(updates: Iterable[tuple[Update, bool]]) -> list[TickerItem]:
     """Ticker items, newest first as the ticker takes them, each after its time ("10:07").
@@ -65,7 +62,6 @@ class DeskDisplay:
         self._bell = bell
         self._ticker: tuple[list[TickerItem], str] | None = None
         self._raised: int | None = None
-        self._said = 0
 
     def push(self, board: Screen[Any], state: BoardState, now: datetime) -> None:
         """Show the desk's part of `state` at `now` (`board`: the board's own screen)."""
@@ -74,9 +70,6 @@ class DeskDisplay:
         if self._raised is not None and desk.raised > self._raised and self._bell:
             self._app.bell()
         self._raised = desk.raised
-        if desk.said_count > self._said and desk.said is not None:
-            self._app.notify(desk.said, title="While frozen", timeout=SUMMARY_SECONDS, markup=False)
-        self._said = desk.said_count
         if state.shown is not None:
             ages = ticker_ages(
                 state.shown.feed.updates, night_clock(state, now), desk.ticker_max_age

@@ -177,6 +177,9 @@ def _lines(state: BoardState, now: datetime) -> tuple[StatusLine, ...]:
     if feed.problems:
         more = len(feed.problems) - 1
         found.append(StatusLine(feed.problems[0] + (f" (+{more} more)" if more else ""), "problem"))
+    said = state.desk.saying(now)
+    if said:  # what changed while frozen: one line, for a few seconds, over no figures
+        found.append(StatusLine(said[0], "note", shorter=said[1:]))
     if feed.finished and error is None:
         found.append(StatusLine("Replay ended — holding the final figures", "note"))
     return tuple(found)

@@ -38,7 +38,7 @@ from board.status import (
     ago,
     clock_time,
 )
-from board.summary import NOTHING, freeze_summary
+from board.summary import NOTHING, summary_forms
 from board.wall import WallSwitch
 from feeds.contests import Contest
 from feeds.models import Feed
@@ -200,10 +200,10 @@ class BoardState:
         """Release the display, showing the newest snapshot that waited."""
         if not self.frozen:
             return self
-        summary = NOTHING
+        summary: tuple[str, ...] = (NOTHING,)
         if self.pending is not None and self.shown is not None:
-            summary = freeze_summary(self.shown.feed, self.pending.feed)
-        desk = self.desk.released(summary)
+            summary = summary_forms(self.shown.feed, self.pending.feed)
+        desk = self.desk.released(summary, now)
         state = replace(self, frozen=False, waiting=0, pending=None, desk=desk)
         return state if self.pending is None else state._show(self.pending, now)
 

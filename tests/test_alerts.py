@@ -110,7 +110,12 @@ def test_during_a_freeze_alerts_are_held_counted_in_the_chip_and_shown_on_unfree
     released = state.unfreeze(T0 + timedelta(seconds=20))
     assert released.desk.banner is not None and "Walsall" in released.desk.banner.text
     # the document's net changes did not move (only the tallies, which are not said)
-    assert released.desk.said == "English councils: 1 council declared · 1 control change"
+    assert released.desk.said == (
+        "While frozen: English councils: 1 council declared · 1 control change",
+        "While frozen: 1 council declared · 1 control change",
+    )
+    assert released.desk.saying(T0 + timedelta(seconds=27)) == released.desk.said
+    assert released.desk.saying(T0 + timedelta(seconds=28)) == ()  # 8 s, then gone
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from widgets.alert_banner import AlertBanner
 from widgets.area_result import AreaResult
 from widgets.finder import Finder
 from widgets.moments import MomentList
+from widgets.status_bar import Timing
 from widgets.ticker import Ticker
 
 GAIN = seat("Caer Wen", "02:00", "PC", "LAB")
@@ -110,9 +111,13 @@ async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary()
         await pilot.press("f")
         await pilot.pause()
         assert app.query_one(AlertBanner).display
-        said = "Invented Assembly: 1 seat declared · 1 control change"
-        told = [(n.title, n.message, n.markup) for n in app._notifications]
-        assert told == [("While frozen", said, False)]
+        said = "While frozen: Invented Assembly: 1 seat declared · 1 control change"
+        assert said in app.query_one(Timing).text.splitlines()  # one line, in the status bar
+        assert not app._notifications  # no toast over the declarations
+        clock.advance(8)
+        app.tick()
+        await pilot.pause()
+        assert "While frozen" not in screen_text(app)  # for a few seconds only
 
 
 async def test_the_bell_rings_for_each_alert_only_with_bell() -> None:
@@ -233,3 +238,33 @@ async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> 
         await async_wait_for(lambda: app.state.open_race is not None, "the race opened")
         assert app.state.selected is not None and app.state.selected.id == "races"
         assert not isinstance(app.screen, FinderScreen)
+
+
+async def test_the_unfreeze_summary_is_one_line_that_fits_and_covers_no_figures() -> None:
+    """Newcomer report #8: a 7-line toast covered the declarations for 20 s. Now one line in the
+    status bar, shortened by rule to the width, for a few seconds."""
+    for size in ((80, 24), (120, 40), (200, 60)):
+        later = night()
+        for n, (winner, was) in enumerate((("PC", "LAB"), ("CON", "PC"), ("LAB", "LAB"))):
+            later = with_declaration(later, 1, seat(f"Seat {n}", f"0{n + 1}:00", winner, was))
+        for n, (control, was) in enumerate((("CON", "NOC"), ("NOC", "LAB"), ("LAB", "LAB"))):
+            later = with_declaration(later, 0, declaration(f"Council {n}", "05:00", control, was))
+        async with board_showing(night(), size=size, still=True, wall=False) as (
+            app,
+            source,
+            clock,
+            pilot,
+        ):
+            await pilot.press("f")
+            source.push(later)
+            await async_wait_for(lambda: app.state.waiting == 1, "one update waiting")
+            await pilot.press("f")
+            await pilot.pause()
+            lines = [line for line in app.query_one(Timing).text.splitlines() if "frozen" in line]
+            assert len(lines) == 1 and len(lines[0]) <= size[0], (size, lines)
+            assert "declared" in lines[0] and "control changes" in lines[0]
+            if size[0] >= 200:  # room for every contest, named
+                assert "English councils:" in lines[0] and "Invented Assembly:" in lines[0]
+            assert not app._notifications
+            assert app.query_one("#declarations").region.area > 0
+            assert "Council 2" in screen_text(app) or size[1] < 30  # the newest, in sight
