@@ -13,8 +13,9 @@ transitions, which `BoardState` calls (`board/state.py`):
   them (`seen`).
 - `released(summary)`: the freeze ended: held alerts join the banner's, and
   the summary of what changed is kept in `said` for the board to say.
-- `acknowledged()`: the producer acknowledged the banner (`a`): every alert
-  on it goes; alerts still held by a freeze stay.
+- `acknowledged()`: the producer acknowledged the alert on the banner (`a`):
+  it goes and the next unacknowledged shows; `acknowledged_all()` (`A`):
+  every alert on the banner goes. Alerts still held by a freeze stay.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ short enough not to stand for news after the next declaration."""
 DEFAULT_TICKER_MAX_AGE = timedelta(minutes=30)
 """Ticker items older than this fade; older than twice this they leave."""
 
-BANNER_HINT = "a acknowledge · m moments"
+BANNER_HINT = "a acknowledge · A all · m moments"
 """The keys the banner names."""
 
 NAMED = 4
@@ -93,7 +94,12 @@ class Desk:
         return self.said
 
     def acknowledged(self) -> Desk:
-        """The banner's alerts acknowledged (held ones stay until the freeze ends)."""
+        """`a`: the alert on the banner acknowledged; the next unacknowledged takes its place
+        (the banner counts one fewer)."""
+        return replace(self, waiting=self.waiting[1:])
+
+    def acknowledged_all(self) -> Desk:
+        """`A`: every alert on the banner acknowledged (held ones stay until the freeze ends)."""
         return replace(self, waiting=())
 
     @property

@@ -10,7 +10,7 @@ they only lay it out. Keys, shown on each screen:
 |---|---|
 | finder | type (the best match's result shows beside the list) · ↑ ↓ · tab · enter · escape |
 | area | `/` find another · escape: close |
-| key moments | `a` acknowledge the alerts · escape or `m`: close |
+| key moments | `a` acknowledge the alert on the banner, `A` all · escape or `m`: close |
 """
 
 from __future__ import annotations
@@ -209,6 +209,7 @@ class MomentsScreen(DeskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,m", "dismiss", "Close"),
         Binding("a", "app.acknowledge", "Acknowledge"),
+        Binding("A", "app.acknowledge_all", "Acknowledge all"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -216,9 +217,8 @@ class MomentsScreen(DeskScreen):
             yield Static("", id="moments-title", classes="desk-title", markup=False)
             with VerticalScroll(id="moments-scroll"):
                 yield MomentList(id="moments")
-            yield Static(
-                "● not yet acknowledged · a acknowledge · escape: close", classes="desk-hint"
-            )
+            hint = "● not yet acknowledged · a acknowledge · A all · escape: close"
+            yield Static(hint, classes="desk-hint")
 
     def on_mount(self) -> None:
         self.refresh_from(self.board.state)

@@ -208,8 +208,12 @@ class BoardState:
         return state if self.pending is None else state._show(self.pending, now)
 
     def acknowledge(self) -> BoardState:
-        """`a`: the alerts on the banner acknowledged."""
+        """`a`: the alert on the banner acknowledged (the next one shows)."""
         return replace(self, desk=self.desk.acknowledged())
+
+    def acknowledge_all(self) -> BoardState:
+        """`A`: every alert on the banner acknowledged."""
+        return replace(self, desk=self.desk.acknowledged_all())
 
     def toggle_freeze(self, now: datetime) -> BoardState:
         """`f`: freeze, or unfreeze and show the newest."""

@@ -74,10 +74,19 @@ def test_newer_alerts_replace_the_banner_and_the_others_are_counted_and_named() 
 
     assert AlertBanner.versions(banner)[0] == (
         " ⚑ 05:00 Ynys Fach · CON gain from PC — Invented Assembly · 3 unacknowledged: "
-        "Walsall, Caer Wen · a acknowledge · m moments "
+        "Walsall, Caer Wen · a acknowledge · A all · m moments "
     )
     assert AlertBanner.versions(banner)[-1] == " ⚑ 05:00 Ynys Fach · CON gain from PC · +2 "
-    acknowledged = state.acknowledge()
+    # `a`: the one on the banner; the next unacknowledged shows, one fewer counted.
+    one_off = state.acknowledge()
+    banner = one_off.desk.banner
+    assert banner is not None and banner.text.startswith("04:00 Walsall · CON gain from LAB")
+    assert (banner.count, banner.others) == (2, ("Caer Wen",))
+    last = one_off.acknowledge().desk.banner
+    assert last is not None and last.count == 1 and "Caer Wen" in last.text
+    assert one_off.acknowledge().acknowledge().desk.banner is None
+    # `A`: all of them at once.
+    acknowledged = state.acknowledge_all()
     assert acknowledged.desk.banner is None and acknowledged.desk.raised == 3
 
 

@@ -99,6 +99,40 @@ async def test_a_gain_on_another_contest_raises_the_banner_until_acknowledged() 
         assert not banner.display and "Caer Wen" not in screen_text(app)
 
 
+async def test_a_acknowledges_the_banners_alert_and_shift_a_all_of_them() -> None:
+    """Newcomer report #11: one `a` cleared six alerts. `a` takes the one on the banner (the
+    next shows, one fewer counted), on the board and in the key moments; `A` takes them all."""
+    one = with_declaration(night(), 1, GAIN)
+    two = with_declaration(one, 0, declaration("Walsall", "04:00", "CON", "LAB"))
+    three = with_declaration(two, 1, seat("Ynys Fach", "05:00", "CON", "PC"))
+    four = with_declaration(three, 0, declaration("Stoke-on-Trent", "05:30", "NOC", "LAB"))
+    async with board_showing(night(), size=(120, 40), still=True) as (app, source, _, pilot):
+        banner = app.query_one(AlertBanner)
+        for doc in (one, two, three, four):
+            source.push(doc)
+            await shown_sequence(app, doc["sequence"])
+        await pilot.pause()
+        assert "Stoke-on-Trent" in banner.text and "4 unacknowledged" in banner.text
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Ynys Fach" in banner.text and "3 unacknowledged" in banner.text
+        await pilot.press("m")
+        await pilot.press("a")  # in the key moments too: one at a time
+        await pilot.pause()
+        assert isinstance(app.screen, MomentsScreen)
+        title = str(app.screen.query_one("#moments-title").render())
+        assert "2 unacknowledged" in title
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (
+            banner.text.startswith("⚑ 04:00 Walsall")
+            and "2 unacknowledged: Caer Wen" in banner.text
+        )
+        await pilot.press("A")
+        await pilot.pause()
+        assert not banner.display and app.state.desk.unacknowledged == ()
+
+
 async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary() -> None:
     async with board_showing(night(), still=True) as (app, source, clock, pilot):
         await pilot.press("f")
