@@ -124,6 +124,7 @@ class FinderScreen(DeskScreen):
                     index.find,
                     scopes=index.scopes(),
                     total=len(index),
+                    in_all=self.found.in_all(self.board.state),
                     noun=self.found.noun,
                     placeholder="Type a few letters of a name",
                     id="finder",
@@ -164,7 +165,8 @@ class FinderScreen(DeskScreen):
         finder = self.query_one(Finder)
         if tuple(items) != self._index.items:
             self._index = FinderIndex(items)
-            finder.set_find(self._index.find, self._index.scopes(), len(self._index))
+            in_all = self.found.in_all(state)
+            finder.set_find(self._index.find, self._index.scopes(), len(self._index), in_all)
         self._preview(state, finder.highlighted)
 
 

@@ -302,3 +302,32 @@ async def test_the_unfreeze_summary_is_one_line_that_fits_and_covers_no_figures(
             assert not app._notifications
             assert app.query_one("#declarations").region.area > 0
             assert "Council 2" in screen_text(app) or size[1] < 30  # the newest, in sight
+
+
+async def test_the_finder_says_when_the_feed_lists_fewer_areas_than_there_are() -> None:
+    """Newcomer report #16: "103 of 103 areas" beside a counter of 124 councils."""
+    from textual.widgets import Static
+
+    from sample_feeds.factory import councils, document, legislature
+
+    listed_all = councils(areas=[f"Council {n}" for n in range(124)])
+    declared = [
+        declaration("Cardiff North", "01:00", "LAB", "LAB"),
+        declaration("Ynys Môn", "02:00", "PC", "LAB"),
+    ]
+    seats = legislature(reported=2, declarations=declared)
+    for contest, words in (
+        (councils(), "2 of 2 areas listed · 124 councils in all"),
+        (listed_all, "126 of 126 areas · "),  # as many listed as there are, or more: said as is
+        (seats, "2 of 2 areas listed · 60 seats in all"),
+    ):
+        async with board_showing(document(contest), still=True) as (app, _, _, pilot):
+            await pilot.press("slash")
+            assert isinstance(app.screen, FinderScreen)
+            await pilot.pause()
+            count = str(app.screen.query_one("#finder-count", Static).render())
+            assert count.startswith(words), count
+            await pilot.press("B")  # typed: the listed count and the whole stay said
+            await pilot.pause()
+            count = str(app.screen.query_one("#finder-count", Static).render())
+            assert ("in all" in count) is ("in all" in words), count
