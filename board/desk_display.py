@@ -82,5 +82,5 @@ class DeskDisplay:
                 self._ticker = items, placeholder
                 board.query_one(Ticker).keep_items(items, placeholder)
         for screen in self._app.screen_stack[1:]:
-            if isinstance(screen, DeskScreen) and screen.is_mounted:
-                screen.refresh_from(state)
+            if isinstance(screen, DeskScreen):
+                screen.follow(state)

@@ -1,7 +1,7 @@
 """Provides the producer's desk screens: the finder (`/`), an area's result, the key moments (`m`).
 
 Each is a modal screen over the board that follows the feed while it is open
-(`refresh_from(state)`, called by `board/desk_display.py` after every change),
+(`follow(state)`, called by `board/desk_display.py` after every change, once composed),
 so an area that declares while its page is open shows its result at once.
 What they show is worked out in `board/area_view.py` and `board/moments.py`;
 they only lay it out. Keys, shown on each screen:
@@ -84,8 +84,27 @@ class DeskScreen(ModalScreen[None]):
     }
     """
 
+    _composed = False
+
+    def on_mount(self) -> None:
+        """Composed (Textual sends Mount after compose; each screen's own `on_mount` runs
+        first and shows the state as it is): from now `follow` may refresh it."""
+        self._composed = True
+
+    def on_unmount(self) -> None:
+        self._composed = False
+
+    def follow(self, state: BoardState) -> None:
+        """Show `state` if the screen is composed; before that (a screen pushed but not yet
+        composed, or one whose start failed yet counts as mounted) and after it closed,
+        nothing — its own `on_mount` shows the state it finds. The board calls this, never
+        `refresh_from` directly (`board/desk_display.py`)."""
+        if self._composed and self.is_attached:
+            self.refresh_from(state)
+
     def refresh_from(self, state: BoardState) -> None:
-        """Show what `state` says now (the default: nothing changes)."""
+        """Show what `state` says now (the default: nothing changes); only on a composed
+        screen (`follow`)."""
 
     @property
     def board(self) -> DeskActions:

@@ -331,3 +331,34 @@ async def test_the_finder_says_when_the_feed_lists_fewer_areas_than_there_are() 
             await pilot.pause()
             count = str(app.screen.query_one("#finder-count", Static).render())
             assert ("in all" in count) is ("in all" in words), count
+
+
+async def test_every_desk_screen_followed_before_it_is_composed_waits_for_its_mount() -> None:
+    """`python -m tests.docshots` once crashed with NoMatches in MomentsScreen.refresh_from: the
+    board refreshed a screen counted as mounted but not composed. Every desk screen, followed
+    before compose (marked mounted as Textual marks a screen whose start failed), does nothing;
+    once composed it follows; closed, it does nothing again."""
+    from board.desk_screens import DeskScreen
+    from board.findable import findable
+
+    async with board_showing(night(), still=True) as (app, _, _, pilot):
+        found = findable(app.state)
+        assert found is not None
+        makers = (
+            MomentsScreen,
+            lambda: AreaScreen("england", "Dudley"),
+            lambda: FinderScreen(found, app.state),
+        )
+        for make in makers:
+            early: DeskScreen = make()
+            early._is_mounted = True  # counted as mounted, never composed
+            early.follow(app.state)  # nothing, and no NoMatches
+            screen: DeskScreen = make()
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert screen._composed
+            screen.follow(app.state)  # composed: follows
+            screen.dismiss()
+            await pilot.pause()
+            screen.follow(app.state)  # closed: nothing
+            assert not screen._composed
