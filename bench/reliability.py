@@ -5,7 +5,8 @@ The figures go to `docs/reliability.md`.
 It runs pytest on the e2e suite and the widget property tests with a JUnit
 XML report, reads each test's outcome and the figures the tests recorded
 (`record_property`: recovery time per fault, hostile strings tried and
-leaked, soak memory), and writes them as tables. Exit code: pytest's.
+leaked, soak memory), and writes them as tables. Exit code: pytest's. The kinds
+of fault from the field and the tests trying each are `bench/field_kinds.py`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bench.field_kinds import FIELD_KINDS, FieldKind
 
 __all__ = ["FIELD_KINDS", "Case", "FieldKind", "main", "read_report", "render"]
 
@@ -30,80 +33,6 @@ SUITE = [
     "tests/test_widget_text_props.py",
 ]
 
-
-@dataclass(frozen=True)
-class FieldKind:
-    """One kind of fault from the field (issue 11): the tests that try its members."""
-
-    name: str
-    """The kind, as the table names it."""
-    files: tuple[str, ...]
-    """Test files (under tests/) whose cases try members of the kind; empty: not yet measured."""
-    tried: str
-    """What was tried, in a few words."""
-    figure: str = ""
-    """A property recorded by those tests to show beside them, if any."""
-    names: tuple[str, ...] = ()
-    """Only the tests whose names contain one of these (all of the files' tests if empty)."""
-
-    def covers(self, case: Case) -> bool:
-        """True when `case` is one of this kind's tests."""
-        stems = {name.removesuffix(".py").rsplit("/", 1)[-1] for name in self.files}
-        return case.file in stems and (not self.names or any(n in case.name for n in self.names))
-
-
-FIELD_KINDS = (
-    FieldKind(
-        "proxy settings",
-        ("test_proxy.py",),
-        "HTTP(S)_PROXY, ALL_PROXY, NO_PROXY; SOCKS5 through a real proxy; unusable schemes, "
-        "hosts, ports; a proxy that is down",
-    ),
-    FieldKind(
-        "content encodings",
-        ("test_content_encoding.py",),
-        "gzip, x-gzip, deflate, br, zstd, stacked, unknown codings named",
-    ),
-    FieldKind(
-        "byte-order marks",
-        ("test_encodings.py",),
-        "UTF-8 BOM; UTF-16/32 with and without BOM in feeds, CSV tables, recordings",
-    ),
-    FieldKind(
-        "wide figures",
-        ("test_wide_figures.py", "test_plausibility.py"),
-        "9–16 digit counts in every column and width; implausible counts and share scales "
-        "warned by check",
-    ),
-    FieldKind(
-        "width disagreements",
-        ("test_widths.py",),
-        "emoji selectors, keycaps, flags, skin tones, text-default pictographs, ambiguous "
-        "letters; cursor positions asked of tmux at 120×40",
-        "width_code_points_checked",
-    ),
-    # The terminal-and-environment kinds (tests by another engineer): refine `names` as
-    # their tests grow; a kind whose files are empty shows as not yet measured.
-    FieldKind(
-        "locale (non-UTF-8 output)",
-        ("test_environment.py",),
-        "LANG=en_GB.ISO-8859-1 and other encodings, every text command and the board",
-        names=("locale", "utf8", "lookalike"),
-    ),
-    FieldKind(
-        "terminals that cannot draw (TERM)",
-        ("test_environment.py",),
-        "TERM=dumb, unset, unknown",
-        names=("term", "dumb", "draw"),
-    ),
-    FieldKind(
-        "start-up hang-up",
-        ("test_exits.py", "e2e/test_terminal.py"),
-        "the terminal closed at any moment, start-up included; signals; a writer that blocks",
-        names=("hung_up", "terminal_closed", "went_away", "signal", "watchdog"),
-    ),
-)
-"""The field-fault kinds reported; a kind with no files shows as not yet measured."""
 
 SUITE += sorted({f"tests/{name}" for kind in FIELD_KINDS for name in kind.files} - set(SUITE))
 
@@ -144,14 +73,19 @@ def read_report(path: Path) -> list[Case]:
     return cases
 
 
+def _fault_cases(cases: list[Case]) -> list[Case]:
+    """The fault matrix's cases: those recording a `fault`, or the parametrised `test_fault`."""
+    return [c for c in cases if "fault" in c.properties or c.name.startswith("test_fault[")]
+
+
 def _faults(cases: list[Case]) -> list[str]:
-    rows = [c for c in cases if "fault" in c.properties or c.name.startswith("test_fault[")]
+    rows = _fault_cases(cases)
     lines = ["| fault | survived | recovery (intervals) |", "| :- | :-: | -: |"]
     for case in rows:
         name = case.properties.get("fault") or case.name.removeprefix("test_fault[")[:-1]
-        survived = "yes" if case.outcome == "passed" else f"**no** ({case.outcome})"
+        outcome = "yes" if case.outcome == "passed" else f"**no** ({case.outcome})"
         recovery = case.properties.get("recovery_intervals", "—")
-        lines.append(f"| {name} | {survived} | {recovery} |")
+        lines.append(f"| {name} | {outcome} | {recovery} |")
     survived = sum(case.outcome == "passed" for case in rows)
     recoveries = [float(c.properties.get("recovery_intervals", "nan")) for c in rows]
     recoveries = [value for value in recoveries if value == value]  # drop NaN
@@ -264,7 +198,7 @@ def render(cases: list[Case], wall: float, command: str) -> str:
 
 
 def _count(cases: list[Case]) -> str:
-    rows = [c for c in cases if "fault" in c.properties or c.name.startswith("test_fault[")]
+    rows = _fault_cases(cases)
     return f"{len(rows)} / {sum(c.outcome == 'passed' for c in rows)}"
 
 

@@ -15,7 +15,9 @@ from bench.harness import percentile
 from bench.terminal import ROOT
 
 if TYPE_CHECKING:
-    from bench.run import Measured, Memory, SlowLink
+    from bench.replay_memory import Memory
+    from bench.run import Measured
+    from bench.slow_link import SlowLink
 
 __all__ = ["write_report"]
 

@@ -13,8 +13,9 @@ program sees the same documents at the same moments (the harness publishes):
 
 Then, for the board only: memory over a long accelerated replay
 (`results-board replay FILE --speed N`, 5,000 synthetic snapshots, with `r`
-typed to poll faster than the replay's 1 s interval), and a slow link (the
-pty read at 16 KB/s) with poll lateness measured from the server's side.
+typed to poll faster than the replay's 1 s interval: `bench/replay_memory.py`),
+and a slow link (the pty read at 16 KB/s) with poll lateness measured from the
+server's side (`bench/slow_link.py`).
 
 `--quick` shortens every window (about 2 minutes); the full run takes about 9.
 Writes `bench/results.md`.
@@ -23,12 +24,9 @@ Writes `bench/results.md`.
 from __future__ import annotations
 
 import argparse
-import itertools
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +34,9 @@ from pathlib import Path
 
 from bench.feeddocs import FeedDocs
 from bench.harness import LoggingFeedServer
+from bench.replay_memory import measure_memory
 from bench.report import write_report
+from bench.slow_link import SlowLink, measure_slow_link
 from bench.terminal import PtyProgram, board_command
 
 __all__ = ["PROGRAMS", "Measured", "Program", "main"]
@@ -114,7 +114,7 @@ def _startup(
     """Seconds from process start to its first byte and to the final figure on screen."""
     with PtyProgram(program.command(url), size=size, env=program.env) as pty:
         drawn = pty.shown_at(final, 20)
-        first = pty.first_byte_at()
+        first = pty.output.first_byte_at()
         return (
             float("nan") if first is None else first - pty.started,
             float("nan") if drawn is None else drawn - pty.started,
@@ -161,7 +161,7 @@ def measure(
             cpu0, start = pty.cpu(), time.monotonic()
             time.sleep(steady)
             cpu1, end = pty.cpu(), time.monotonic()
-            result.steady_bps = pty.bytes_between(start, end) / (end - start)
+            result.steady_bps = pty.output.bytes_between(start, end) / (end - start)
             result.cpu = cpu1.percent_since(cpu0)
             result.rss_mb = pty.rss() / 2**20
             rng = random.Random(f"{program.name}{size}")
@@ -175,128 +175,11 @@ def measure(
                 assert shown.seen_at is not None
                 time.sleep(SETTLE)
                 window_end = shown.seen_at + SETTLE
-                written = pty.bytes_between(published, window_end)
+                written = pty.output.bytes_between(published, window_end)
                 result.update_bytes.append(written - result.steady_bps * (window_end - published))
                 result.latencies.append(shown.seen_at - published)
     finally:
         server.stop()
-    return result
-
-
-@dataclass
-class Memory:
-    """The board's resident memory over a long accelerated replay."""
-
-    snapshots: int
-    seconds: float = float("nan")
-    reached: int = 0
-    first_mb: float = float("nan")
-    peak_mb: float = float("nan")
-    end_mb: float = float("nan")
-
-
-def measure_memory(snapshots: int, pump_hz: float) -> Memory:
-    """Replay `snapshots` documents one feed-second apart at `pump_hz`×, typing `r` as fast."""
-    docs = FeedDocs()
-    result = Memory(snapshots)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "long-night.jsonl"
-        path.write_bytes(b"\n".join(docs.long_night(snapshots)) + b"\n")
-        command = [*board_command(), "replay", str(path), "--speed", f"{pump_hz:g}"]
-        last = str(10_000 + snapshots - 1)
-        with PtyProgram(command, size=(120, 40)) as pty:
-            if pty.shown_at("10000", 20) is None and pty.shown_at("1000", 1) is None:
-                print(f"  replay never drew:\n{pty.text()}")
-            result.first_mb = peak = pty.rss() / 2**20
-            start = time.monotonic()
-            done = pty.watch(last, start)
-            period, limit = 1 / pump_hz, snapshots / pump_hz * 3
-            while not done.event.wait(period) and time.monotonic() - start < limit:
-                pty.send(b"r")
-                peak = max(peak, pty.rss() / 2**20)
-            result.seconds = time.monotonic() - start
-            result.reached = _figure_reached(pty.text(), snapshots)
-            time.sleep(1.0)
-            result.end_mb = pty.rss() / 2**20
-            result.peak_mb = max(peak, result.end_mb)
-    return result
-
-
-def _figure_reached(screen: str, snapshots: int) -> int:
-    """The highest snapshot whose Labour figure (10000 + i) is on screen."""
-    found = [int(w) - 10_000 for w in screen.split() if w.isdigit() and 10_000 <= int(w) < 20_000]
-    return max(found, default=-1) + 1
-
-
-@dataclass
-class SlowLink:
-    """Polling seen from the server while the pty is read at `throttle` B/s."""
-
-    program: str
-    throttle: float | None
-    gaps: list[float] = field(default_factory=list)
-    latencies: list[float] = field(default_factory=list)
-    bps: float = float("nan")
-    board_lateness: list[float] | None = None
-    """Seconds each poll started after its schedule, from the board's own log (if it wrote one)."""
-
-
-POLL_LOG_ENV = "RESULTS_BOARD_POLL_LOG"
-"""The proposed hook: the board appends `scheduled,actual` (monotonic seconds) per poll."""
-
-
-def _read_poll_log(path: Path, start: float, end: float) -> list[float] | None:
-    """Lateness of each scheduled poll in the window; None when the board wrote no log."""
-    try:
-        lines = path.read_text().split()
-    except OSError:
-        return None
-    late = []
-    for line in lines:
-        scheduled, _, actual = line.partition(",")
-        try:
-            due, began = float(scheduled), float(actual)
-        except ValueError:
-            continue
-        if start <= began <= end and began >= due:  # earlier: a poll forced by `r`
-            late.append(began - due)
-    return late if lines else None
-
-
-def measure_slow_link(program: Program, seconds: float, throttle: float | None) -> SlowLink:
-    """Run `program` with its output drained at `throttle` B/s, an update every second or so."""
-    docs = FeedDocs()
-    updates = int(seconds) + 2
-    result = SlowLink(program.name, throttle)
-    server = LoggingFeedServer(docs.with_updates(updates), manual=True).start()
-    log = Path(tempfile.mkdtemp(prefix="bench-")) / "polls.csv"
-    env = {**program.env, POLL_LOG_ENV: str(log)}
-    try:
-        with PtyProgram(
-            program.command(server.url), size=(120, 40), env=env, throttle=throttle
-        ) as pty:
-            if pty.shown_at(FeedDocs.FINAL_FIGURE, 30) is None:
-                return result
-            time.sleep(2.0)
-            start = time.monotonic()
-            rng = random.Random(program.name)
-            for i in range(updates):
-                if time.monotonic() - start > seconds:
-                    break
-                time.sleep(rng.uniform(0, INTERVAL))  # publish at a random phase of the polls
-                published = server.advance()
-                shown = pty.watch(docs.update_figure(i), published)
-                shown.event.wait(3.0)  # a screen behind by more than that: publish on anyway
-                if shown.seen_at is not None:
-                    result.latencies.append(shown.seen_at - published)
-            end = time.monotonic()
-            arrivals = [t for t in server.requests if start <= t <= end]
-            result.gaps = [b - a for a, b in itertools.pairwise(arrivals)]
-            result.bps = pty.bytes_between(start, end) / (end - start)
-        result.board_lateness = _read_poll_log(log, start, end)
-    finally:
-        server.stop()
-        shutil.rmtree(log.parent, ignore_errors=True)
     return result
 
 
@@ -325,7 +208,8 @@ def main(argv: list[str] | None = None) -> None:
     for program in (PROGRAMS[0], PROGRAMS[2]):
         for throttle in (None, THROTTLE):
             print(f"slow link: {program.name}, {throttle or 'unthrottled'} …", flush=True)
-            slow.append(measure_slow_link(program, 10.0 if quick else 20.0, throttle))
+            seconds = 10.0 if quick else 20.0
+            slow.append(measure_slow_link(program, seconds, throttle, INTERVAL))
     text = write_report(results, memory, slow, quick, time.monotonic() - began, args.out)
     print(text)
 

@@ -4,14 +4,11 @@ The one pseudo-terminal harness of the end-to-end tests and the benchmarks.
 The child gets a pty of a fixed size (`TERM=xterm-256color`, truecolor, no
 `NO_COLOR`, `TEXTUAL_ANIMATIONS`, `COLUMNS` or `LINES` from the caller), in
 its own session. A reader thread drains the pty, optionally no faster than a
-slow link (`throttle`), and keeps every chunk with its arrival time, so byte
-counts over any window and the raw bytes (was an escape sequence written?)
-come afterwards. Each chunk is fed to a `pyte` screen (what a producer would
-see) and checked against *watches* (a needle and the time of the chunk that
-first drew it), so latency is measured at that chunk, not when someone next
-looked. Tests wait for a whole frame with `wait_for_text` (bounded, polling);
-CPU and memory come from the child's own accounting (`psutil`, children
-included: that is where `watch`'s cost is).
+slow link (`throttle`), into a `TerminalOutput` (`bench/terminal_output.py`):
+every chunk with its arrival time, the `pyte` screen it drew, and *watches*
+timed at the chunk that first drew their needle. Tests wait for a whole frame
+with `wait_for_text` (bounded, polling); CPU and memory come from the child's
+own accounting (`psutil`, children included: that is where `watch`'s cost is).
 
 It lives in `bench/` because the benchmarks must not import `tests/`; the
 tests import it from here.
@@ -19,7 +16,6 @@ tests import it from here.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import fcntl
 import os
@@ -32,11 +28,13 @@ import termios
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil  # type: ignore[import-untyped, unused-ignore]
-import pyte
+from pyte.screens import Char
+
+from bench.terminal_output import TerminalOutput, Watch
 
 __all__ = ["ROOT", "SETTLE", "CpuSample", "PtyProgram", "Watch", "board_command"]
 
@@ -64,16 +62,6 @@ class CpuSample:
         """% of one core used between `earlier` and this sample."""
         wall = self.at - earlier.at
         return 100 * (self.seconds - earlier.seconds) / wall if wall > 0 else float("nan")
-
-
-@dataclass
-class Watch:
-    """A needle looked for on screen; `seen_at` is when the chunk that drew it arrived."""
-
-    needle: str
-    since: float
-    seen_at: float | None = None
-    event: threading.Event = field(default_factory=threading.Event)
 
 
 def _take_controlling_terminal() -> None:
@@ -104,14 +92,8 @@ class PtyProgram:
         self.args = list(args)
         self.width, self.height = size
         self.throttle = throttle
-        self.emulate = emulate
-        self.screen = pyte.Screen(self.width, self.height)
-        self._stream = pyte.ByteStream(self.screen)
-        self._lock = threading.Lock()
-        self._times: list[float] = []  # arrival of each chunk
-        self._totals: list[int] = []  # cumulative bytes after each chunk
-        self._chunks: list[bytes] = []
-        self._watches: list[Watch] = []
+        self.output = TerminalOutput(self.width, self.height, emulate=emulate)
+        """Everything the program wrote, timed, and the screen it drew."""
         self._closed_master = False
         master, slave = pty.openpty()
         self._set_size(slave)
@@ -137,6 +119,7 @@ class PtyProgram:
         os.close(slave)
         self.master = master
         self.ps = psutil.Process(self.process.pid)
+        self._last_cpu: CpuSample | None = None
         """The child, for CPU and memory accounting."""
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -155,59 +138,20 @@ class PtyProgram:
                 return
             if not data:
                 return
-            now = time.monotonic()
-            with self._lock:
-                self._times.append(now)
-                self._totals.append((self._totals[-1] if self._totals else 0) + len(data))
-                self._chunks.append(data)
-                if self.emulate:
-                    self._stream.feed(data)
-                    self._check_watches(now)
+            self.output.feed(data, time.monotonic())
             if self.throttle is not None:
                 time.sleep(len(data) / self.throttle)
 
-    def _check_watches(self, now: float) -> None:
-        pending = [w for w in self._watches if w.seen_at is None]
-        if not pending:
-            return
-        text = "\n".join(self.screen.display)
-        for watch in pending:
-            if watch.needle in text:
-                watch.seen_at = now
-                watch.event.set()
-
-    # -- bytes -------------------------------------------------------------------------------
+    # -- bytes (by time window: `output`) ----------------------------------------------------
 
     @property
     def raw(self) -> bytes:
         """Every byte the program wrote so far."""
-        with self._lock:
-            return b"".join(self._chunks)
+        return self.output.raw
 
     def total(self) -> int:
         """Bytes written so far."""
-        with self._lock:
-            return self._totals[-1] if self._totals else 0
-
-    def _window(self, start: float, end: float) -> tuple[int, int]:
-        return bisect.bisect_right(self._times, start), bisect.bisect_right(self._times, end)
-
-    def bytes_between(self, start: float, end: float) -> int:
-        """Bytes that arrived in the monotonic window (start, end]."""
-        with self._lock:
-            i, j = self._window(start, end)
-            return (self._totals[j - 1] if j else 0) - (self._totals[i - 1] if i else 0)
-
-    def output_between(self, start: float, end: float) -> bytes:
-        """The bytes that arrived in the monotonic window (start, end]."""
-        with self._lock:
-            i, j = self._window(start, end)
-            return b"".join(self._chunks[i:j])
-
-    def first_byte_at(self) -> float | None:
-        """When the first byte arrived (monotonic), or None."""
-        with self._lock:
-            return self._times[0] if self._times else None
+        return self.output.total()
 
     def wait_quiet(self, quiet: float, timeout: float, *, since: float | None = None) -> None:
         """Wait until no byte has arrived for `quiet` seconds (at most `timeout`).
@@ -217,8 +161,7 @@ class PtyProgram:
         """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            with self._lock:
-                last = self._times[-1] if self._times else self.started
+            last = self.output.last_byte_at(self.started)
             if (since is None or last > since) and time.monotonic() - last >= quiet:
                 return
             time.sleep(min(0.05, quiet / 4))
@@ -227,8 +170,7 @@ class PtyProgram:
 
     def text(self) -> str:
         """The screen as lines of text."""
-        with self._lock:
-            return "\n".join(line.rstrip() for line in self.screen.display)
+        return self.output.text()
 
     def settled_text(self) -> str | None:
         """The screen once no output has come for `SETTLE` seconds, else None.
@@ -236,11 +178,12 @@ class PtyProgram:
         A frame reaches the pty in several reads and pyte ignores synchronized output, so a
         screen read mid-frame mixes two frames; a quiet moment means the frame is whole.
         """
-        with self._lock:
-            last = self._times[-1] if self._times else self.started
-            if time.monotonic() - last < SETTLE:
-                return None
-            return "\n".join(line.rstrip() for line in self.screen.display)
+        return self.output.text_if_quiet(SETTLE, time.monotonic(), self.started)
+
+    def cell_in(self, words: str, *, offset: int = 0, first_row: int = 0) -> Char | None:
+        """The cell `offset` columns into the first place `words` shows on screen (its colours:
+        `fg`, `bg`, `reverse`), at or below `first_row`; None when it does not show."""
+        return self.output.cell_in(words, offset=offset, first_row=first_row)
 
     def wait_for_text(self, needle: str | Callable[[str], bool], timeout: float = 20.0) -> str:
         """Wait until a whole frame shows `needle` (or the predicate holds); return that screen.
@@ -270,13 +213,7 @@ class PtyProgram:
 
     def watch(self, needle: str, since: float | None = None) -> Watch:
         """Start looking for `needle` on screen; the returned watch records when it shows."""
-        watch = Watch(needle, since if since is not None else time.monotonic())
-        with self._lock:
-            if self.emulate and needle in "\n".join(self.screen.display):
-                watch.seen_at = watch.since
-                watch.event.set()
-            self._watches.append(watch)
-        return watch
+        return self.output.watch(needle, since if since is not None else time.monotonic())
 
     def shown_at(self, needle: str, timeout: float) -> float | None:
         """When `needle` first showed (monotonic), waiting up to `timeout`; None if it did not."""
@@ -285,17 +222,26 @@ class PtyProgram:
         while not watch.event.wait(0.05):
             if time.monotonic() > deadline or not self.alive:
                 break
-        with self._lock:
-            self._watches.remove(watch)
+        self.output.unwatch(watch)
         return watch.seen_at
 
     # -- accounting --------------------------------------------------------------------------
 
     def cpu(self) -> CpuSample:
-        """The child's CPU seconds so far (user + system, waited-for children included)."""
-        times = self.ps.cpu_times()
+        """The child's CPU seconds so far (user + system, waited-for children included).
+
+        Once the child has ended and been reaped its counters are gone: the last reading
+        taken while it ran is returned then. Raises `ProcessLookupError` if there is none.
+        """
+        try:
+            times = self.ps.cpu_times()
+        except psutil.NoSuchProcess:
+            if self._last_cpu is None:
+                raise ProcessLookupError("the child ended before its CPU was read") from None
+            return self._last_cpu
         used = times.user + times.system + times.children_user + times.children_system
-        return CpuSample(time.monotonic(), used)
+        self._last_cpu = CpuSample(time.monotonic(), used)
+        return self._last_cpu
 
     def rss(self) -> int:
         """The child's resident memory, in bytes."""
@@ -314,9 +260,8 @@ class PtyProgram:
 
     def resize(self, width: int, height: int) -> None:
         """Resize the terminal and tell the child (SIGWINCH)."""
-        with self._lock:
-            self.width, self.height = width, height
-            self.screen.resize(height, width)
+        self.width, self.height = width, height
+        self.output.resize(width, height)
         self._set_size(self.master)
         self.process.send_signal(signal.SIGWINCH)
 

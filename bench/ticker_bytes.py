@@ -111,7 +111,7 @@ def measure(
         before = pty.cpu()
         time.sleep(seconds)  # the measurement window itself
         after = pty.cpu()
-        data = pty.output_between(before.at, after.at)
+        data = pty.output.output_between(before.at, after.at)
         elapsed = after.at - before.at
         pty.send(b"q")
         pty.wait_quiet(0.5, 5)

@@ -181,9 +181,13 @@ class BoardState:
             before = {item.id: item for item in self.items}
             unseen |= {item.id for item in items if item.id in before and before[item.id] != item}
         new = snapshot.feed
+        old = None if self.shown is None else self.shown.feed
+        # A republication with the same figures (a relay saying its source failed, a new
+        # sequence or publication time alone) is not a change of what the board shows.
+        changed = old is None or _shown_part(old) != _shown_part(new)
         feed = replace(
             self.feed,
-            last_change=now,
+            last_change=now if changed else self.feed.last_change,
             published_at=new.published_at,
             sequence=new.sequence,
             warnings=snapshot.warnings,
@@ -281,6 +285,11 @@ class BoardState:
         """The board on a terminal of `width`×`height` (wall mode may switch by itself)."""
         wall = self.wall.resized(width, height)
         return self if wall is self.wall else replace(self, wall=wall)
+
+
+def _shown_part(feed: Feed) -> tuple[object, ...]:
+    """What of a feed the board shows as figures and words: its "last change" is when this did."""
+    return (feed.title, feed.test, feed.contests, feed.updates)
 
 
 def _upstream_failure(feed: Feed | None) -> str | None:

@@ -1,7 +1,8 @@
 """Provides the 2016 night as a PA results folder (synthetic), and `play` to land it file by file.
 
 Built by `python -m sample_feeds.build_2016` beside the JSON recording, from
-the same invented per-council data (`build_2016._england`, `councils_2016`),
+the same invented per-council data (`england_2016.english_declarations`,
+`councils_2016`),
 so the two nights end on the same English table (96 of 124). Everything about
 the files is synthetic: their names (`Local_result_{council}_1.xml`,
 `Local_SOP_All_{n}.xml` — PA's own local state-of-parties names are not in its
@@ -34,6 +35,7 @@ from typing import Any
 from sample_feeds import data_2016 as night
 from sample_feeds import pa_write as pa
 from sample_feeds.councils_2016 import AREAS, council_result, proportion
+from sample_feeds.england_2016 import at, councils_contest, english_declarations
 
 __all__ = ["CORRECTED", "FOLDER", "build", "play"]
 
@@ -44,9 +46,7 @@ CORRECTED = "Sunderland"
 
 
 def _local_files(english: list[Any], start: datetime) -> list[tuple[datetime, str, bytes]]:
-    from sample_feeds.build_2016 import _councils_contest
-
-    files = [(start, "Local_SOP_All_0.xml", _sop(_councils_contest([]), []))]
+    files = [(start, "Local_SOP_All_0.xml", _sop(councils_contest([]), []))]
     for index, (when, name, control, previous, seats, change) in enumerate(english, 1):
         result = council_result(name, control, seats, change)
         whole = {p["code"]: p["seats"] for p in result["composition"]}  # type: ignore[attr-defined]
@@ -65,7 +65,7 @@ def _local_files(english: list[Any], start: datetime) -> list[tuple[datetime, st
         else:
             files.append((when, pa.file_name("Local", "result", name, 1),
                           pa.local_result(name, new_council=whole, **args)))  # fmt: skip
-        contest = _councils_contest(english[:index])
+        contest = councils_contest(english[:index])
         sop = _sop(contest, [decl[1] for decl in english[:index]], revision=index)
         files.append((when + timedelta(seconds=30), f"Local_SOP_All_{index}.xml", sop))
     return files
@@ -141,9 +141,9 @@ def _others(final: datetime) -> list[tuple[datetime, str, bytes]]:
 
 def build() -> dict[str, bytes]:
     """Every file of the folder by relative path, `manifest.txt` included. Deterministic."""
-    from sample_feeds.build_2016 import SEED, _england, at
+    from sample_feeds.build_2016 import SEED
 
-    english = _england(random.Random(SEED))  # the same first draws as the JSON night
+    english = english_declarations(random.Random(SEED))  # the same first draws as the JSON night
     results = _local_files(english, at(5, 22, 0)) + _others(at(7, 0, 21))
     files = _nominations(english, at(5, 21, 0))
     files += [(when, f"results/{name}", body) for when, name, body in results]

@@ -28,6 +28,12 @@ DATE = "2028-11-07"
 Json = dict[str, Any]
 
 
+def _given(found: Json, **fields: Any) -> Json:
+    """`found` with each of `fields` whose value is not None (AP leaves an unknown one out)."""
+    found.update((key, value) for key, value in fields.items() if value is not None)
+    return found
+
+
 def candidate(
     cid: str,
     name: str,
@@ -40,18 +46,14 @@ def candidate(
 ) -> Json:
     """One candidate as AP writes it (`first`/`last`, `voteCount`, `winner`)."""
     first, _, last = name.rpartition(" ")
-    found: Json = {"candidateID": cid, "last": last, "voteCount": votes}
-    if first:
-        found["first"] = first
-    if party is not None:
-        found["party"] = party
-    if winner:
-        found["winner"] = winner
-    if incumbent:
-        found["incumbent"] = True
-    if elect_won is not None:
-        found["electWon"] = elect_won
-    return found
+    return _given(
+        {"candidateID": cid, "last": last, "voteCount": votes},
+        first=first or None,
+        party=party,
+        winner=winner or None,
+        incumbent=incumbent or None,
+        electWon=elect_won,
+    )
 
 
 def race(
@@ -71,18 +73,19 @@ def race(
 ) -> Json:
     """A race with its state-level unit and `counties` county units (votes split evenly)."""
     reporting, total = precincts
-    top: Json = {
-        "statePostal": state,
-        "stateName": state,
-        "level": "state",
-        "lastUpdated": updated,
-        "precinctsReporting": reporting,
-        "precinctsTotal": total,
-        "precinctsReportingPct": round(100.0 * reporting / total, 4) if total else 0.0,
-        "candidates": candidates,
-    }
-    if elect_total is not None:
-        top["electTotal"] = elect_total
+    top = _given(
+        {
+            "statePostal": state,
+            "stateName": state,
+            "level": "state",
+            "lastUpdated": updated,
+            "precinctsReporting": reporting,
+            "precinctsTotal": total,
+            "precinctsReportingPct": round(100.0 * reporting / total, 4) if total else 0.0,
+            "candidates": candidates,
+        },
+        electTotal=elect_total,
+    )
     units = [top]
     for n in range(counties):
         units.append(
@@ -102,7 +105,7 @@ def race(
                 ],
             }
         )
-    found: Json = {
+    found = {
         "test": False,
         "raceID": race_id,
         "raceType": "General",
@@ -111,13 +114,7 @@ def race(
         "officeName": office,
         "reportingUnits": units,
     }
-    if seat:
-        found["seatName"] = seat
-    if eevp is not None:
-        found["eevp"] = eevp
-    if num_winners is not None:
-        found["numWinners"] = num_winners
-    return found
+    return _given(found, seatName=seat or None, eevp=eevp, numWinners=num_winners)
 
 
 def response(
@@ -129,14 +126,12 @@ def response(
     results_type: str | None = None,
 ) -> Json:
     """A response of the elections endpoint (`isTruncated` only when given: updates)."""
-    found: Json = {"electionDate": DATE, "timestamp": timestamp, "races": races}
-    if results_type:
-        found["resultsType"] = results_type
-    if truncated is not None:
-        found["isTruncated"] = truncated
-    if link is not None:
-        found["nextrequest"] = link
-    return found
+    return _given(
+        {"electionDate": DATE, "timestamp": timestamp, "races": races},
+        resultsType=results_type or None,
+        isTruncated=truncated,
+        nextrequest=link,
+    )
 
 
 def trend_table(office: str, code: str, parties: dict[str, tuple[str, str, str, str]]) -> Json:
@@ -181,21 +176,17 @@ def _president(
         "President",
         [
             candidate(
-                "9001",
-                "Ada Quill",
-                "Dem",
-                dem,
-                winner="X" if call == "Dem" else None,
-                elect_won=ev if call == "Dem" else None,
-            ),
-            candidate(
-                "9002",
-                "Ben Ferris",
-                "GOP",
-                gop,
-                winner="X" if call == "GOP" else None,
-                elect_won=ev if call == "GOP" else None,
-            ),
+                cid,
+                name,
+                party,
+                votes,
+                winner="X" if call == party else None,
+                elect_won=ev if call == party else None,
+            )
+            for cid, name, party, votes in (
+                ("9001", "Ada Quill", "Dem", dem),
+                ("9002", "Ben Ferris", "GOP", gop),
+            )
         ],
         precincts=precincts,
         elect_total=ev,

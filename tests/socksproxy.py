@@ -10,7 +10,6 @@ import contextlib
 import socket
 import struct
 import threading
-from types import TracebackType
 
 __all__ = ["SocksProxy"]
 
@@ -78,12 +77,7 @@ class SocksProxy:
     def __enter__(self) -> SocksProxy:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

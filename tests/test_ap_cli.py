@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from board.cli import main
 from tests.apnight import NIGHT, encode, response
+from tests.clikit import run
 from tests.fakeap import QUOTA, FakeAp
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from bench.feeddocs import FeedDocs
@@ -18,11 +19,28 @@ def test_counts_the_bytes_a_program_writes_and_sees_its_screen() -> None:
         program.wait_quiet(0.2, timeout=5)
         assert shown is not None, program.text()
         assert program.total() >= 1005
-        first = program.first_byte_at()
+        first = program.output.first_byte_at()
         assert first is not None
-        assert program.bytes_between(first - 1, shown + 1) == program.total()
+        assert program.output.bytes_between(first - 1, shown + 1) == program.total()
         assert "xxxx" in program.text()
-        assert program.cpu().seconds >= 0
+
+
+BUSY_THEN_WAIT = "sum(range(3 * 10**6)); print('busy done', flush=True); input()"
+
+
+def test_cpu_is_read_while_the_child_runs_and_kept_after_it_ends() -> None:
+    """The child's counters vanish once it is reaped: the harness keeps its last reading
+    (it raised psutil.NoSuchProcess when a short program had ended)."""
+    with PtyProgram([sys.executable, "-c", BUSY_THEN_WAIT], size=(80, 24)) as program:
+        assert program.shown_at("busy done", timeout=20) is not None
+        running = program.cpu()
+        assert running.seconds > 0  # starting Python and three million additions cost CPU
+        program.send("\n")
+        deadline = time.monotonic() + 10
+        while program.alive and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not program.alive
+        assert program.cpu().seconds == running.seconds
 
 
 def test_a_throttled_read_still_gets_everything() -> None:

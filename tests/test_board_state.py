@@ -82,7 +82,7 @@ def test_freeze_holds_counts_and_unfreeze_shows_the_newest() -> None:
     state = started().freeze()
     assert state.frozen and state.freeze() is state
     state = state.apply_outcome(Changed(snapshot(2)), at(5))
-    state = state.apply_outcome(Changed(snapshot(3)), at(10))
+    state = state.apply_outcome(Changed(snapshot(3, wales_seats=30)), at(10))
     assert state.shown is not None and state.shown.feed.sequence == 1 and state.waiting == 2
     assert state.feed.last_change == T0
     assert "❄ FROZEN · 2 updates waiting" in [chip.text for chip in chips(state, at(10))]
@@ -91,6 +91,19 @@ def test_freeze_holds_counts_and_unfreeze_shows_the_newest() -> None:
     assert thawed.shown is not None and thawed.shown.feed.sequence == 3
     assert thawed.feed.last_change == at(11)
     assert thawed.unfreeze(at(12)) is thawed
+
+
+def test_a_republication_with_the_same_figures_is_not_a_change() -> None:
+    """A relay saying its source failed, or a new sequence alone, changes no figure: the status's
+    "last change" must not pass the last good poll (it read "Good poll 14 s ago · Change 12 s")."""
+    failing = {"state": "failing", "error": "HTTP 503"}
+    state = started().apply_outcome(Changed(snapshot(2, upstream=failing)), at(5))
+    assert state.shown is not None and state.shown.feed.sequence == 2
+    assert state.feed.last_change == T0 == state.feed.last_success
+    state = state.apply_outcome(Changed(snapshot(3)), at(10))
+    assert state.feed.last_change == T0 and state.feed.last_success == at(10)
+    state = state.apply_outcome(Changed(snapshot(4, wales_seats=30)), at(15))
+    assert state.feed.last_change == at(15)
 
 
 def test_a_contest_changing_off_screen_is_unseen_until_selected() -> None:

@@ -1,9 +1,9 @@
-"""Tests for `parse_csv` and the party lookup it uses."""
+"""Tests for `parse_csv` and the party lookup it uses (Total and Others rows as spreadsheets
+publish them: `test_csv_totals.py`)."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
@@ -11,12 +11,11 @@ from hypothesis import strategies as st
 
 from feeds.contests import CouncilsContest
 from feeds.csvfeed import parse_csv
-from feeds.errors import FeedDecodeError, FeedInvalid, FeedSchemaError
+from feeds.errors import FeedDecodeError, FeedInvalid
 from feeds.models import Feed
 from feeds.parties import PARTIES, lookup_party, make_code
 from sample_feeds.factory import SEED as SEED_PARTIES
-
-WHEN = datetime(2016, 5, 6, 10, 30, tzinfo=UTC)
+from tests.csvkit import WHEN, parse_table, problems_of
 
 # The table lines of /work/shared/data/liveblog-2016-05-06.txt, verbatim.
 SEED = """\
@@ -36,25 +35,11 @@ No Overall Control | 19 | +1 | 0 | 0 |
 SEED_TABLE = [(code, name, *figures) for code, name, _, *figures in SEED_PARTIES]
 
 
-def _parse(text: str | bytes, total: int = 124, **kwargs: object) -> CouncilsContest:
-    body = text.encode() if isinstance(text, str) else text
-    feed = parse_csv(body, total=total, sequence=3, published_at=WHEN, **kwargs)  # type: ignore[arg-type]
-    contest = feed.contests[0]
-    assert isinstance(contest, CouncilsContest)
-    return contest
-
-
 def _rows(contest: CouncilsContest) -> list[tuple[str, str, int, int, int, int]]:
     return [
         (p.code, p.name, p.councils, p.councils_change, p.seats, p.seats_change)
         for p in contest.parties
     ]
-
-
-def _problems(text: str, total: int = 124) -> list[str]:
-    with pytest.raises(FeedSchemaError) as caught:
-        _parse(text, total)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_seed_table_verbatim() -> None:
@@ -106,7 +91,7 @@ def test_title_and_contest_id() -> None:
     ids=["comma", "tab", "semicolon-net", "markdown", "quoted", "bom-lower-endash"],
 )
 def test_header_and_number_variants(text: str) -> None:
-    contest = _parse(text)
+    contest = parse_table(text)
     assert [
         (p.code, p.councils, p.councils_change, p.seats, p.seats_change) for p in contest.parties
     ] == [
@@ -124,13 +109,13 @@ def test_title_lines_blank_lines_and_notes_are_skipped() -> None:
         "Green Party,,2\n"
         "Source: our desk\n"
     )
-    contest = _parse(text)
+    contest = parse_table(text)
     assert _rows(contest) == [("LAB", "Labour", 3, 0, 40, 0), ("GRN", "Green Party", 0, 0, 2, 0)]
 
 
 def test_no_overall_control_row_any_case_ignores_seat_columns() -> None:
     text = "Party|Councils|+/-|Seats|+/-\nLabour|2|0|40|0\nno overall CONTROL|3|-1|—|n/a\n"
-    contest = _parse(text)
+    contest = parse_table(text)
     assert (contest.no_overall_control.councils, contest.no_overall_control.councils_change) == (
         3,
         -1,
@@ -141,7 +126,7 @@ def test_no_overall_control_row_any_case_ignores_seat_columns() -> None:
 
 def test_unknown_parties_get_codes_and_no_colour() -> None:
     text = "Party,Councils,Seats\nYorkshire First,0,1\nYorkshire First!,0,2\nSNP,0,3\n"
-    contest = _parse(text)
+    contest = parse_table(text)
     assert [(p.code, p.colour) for p in contest.parties] == [
         ("YORKSHIREFIR", None),
         ("YORKSHIREFI2", None),
@@ -150,7 +135,7 @@ def test_unknown_parties_get_codes_and_no_colour() -> None:
 
 
 def test_party_names_are_sanitised() -> None:
-    contest = _parse("Party,Councils,Seats\nLab\x1b\u200bour,1,2\nGreen\x1b]0;x\x07,0,1\n")
+    contest = parse_table("Party,Councils,Seats\nLab\x1b\u200bour,1,2\nGreen\x1b]0;x\x07,0,1\n")
     assert [(p.code, p.name) for p in contest.parties] == [
         ("LAB", "Labour"),
         ("GREEN0X", "Green]0;x"),
@@ -190,7 +175,7 @@ def test_party_names_are_sanitised() -> None:
     ],
 )
 def test_problems_name_row_and_column(text: str, problems: list[str]) -> None:
-    assert _problems(text) == problems
+    assert problems_of(text) == problems
 
 
 @pytest.mark.parametrize(
@@ -204,17 +189,17 @@ def test_problems_name_row_and_column(text: str, problems: list[str]) -> None:
 )
 def test_no_header_is_a_decode_error(text: str) -> None:
     with pytest.raises(FeedDecodeError, match="no header row"):
-        _parse(text)
+        parse_table(text)
 
 
 def test_missing_seats_column_is_a_decode_error() -> None:
     with pytest.raises(FeedDecodeError, match="no Seats column"):
-        _parse("Party,Councils,Votes\nLabour,1,2\n")
+        parse_table("Party,Councils,Votes\nLabour,1,2\n")
 
 
 def test_not_utf8_is_a_decode_error() -> None:
     with pytest.raises(FeedDecodeError, match="not UTF-8"):
-        _parse("Party,Councils,Seats\nSinn Féin,0,1\n".encode("latin-1"))
+        parse_table("Party,Councils,Seats\nSinn Féin,0,1\n".encode("latin-1"))
 
 
 @given(st.binary(max_size=300))
@@ -274,7 +259,7 @@ def test_known_party_codes_and_colours_are_valid_feed_values() -> None:
     codes = [info.code for info, _ in PARTIES]
     assert len(set(codes)) == len(codes)
     text = "Party,Councils,Seats\n" + "".join(f"{info.name},0,1\n" for info, _ in PARTIES)
-    contest = _parse(text)
+    contest = parse_table(text)
     assert [(p.code, p.colour) for p in contest.parties] == [
         (info.code, info.colour) for info, _ in PARTIES
     ]
@@ -285,90 +270,3 @@ def test_make_code_is_valid_and_unique(name: str, taken: set[str]) -> None:
     code = make_code(name, taken)
     assert code not in taken and code != "NOC"
     assert re.fullmatch(r"[A-Z0-9]{1,12}", code)
-
-
-# A table as a spreadsheet publishes it: parties, Others, NOC, and a Total row (issue 11).
-PUBLISHED = """\
-Party,Councils,Councils +/-,Seats,Seats +/-
-Labour,12,-1,"405",-9
-Conservative,5,+1,210,+4
-Liberal Democrat,1,0,77,+6
-Others,0,0,31,-1
-No Overall Control,3,0,,
-Total,21,0,723,0
-"""
-
-
-@pytest.mark.parametrize(
-    "total_line",
-    [
-        "Total,21,0,723,0",
-        "TOTAL,21,0,723,0",
-        "Totals:,21,,723,",  # blank change cells: not checked
-        "Grand total,21,0,723,0",
-        "Total (all parties),21,0,723,0",
-        "All parties,21,0,723,0",
-        "",  # no total row at all
-    ],
-)
-def test_total_row_is_checked_then_dropped(total_line: str) -> None:
-    text = PUBLISHED.replace("Total,21,0,723,0\n", total_line + "\n")
-    contest = _parse(text, total=124)
-    assert [p.code for p in contest.parties] == ["LAB", "CON", "LD", "OTH"]
-    assert contest.reported == 21  # not 42: the total row is not a party
-    assert sum(p.seats for p in contest.parties) == 723
-    assert contest.warnings() == []
-
-
-def test_total_row_first_or_in_the_middle_is_dropped_too() -> None:
-    lines = PUBLISHED.splitlines()
-    moved = [lines[0], lines[-1], *lines[1:-1]]
-    contest = _parse("\n".join(moved) + "\n")
-    assert [p.code for p in contest.parties] == ["LAB", "CON", "LD", "OTH"]
-
-
-@pytest.mark.parametrize(
-    ("total_line", "problems"),
-    [
-        ("Total,22,0,723,0", ["row 7, Councils: Total 22 is not the sum of the other rows (21)"]),
-        (
-            "Total,21,+1,700,0",
-            [
-                "row 7, Councils +/-: Total 1 is not the sum of the other rows (0)",
-                "row 7, Seats: Total 700 is not the sum of the other rows (723)",
-            ],
-        ),
-        ("Total,21,0,lots,0", ["row 7, Seats: not a number"]),
-        ("Total,21,0,723,1", ["row 7, Seats +/-: Total 1 is not the sum of the other rows (0)"]),
-        ("Total,0,0,723,0", ["row 7, Councils: Total 0 is not the sum of the other rows (21)"]),
-    ],
-)
-def test_total_row_that_disagrees_is_refused_naming_the_row(
-    total_line: str, problems: list[str]
-) -> None:
-    """A total that is not the sum means a row is missing or wrong: the table is not shown."""
-    assert _problems(PUBLISHED.replace("Total,21,0,723,0", total_line)) == problems
-
-
-def test_the_case_file_table_with_a_total_row() -> None:
-    """Issue 11's `table-with-total-row.csv`: the counter read 42 of 124, "Total" led the table."""
-    text = (
-        "Party,Councils,Councils +/-,Seats,Seats +/-\n"
-        'Labour,12,-1,"405",-9\nConservative,5,+1,210,+4\nLiberal Democrat,1,0,77,+6\n'
-        "No Overall Control,3,0,,\nTotal,21,0,692,+1\n"
-    )
-    contest = _parse(text, total=124)
-    assert contest.reported == 21
-    assert "TOTAL" not in [p.code for p in contest.parties]
-
-
-@pytest.mark.parametrize("name", ["Others", "Other", "Other parties", "All others", "OTHERS"])
-def test_others_row_is_a_party_named_others(name: str) -> None:
-    contest = _parse(f"Party,Councils,Seats\nLabour,1,10\n{name},0,4\n")
-    others = contest.parties[1]
-    assert (others.code, others.name, others.seats) == ("OTH", name, 4)
-
-
-def test_a_party_whose_name_only_starts_like_total_is_a_party() -> None:
-    contest = _parse("Party,Councils,Seats\nTotal Politics Party,0,1\nLabour,1,2\n")
-    assert [p.name for p in contest.parties] == ["Total Politics Party", "Labour"]

@@ -33,6 +33,7 @@ LIGHT = (
     "board.tools",
     "board.plain",
     "board.present",
+    "board.present_parties",
     "board.state",
     "board.status",
     "board.look",

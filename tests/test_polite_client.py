@@ -19,6 +19,7 @@ from feeds.server import FeedServer
 from feeds.source import Changed, FeedSource, Unchanged
 from feeds.sources.http import HttpSource, user_agent
 from sample_feeds.factory import encode, small_document
+from tests.clikit import assert_one_line_error
 from tests.faultserver import FaultServer, Step
 
 
@@ -135,5 +136,4 @@ def test_id_and_jitter_options(opened: list[dict[str, Any]], command: str) -> No
 @pytest.mark.parametrize("bad", ["", "-x", "a b", "x" * 65, "naïve", "a/b"])
 def test_a_bad_id_is_a_usage_error(capsys: pytest.CaptureFixture[str], bad: str) -> None:
     assert main(["watch", "http://127.0.0.1:9/feed.json", "--id", bad]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("results-board: error: ") and err.count("\n") == 1
+    assert_one_line_error(capsys.readouterr().err)

@@ -22,6 +22,7 @@ from board.cli import main
 from board.web import BoardWebServer
 from feeds.server import FeedServer
 from sample_feeds.factory import document, encode
+from tests.clikit import assert_one_line_error
 from tests.waiting import async_wait_for
 from tests.webrun import ServeWeb
 
@@ -144,8 +145,7 @@ def _alive(pid: int) -> bool:
 )
 def test_serve_web_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("results-board: error: ") and err.count("\n") == 1, err
+    assert_one_line_error(capsys.readouterr().err)
 
 
 async def test_boards_forked_from_the_zygote_end_when_serve_web_is_killed(

@@ -9,21 +9,18 @@ timer runs only while something moves: empty or paused, nothing is written.
 With `app.animation_level == "none"` the ticker pages instead: one whole item
 (cut with "…") for `page_seconds`, its timer at that rate.
 
-The order items come round in is `widgets/_ticker_items.py`'s `Playlist`.
+The order items come round in is `widgets/_ticker_items.py`'s `Playlist`; where
+they stand on the tape as the clock scrolls it is `widgets/_ticker_tape.py`'s `Tape`.
 `keep_items` makes it exactly the board's list: items too old leave (one on
 screen scrolls off first), and a faded item is drawn `ticker--faded`.
 """
 
 from __future__ import annotations
 
-import math
 import time
-from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.reactive import reactive
@@ -32,26 +29,15 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from widgets._ticker_items import KEY_MEMORY, Playlist, TickerItem
+from widgets._ticker_tape import SEPARATOR, Tape
 
 __all__ = ["KEY_MEMORY", "MARKER", "SEPARATOR", "Ticker", "TickerItem"]
-
-SEPARATOR = "  ◆  "
-"""Drawn after every item on the tape."""
 
 MARKER = "❚❚ "
 """Drawn at the left edge while the ticker is paused."""
 
 PLACEHOLDER = "no updates yet"
 """Shown, muted, until the first item arrives (the board may say otherwise: `placeholder`)."""
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """An item placed on the tape, `start` and `end` in scroll-offset cells."""
-
-    item: TickerItem
-    start: int
-    end: int
 
 
 class Ticker(Widget):
@@ -121,11 +107,7 @@ class Ticker(Widget):
         self._live = False  # between Mount and Unmount
         self._timer: Timer | None = None
         self._timer_interval: float | None = None
-        # Scrolling: offset = _base_offset + cells since _origin (None while paused).
-        self._origin: float | None = clock()
-        self._base_offset = 0
-        self._offset = 0
-        self._tape: deque[_Piece] = deque()
+        self._tape = Tape(self._playlist, cells_per_second, cells_per_frame, clock())
         self._tape_strip: Strip | None = None
         # Paging: the item on show and when it went up.
         self._page: TickerItem | None = None
@@ -136,8 +118,7 @@ class Ticker(Widget):
     def watch_paused(self, paused: bool) -> None:
         """Freeze or restart the clock and the timer, and show the state as `-paused`."""
         now = self._clock()
-        self._base_offset = self._offset  # stand still on what is shown, resume from there
-        self._origin = None if paused else now
+        self._tape.hold(paused, now)  # stand still on what is shown, resume from there
         self._page_started = now
         self.set_class(paused, "-paused")
         self._sync_timer()
@@ -177,7 +158,7 @@ class Ticker(Widget):
         self._sync_timer()
 
     def _on_resize(self, event: events.Resize) -> None:
-        if self._mode == "scroll" and self._fill(self._offset, self.size.width):
+        if self._mode == "scroll" and self._tape.fill(self._tape.offset, self.size.width):
             self._tape_strip = None
         self.refresh()
 
@@ -241,56 +222,26 @@ class Ticker(Widget):
                 self._page, self._page_started = self._playlist.next(), now
                 self.refresh()
             return
-        offset = self._scroll_offset(now)
-        tape_changed = self._fill(offset, self.size.width)
+        offset = self._tape.offset_at(now)
+        tape_changed = self._tape.fill(offset, self.size.width)
         if tape_changed:
             self._tape_strip = None
-        if tape_changed or offset != self._offset:
-            self._offset = offset
+        if tape_changed or offset != self._tape.offset:
+            self._tape.offset = offset
             self.refresh()
-
-    def _scroll_offset(self, now: float) -> int:
-        """Cells scrolled so far; never goes back, even if the clock does."""
-        if self._origin is None:
-            return self._base_offset
-        frames = (now - self._origin) * self._cells_per_second / self._cells_per_frame
-        cells = math.floor(frames + 0.25) * self._cells_per_frame  # a timer may fire early
-        return max(self._offset, self._base_offset + cells)
-
-    def _fill(self, offset: int, width: int) -> bool:
-        """Drop pieces scrolled off the left, add pieces to cover the window; True if changed."""
-        if width <= 0 or not self._playlist:
-            return False
-        tape = self._tape
-        changed = False
-        if tape and tape[-1].end <= offset:  # the clock jumped past the whole tape
-            tape.clear()
-            start = offset
-        elif tape:
-            start = tape[-1].end
-            while tape[0].end <= offset:
-                tape.popleft()
-                changed = True
-        else:
-            start = offset + width  # the first item enters from the right edge
-        while not tape or start < offset + width:
-            item = self._playlist.next()
-            end = start + item.content.cell_length + cell_len(SEPARATOR)
-            tape.append(_Piece(item, start, end))
-            start, changed = end, True
-        return changed
 
     def _window(self, width: int) -> Strip:
         """The `width` cells of the tape from the scroll offset."""
-        if not self._tape:
+        pieces = self._tape.pieces
+        if not pieces:
             return Strip.blank(width, self.rich_style)
         if self._tape_strip is None:
             separator = self._content_strip(Content(SEPARATOR))
             # One style for the whole tape: every style change costs a full colour sequence
             # per frame on the wire (bench: 432 B a frame with bold speakers, 188 B without).
-            strips = [(self._piece_strip(p.item), separator) for p in self._tape]
+            strips = [(self._piece_strip(p.item), separator) for p in pieces]
             self._tape_strip = Strip.join(s for pair in strips for s in pair).simplify()
-        start = self._offset - self._tape[0].start
+        start = self._tape.offset - pieces[0].start
         if start >= 0:
             return self._tape_strip.crop(start, start + width)
         lead = Strip.blank(-start, self.rich_style)

@@ -8,35 +8,32 @@ at the cap, not inflated whole). It asks for, and decodes, gzip, deflate,
 brotli and zstd, and names any other content coding; proxy settings in the
 environment are checked when the client is built (`feeds.sources.proxy`).
 Every failure becomes a `FeedError` whose `summary` a producer can read on
-air; nothing else escapes a poll.
+air; nothing else escapes a poll. How an answer is read (codings, the cap, error
+pages, Retry-After, httpx failures named) is `feeds.sources.http_answer`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import random
-import re
-import socket
-import ssl
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from email.utils import parsedate_to_datetime
-from typing import NoReturn
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
 from feeds.adapter import Adapter, RawDocument
-from feeds.errors import (
-    FeedDecodeError,
-    FeedError,
-    FeedHTTPError,
-    FeedTimeout,
-    FeedTooLarge,
-    FeedUnreachable,
-)
+from feeds.errors import FeedError, FeedHTTPError, FeedTimeout
 from feeds.source import Backoff, FeedSource
+from feeds.sources.http_answer import (
+    ACCEPT_ENCODING,
+    DECODABLE,
+    check_codings,
+    error_body,
+    parse_retry_after,
+    raise_feed_error,
+    read_capped,
+)
 from feeds.sources.proxy import ProxySettingError, check_proxy_settings, proxy_for
 
 __all__ = ["ACCEPT_ENCODING", "DECODABLE", "HttpSource", "parse_retry_after", "user_agent"]
@@ -48,32 +45,7 @@ MAX_REDIRECTS = 5
 """Redirects followed before a poll gives up with "redirect loop"."""
 
 
-def _importable(*modules: str) -> bool:
-    return any(importlib.util.find_spec(module) is not None for module in modules)
-
-
-_CODINGS = (
-    ("gzip", "deflate")
-    + (("br",) if _importable("brotli", "brotlicffi") else ())
-    + (("zstd",) if _importable("zstandard") else ())
-)
-
-ACCEPT_ENCODING = ", ".join(_CODINGS)
-"""The content codings asked for: exactly those httpx decodes here (brotli and zstandard
-are dependencies; httpx decodes `br` and `zstd` only when they import)."""
-
-DECODABLE = frozenset({"identity", "x-gzip", *_CODINGS})
-"""Content codings read; any other is named ("compressed as xz, which this board cannot
-read") rather than parsed as if it were the feed. RFC 9110 §8.4.1.3: x-gzip is gzip."""
-
-_TOKEN = re.compile(r"[^A-Za-z0-9._+-]")
-
 _Validators = tuple[str | None, str | None]
-
-SMALL_ERROR_PAGE = 65536
-"""Error pages up to this size (by Content-Length) are read whole, keeping the connection."""
-ERROR_HEAD = 4096
-"""Bytes of an error answer's body handed to `http_error` (an API's message)."""
 
 
 def user_agent(client_id: str | None = None) -> str:
@@ -272,62 +244,23 @@ class HttpSource(FeedSource):
                         response.status_code,
                         response.reason_phrase,
                         parse_retry_after(response.headers.get("Retry-After"), self._clock()),
-                        await _error_body(response),
+                        await error_body(response),
                     )
-                _check_codings(response)
-                body = await self._read_capped(response)
+                check_codings(response)
+                body = await read_capped(response, self.max_bytes)
                 stamp = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
                 return RawDocument(urlsplit(url).path or "/", body, stamp)
         except FeedError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
-            self._raise_for(error, headers_seen)
-
-    async def _read_capped(self, response: httpx.Response) -> bytes:
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FeedTooLarge(self.max_bytes)
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise FeedTooLarge(self.max_bytes)
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _raise_for(self, error: Exception, headers_seen: bool) -> NoReturn:
-        detail = self._redact(f"{type(error).__name__}: {error}")
-        proxy = self._proxy
-        if proxy is not None and isinstance(error, httpx.ProxyError | httpx.ConnectError):
-            refused = isinstance(error, httpx.ProxyError)
-            words = "proxy refused the request" if refused else "cannot reach the proxy"
-            detail = f"{detail} (through the proxy {proxy.shown})"
-            raise FeedUnreachable(f"{words} ({proxy.variable})", detail) from None
-        if isinstance(error, httpx.TimeoutException):
-            if isinstance(error, httpx.ConnectTimeout):
-                words = f"no connection within {self.connect_timeout:g} s"
-            else:
-                words = f"server silent for {self.read_timeout:g} s"
-            raise FeedTimeout(words, detail) from None
-        if isinstance(error, httpx.TooManyRedirects):
-            raise FeedUnreachable("redirect loop", detail) from None
-        if isinstance(error, httpx.DecodingError):
-            raise FeedDecodeError("feed could not be decompressed", detail) from None
-        if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
-            raise FeedUnreachable("redirected to an unusable address", detail) from None
-        causes = _causes(error)
-        if any(isinstance(c, socket.gaierror) for c in causes):
-            raise FeedUnreachable("cannot resolve host", detail) from None
-        if any(isinstance(c, ConnectionRefusedError) for c in causes):
-            raise FeedUnreachable("connection refused", detail) from None
-        if any(isinstance(c, ssl.SSLError) for c in causes):
-            raise FeedUnreachable("secure connection failed", detail) from None
-        if isinstance(error, httpx.ConnectError):
-            raise FeedUnreachable("cannot connect", detail) from None
-        if headers_seen:
-            raise FeedUnreachable("feed cut off mid-transfer", detail) from None
-        raise FeedUnreachable("connection dropped", detail) from None
+            raise_feed_error(
+                error,
+                headers_seen=headers_seen,
+                proxy=self._proxy,
+                connect_timeout=self.connect_timeout,
+                read_timeout=self.read_timeout,
+                redact=self._redact,
+            )
 
     def _redact(self, text: str) -> str:
         for secret in self._secrets:
@@ -338,78 +271,3 @@ class HttpSource(FeedSource):
         """Close the HTTP client if this source created it (an injected one is the caller's)."""
         if self._owns_client:
             await self._client.aclose()
-
-
-async def _error_body(response: httpx.Response) -> bytes:
-    """The start of an error answer's body (enough for an API's message). A small error page
-    is read to the end, so the connection goes back to the pool instead of being closed."""
-    length = response.headers.get("Content-Length", "")
-    if length.isdigit() and int(length) <= SMALL_ERROR_PAGE:
-        return (await response.aread())[:ERROR_HEAD]
-    return await _head(response, ERROR_HEAD)
-
-
-async def _head(response: httpx.Response, limit: int) -> bytes:
-    """Up to `limit` bytes of an error answer's body (enough for an API's message)."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= limit:
-            break
-    return b"".join(chunks)[:limit]
-
-
-def _check_codings(response: httpx.Response) -> None:
-    """Refuse a body in a content coding this board cannot undo, naming it; read x-gzip as gzip.
-
-    httpx passes a coding it does not know through untouched, so the compressed
-    bytes would be parsed as the feed ("not UTF-8: bad byte at offset 7").
-    """
-    codings = [
-        coding.strip().lower()
-        for coding in response.headers.get_list("Content-Encoding", split_commas=True)
-        if coding.strip()
-    ]
-    for coding in codings:
-        if coding not in DECODABLE:
-            name = _TOKEN.sub("?", coding)[:24]
-            raise FeedDecodeError(
-                f"compressed as {name}, which this board cannot read",
-                f"Content-Encoding: {_TOKEN.sub('?', ', '.join(codings))[:80]}; "
-                f"this board reads {ACCEPT_ENCODING}",
-            )
-    if "x-gzip" in codings:
-        response.headers["Content-Encoding"] = ", ".join(
-            "gzip" if coding == "x-gzip" else coding for coding in codings
-        )
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
-
-    A date in the past gives 0; a value that is neither gives None (ignored).
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, (when - now).total_seconds())
-
-
-def _causes(error: BaseException) -> list[BaseException]:
-    """The exception and everything it was raised from, innermost last."""
-    found: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and current not in found and len(found) < 20:
-        found.append(current)
-        current = current.__cause__ or current.__context__
-    return found

@@ -42,15 +42,8 @@ def watch(url: str, size: tuple[int, int], env: dict[str, str] | None = None) ->
 
 def banner_look(board: PtyProgram) -> tuple[str, str, bool] | None:
     """(foreground, background, reversed) of the banner's first word cell, if it is on screen."""
-    with board._lock:
-        for row in range(board.height):
-            line = board.screen.buffer[row]
-            text = "".join(line[x].data for x in range(board.width))
-            column = text.find(ALERT)
-            if column >= 0:
-                cell = line[column + 2]
-                return (cell.fg, cell.bg, cell.reverse)
-    return None
+    cell = board.cell_in(ALERT, offset=2)
+    return None if cell is None else (cell.fg, cell.bg, cell.reverse)
 
 
 def test_a_gain_on_another_contest_is_announced_within_one_interval(
@@ -67,7 +60,7 @@ def test_a_gain_on_another_contest_is_announced_within_one_interval(
         polls = [t for t in server.requests if published < t <= seen]
         record_property("desk_alert_seconds", round(seen - published, 3))
         assert len(polls) <= 1, f"{len(polls)} polls before the alert showed"  # one interval
-        assert b"\x07" in board.output_between(published, seen + 1)  # --bell
+        assert b"\x07" in board.output.output_between(published, seen + 1)  # --bell
         text = board.wait_for_text(ALERT)
         assert "96 of 124" in text and "— Invented Assembly" in text  # the tab stayed
         board.send("a")

@@ -37,15 +37,8 @@ SIXTEEN = {
 
 def chip_look(board: PtyProgram, words: str) -> tuple[str, str, bool] | None:
     """(foreground, background, reversed) of the chip's first word cell, if it is on screen."""
-    with board._lock:  # the reader thread feeds the screen: read it between two feeds
-        for row in range(board.height):
-            line = board.screen.buffer[row]
-            text = "".join(line[x].data for x in range(board.width))
-            column = text.find(words)
-            if column >= 0:
-                cell = line[column + 2]  # past the glyph: the first letter of the word
-                return (cell.fg, cell.bg, cell.reverse)
-    return None
+    cell = board.cell_in(words, offset=2)  # past the glyph: the first letter of the word
+    return None if cell is None else (cell.fg, cell.bg, cell.reverse)
 
 
 def grey(colour: str) -> bool:

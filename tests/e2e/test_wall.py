@@ -28,15 +28,10 @@ NAMED = SIXTEEN | {"bfightmagenta"}
 def wall_chip(board: PtyProgram, words: str) -> tuple[str, str] | None:
     """(foreground, background) of the wall's chip (the second time `words` shows on screen,
     below the status bar), if it is there."""
-    with board._lock:  # the reader thread feeds the screen: read it between two feeds
-        for row in range(3, board.height):
-            line = board.screen.buffer[row]
-            text = "".join(line[x].data for x in range(board.width))
-            column = text.find(words)
-            if column >= 0:
-                cell = line[column + 2]
-                return (cell.fg, cell.bg) if not cell.reverse else (cell.bg, cell.fg)
-    return None
+    cell = board.cell_in(words, offset=2, first_row=3)
+    if cell is None:
+        return None
+    return (cell.fg, cell.bg) if not cell.reverse else (cell.bg, cell.fg)
 
 
 def test_the_wall_at_200_by_60_in_16_colours_and_without_colour(tmp_path: Path) -> None:
