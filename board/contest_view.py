@@ -89,7 +89,6 @@ class ContestView(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._table_shows: dict[str, str] = {}  # table id -> contest id it shows
         self._race_lines: LineCache = {}
         self._title = "Latest declarations"
         self._titles = ("Latest declarations", "Latest declarations")  # list form, line form
@@ -154,7 +153,7 @@ class ContestView(Horizontal):
         elif isinstance(contest, MayorContest):
             candidates = candidate_lines(contest)
             self.query_one(CandidateTable).update_candidates(
-                candidates, round=contest.round, turnout=contest.turnout
+                candidates, round=contest.round, turnout=contest.turnout, contest=contest.id
             )
             switcher.current = "view-mayor"
             needs = Needs(header=2, rows=len(candidates))  # the round, the column titles
@@ -267,10 +266,8 @@ class ContestView(Horizontal):
     def _fill(self, selector: str, contest: Contest, sort: SortKey | None) -> int:
         """Update a table; a switch to another contest replaces its rows without flashing.
         Returns the number of rows."""
-        fresh = self._table_shows.get(selector, contest.id) != contest.id
-        self._table_shows[selector] = contest.id
         lines = party_lines(contest, sort)
         self.query_one(selector, PartyTable).update_lines(
-            lines, sorted_field=sort or "", fresh=fresh
+            lines, sorted_field=sort or "", contest=contest.id
         )
         return len(lines)

@@ -13,8 +13,9 @@ transitions, which `BoardState` calls (`board/state.py`):
   them (`seen`).
 - `released(summary)`: the freeze ended: held alerts join the banner's, and
   the summary of what changed is kept in `said` for the board to say.
-- `acknowledged()`: the producer acknowledged the banner (`a`): every alert
-  on it goes; alerts still held by a freeze stay.
+- `acknowledged()`: the producer acknowledged the alert on the banner (`a`):
+  it goes and the next unacknowledged shows; `acknowledged_all()` (`A`):
+  every alert on the banner goes. Alerts still held by a freeze stay.
 """
 
 from __future__ import annotations
@@ -27,12 +28,16 @@ from board.moments import inexact_keys
 from feeds.models import Feed
 from widgets.desk_views import BannerView
 
-__all__ = ["BANNER_HINT", "DEFAULT_TICKER_MAX_AGE", "Desk"]
+__all__ = ["BANNER_HINT", "DEFAULT_TICKER_MAX_AGE", "SAID_FOR", "Desk"]
+
+SAID_FOR = timedelta(seconds=8)
+"""How long the status bar says what changed while frozen: long enough to read it on air,
+short enough not to stand for news after the next declaration."""
 
 DEFAULT_TICKER_MAX_AGE = timedelta(minutes=30)
 """Ticker items older than this fade; older than twice this they leave."""
 
-BANNER_HINT = "a acknowledge · m moments"
+BANNER_HINT = "a acknowledge · A all · m moments"
 """The keys the banner names."""
 
 NAMED = 4
@@ -55,10 +60,11 @@ class Desk:
     """Every alert raised so far: the bell rings when it grows."""
     seen: tuple[tuple[str, datetime], ...] = ()
     """Moments the feed gives no time for, and the publication that first showed each."""
-    said: str | None = None
-    """What changed while frozen, said when the freeze ended (None: nothing to say)."""
-    said_count: int = 0
-    """How many summaries were said (the board shows each once)."""
+    said: tuple[str, ...] = ()
+    """What changed while frozen, said when the freeze ended, in one line's forms from the
+    longest to the shortest (`board/summary.py`; (): nothing to say)."""
+    said_at: datetime | None = None
+    """When the freeze ended: the status bar says `said` for `SAID_FOR` from then."""
 
     def received(self, before: Feed | None, after: Feed, *, frozen: bool) -> Desk:
         """The desk after snapshot `after` arrived (`before`: the newest one before it)."""
@@ -76,14 +82,24 @@ class Desk:
         )
         return replace(self, waiting=waiting, held=held, raised=self.raised + len(new), seen=seen)
 
-    def released(self, summary: str | None) -> Desk:
-        """The freeze ended: held alerts go on the banner; `summary` is to be said."""
+    def released(self, summary: tuple[str, ...], now: datetime) -> Desk:
+        """The freeze ended at `now`: held alerts go on the banner; `summary` is to be said."""
         waiting = _newest_first(self.held + self.waiting)
-        count = self.said_count + (summary is not None)
-        return replace(self, waiting=waiting, held=(), said=summary, said_count=count)
+        return replace(self, waiting=waiting, held=(), said=summary, said_at=now)
+
+    def saying(self, now: datetime) -> tuple[str, ...]:
+        """The summary the status bar says at `now` (for `SAID_FOR` after unfreezing), or ()."""
+        if self.said_at is None or not timedelta(0) <= now - self.said_at < SAID_FOR:
+            return ()
+        return self.said
 
     def acknowledged(self) -> Desk:
-        """The banner's alerts acknowledged (held ones stay until the freeze ends)."""
+        """`a`: the alert on the banner acknowledged; the next unacknowledged takes its place
+        (the banner counts one fewer)."""
+        return replace(self, waiting=self.waiting[1:])
+
+    def acknowledged_all(self) -> Desk:
+        """`A`: every alert on the banner acknowledged (held ones stay until the freeze ends)."""
         return replace(self, waiting=())
 
     @property

@@ -68,8 +68,12 @@ class DeskActions(App[int]):
             self.refresh_bindings()
 
     def action_acknowledge(self) -> None:
-        """`a`: the alerts on the banner acknowledged."""
+        """`a`: the alert on the banner acknowledged; the next unacknowledged shows."""
         self.set_state(self.state.acknowledge())
+
+    def action_acknowledge_all(self) -> None:
+        """`A` (shift+a): every alert on the banner acknowledged."""
+        self.set_state(self.state.acknowledge_all())
 
     def action_moments(self) -> None:
         """`m`: the night's key moments, newest first."""

@@ -28,9 +28,6 @@ __all__ = ["OLD_ONLY", "DeskDisplay", "ticker_items"]
 OLD_ONLY = "no recent updates"
 """What the ticker says when every item it had is too old to show."""
 
-SUMMARY_SECONDS = 20
-"""How long the unfreeze summary stays up (long enough to be read on air)."""
-
 
 def ticker_items(updates: Iterable[tuple[Update, bool]]) -> list[TickerItem]:
     """Ticker items, newest first as the ticker takes them, each after its time ("10:07").
@@ -63,9 +60,8 @@ class DeskDisplay:
     def __init__(self, app: App[Any], *, bell: bool = False) -> None:
         self._app = app
         self._bell = bell
-        self._ticker: list[TickerItem] | None = None
+        self._ticker: tuple[list[TickerItem], str] | None = None
         self._raised: int | None = None
-        self._said = 0
 
     def push(self, board: Screen[Any], state: BoardState, now: datetime) -> None:
         """Show the desk's part of `state` at `now` (`board`: the board's own screen)."""
@@ -74,18 +70,17 @@ class DeskDisplay:
         if self._raised is not None and desk.raised > self._raised and self._bell:
             self._app.bell()
         self._raised = desk.raised
-        if desk.said_count > self._said and desk.said is not None:
-            self._app.notify(desk.said, title="While frozen", timeout=SUMMARY_SECONDS, markup=False)
-        self._said = desk.said_count
         if state.shown is not None:
             ages = ticker_ages(
                 state.shown.feed.updates, night_clock(state, now), desk.ticker_max_age
             )
             items = ticker_items(ages)
-            if items != self._ticker:
-                self._ticker = items
-                placeholder = OLD_ONLY if state.shown.feed.updates and not items else PLACEHOLDER
+            placeholder = OLD_ONLY if state.shown.feed.updates and not items else PLACEHOLDER
+            # The placeholder counts too: a first document whose items have all aged out
+            # leaves the items as they were (none) but says so.
+            if (items, placeholder) != self._ticker:
+                self._ticker = items, placeholder
                 board.query_one(Ticker).keep_items(items, placeholder)
         for screen in self._app.screen_stack[1:]:
-            if isinstance(screen, DeskScreen) and screen.is_mounted:
-                screen.refresh_from(state)
+            if isinstance(screen, DeskScreen):
+                screen.follow(state)

@@ -1,7 +1,7 @@
 """Provides the producer's desk screens: the finder (`/`), an area's result, the key moments (`m`).
 
 Each is a modal screen over the board that follows the feed while it is open
-(`refresh_from(state)`, called by `board/desk_display.py` after every change),
+(`follow(state)`, called by `board/desk_display.py` after every change, once composed),
 so an area that declares while its page is open shows its result at once.
 What they show is worked out in `board/area_view.py` and `board/moments.py`;
 they only lay it out. Keys, shown on each screen:
@@ -10,7 +10,7 @@ they only lay it out. Keys, shown on each screen:
 |---|---|
 | finder | type (the best match's result shows beside the list) · ↑ ↓ · tab · enter · escape |
 | area | `/` find another · escape: close |
-| key moments | `a` acknowledge the alerts · escape or `m`: close |
+| key moments | `a` acknowledge the alert on the banner, `A` all · escape or `m`: close |
 """
 
 from __future__ import annotations
@@ -84,8 +84,27 @@ class DeskScreen(ModalScreen[None]):
     }
     """
 
+    _composed = False
+
+    def on_mount(self) -> None:
+        """Composed (Textual sends Mount after compose; each screen's own `on_mount` runs
+        first and shows the state as it is): from now `follow` may refresh it."""
+        self._composed = True
+
+    def on_unmount(self) -> None:
+        self._composed = False
+
+    def follow(self, state: BoardState) -> None:
+        """Show `state` if the screen is composed; before that (a screen pushed but not yet
+        composed, or one whose start failed yet counts as mounted) and after it closed,
+        nothing — its own `on_mount` shows the state it finds. The board calls this, never
+        `refresh_from` directly (`board/desk_display.py`)."""
+        if self._composed and self.is_attached:
+            self.refresh_from(state)
+
     def refresh_from(self, state: BoardState) -> None:
-        """Show what `state` says now (the default: nothing changes)."""
+        """Show what `state` says now (the default: nothing changes); only on a composed
+        screen (`follow`)."""
 
     @property
     def board(self) -> DeskActions:
@@ -124,6 +143,7 @@ class FinderScreen(DeskScreen):
                     index.find,
                     scopes=index.scopes(),
                     total=len(index),
+                    in_all=self.found.in_all(self.board.state),
                     noun=self.found.noun,
                     placeholder="Type a few letters of a name",
                     id="finder",
@@ -164,7 +184,8 @@ class FinderScreen(DeskScreen):
         finder = self.query_one(Finder)
         if tuple(items) != self._index.items:
             self._index = FinderIndex(items)
-            finder.set_find(self._index.find, self._index.scopes(), len(self._index))
+            in_all = self.found.in_all(state)
+            finder.set_find(self._index.find, self._index.scopes(), len(self._index), in_all)
         self._preview(state, finder.highlighted)
 
 
@@ -209,6 +230,7 @@ class MomentsScreen(DeskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,m", "dismiss", "Close"),
         Binding("a", "app.acknowledge", "Acknowledge"),
+        Binding("A", "app.acknowledge_all", "Acknowledge all"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -216,9 +238,8 @@ class MomentsScreen(DeskScreen):
             yield Static("", id="moments-title", classes="desk-title", markup=False)
             with VerticalScroll(id="moments-scroll"):
                 yield MomentList(id="moments")
-            yield Static(
-                "● not yet acknowledged · a acknowledge · escape: close", classes="desk-hint"
-            )
+            hint = "● not yet acknowledged · a acknowledge · A all · escape: close"
+            yield Static(hint, classes="desk-hint")
 
     def on_mount(self) -> None:
         self.refresh_from(self.board.state)

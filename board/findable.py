@@ -23,6 +23,7 @@ from functools import partial
 from typing import Literal
 
 from board.area_view import area_items, area_view
+from board.present import counter_of
 from board.race_views import RaceNight, progress, race_status
 from board.state import BoardState
 from feeds.contests import Contest
@@ -55,6 +56,9 @@ class Findable:
     """What the highlighted item shows beside the list (None: nothing)."""
     opens: Opens
     """What choosing an item opens."""
+    in_all: Callable[[BoardState], str] = lambda state: ""
+    """How many there are in all where the feed lists fewer items: "124 councils" (the
+    counter's total and noun) beside "103 of 103 areas listed"; "" when it lists them all."""
 
 
 def findable(state: BoardState) -> Findable | None:
@@ -78,6 +82,7 @@ def findable(state: BoardState) -> Findable | None:
         partial(_areas, selected.id),
         partial(_area_preview, selected.id),
         "area",
+        partial(_areas_in_all, selected.id),
     )
 
 
@@ -88,6 +93,15 @@ def _contest(state: BoardState, contest_id: str) -> Contest | None:
 def _areas(contest_id: str, state: BoardState) -> list[FinderItem] | None:
     contest = _contest(state, contest_id)
     return None if contest is None else area_items(contest)
+
+
+def _areas_in_all(contest_id: str, state: BoardState) -> str:
+    contest = _contest(state, contest_id)
+    counter = None if contest is None else counter_of(contest)
+    if contest is None or counter is None:
+        return ""
+    listed = len(area_items(contest))
+    return f"{counter.total} {counter.noun}" if counter.total > listed else ""
 
 
 def _area_preview(contest_id: str, state: BoardState, key: str) -> AreaView | None:

@@ -99,11 +99,12 @@ KEYS: tuple[Key, ...] = (
         "Find an area or a race",
     ),
     Key(
-        "a",
-        "acknowledge the alert banner (a change of control, in any contest; it stays until "
-        "acknowledged or replaced, and counts the others)",
-        (Bind("a", "acknowledge"),),
-        "Acknowledge the alerts",
+        "a / A",
+        "acknowledge the alert on the banner (a change of control, in any contest; it stays "
+        "until acknowledged, counting the others) — the next unacknowledged one then shows / "
+        "`A` (shift+a): acknowledge them all",
+        (Bind("a", "acknowledge"), Bind("A", "acknowledge_all")),
+        "Acknowledge the alert on the banner",
     ),
     Key(
         "m",
@@ -144,7 +145,7 @@ FOOTER_RANKS_BESIDE = {"open": 3, "command_palette": 13}
 """Footer ranks of keys this table does not bind: the races overview's enter ("Open race")
 and Textual's command palette (`ctrl+p`), shown in the footer too."""
 
-EXTRA_COMMANDS = {"interval(-1)": "Poll more often"}
+EXTRA_COMMANDS = {"interval(-1)": "Poll more often", "acknowledge_all": "Acknowledge every alert"}
 """Palette commands for bindings that are not a row's first (a row names only its first)."""
 
 

@@ -33,6 +33,7 @@ from typing import Literal
 
 from board.present import TEST_WORDS
 from board.state import BoardState, FeedState, ago, clock_time
+from board.status import feed_time
 from feeds.adapter import Note
 from widgets.views import Chip, StatusLine, StatusView, TabLine, Tone
 
@@ -151,7 +152,10 @@ def _times(state: BoardState, now: datetime) -> tuple[str, ...]:
     then the last good poll, the last change and the interval."""
     feed = state.feed
     good, change = feed.last_success, feed.last_change
-    clock = f"Now {clock_time(now)[:5]} · Feed {clock_time(feed.published_at)[:5]}"
+    received = state.shown is not None and state.shown.feed.time_basis == "received"
+    clock = (
+        f"Now {clock_time(now)[:5]} · Feed {feed_time(feed.published_at, now, received=received)}"
+    )
     return (
         f"{clock} · Last good poll {clock_time(good)} ({ago(good, now)})"
         f" · Last change {clock_time(change)} ({ago(change, now)}) · every {feed.interval:g} s",
@@ -178,6 +182,9 @@ def _lines(state: BoardState, now: datetime) -> tuple[StatusLine, ...]:
         first = feed.problems[0]  # faults come before notes (a folder without .timestamp)
         tone: Literal["problem", "note"] = "note" if isinstance(first, Note) else "problem"
         found.append(StatusLine(first + (f" (+{more} more)" if more else ""), tone))
+    said = state.desk.saying(now)
+    if said:  # what changed while frozen: one line, for a few seconds, over no figures
+        found.append(StatusLine(said[0], "note", shorter=said[1:]))
     if feed.finished and error is None:
         found.append(StatusLine("Replay ended — holding the final figures", "note"))
     return tuple(found)

@@ -65,7 +65,12 @@ def render_snapshot(
     """
     width = max(width, 40)
     lines = [f"{TEST_WORDS} — not live results"] if feed.test else []
-    lines += [_fit(feed.title, width), f"Published {feed.published_at:%Y-%m-%d %H:%M:%S %z}"]
+    stamp = f"{feed.published_at:%Y-%m-%d %H:%M:%S %z}"
+    if feed.time_basis == "received":  # the publisher gave no time: the ingest's receipt
+        stamp = f"Received {stamp} (the feed gives no time of its own)"
+    else:
+        stamp = f"Published {stamp}"
+    lines += [_fit(feed.title, width), stamp]
     races = [c for c in feed.contests if isinstance(c, RaceContest)]
     overview = len(races) > RACES_IN_FULL
     if overview:

@@ -177,6 +177,9 @@ def declarations_empty(contest: Contest) -> str:
     counter = counter_of(contest)
     if counter is None or counter.reported == 0:
         return "No declarations yet"
+    if isinstance(contest, LegislatureContest) and contest.unit != "seats":
+        # An electoral college: its votes come from the races' calls, listed with the races.
+        return f"{counter.reported} {counter.noun} called: the calls are listed with the races"
     return "The feed lists no declarations for this contest"
 
 

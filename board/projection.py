@@ -79,8 +79,12 @@ def gain_bars(contest: Contest) -> list[GainBar]:
 
 
 def gains_view(contest: Contest) -> GainsView:
-    """The net-gains chart of a contest (no bars: nobody moved, or a kind without seats)."""
+    """The net-gains chart of a contest (no bars: nobody moved; not shown: a kind without
+    seats, or a legislature counted in another unit, such as electoral votes)."""
     bars = gain_bars(contest)
-    seats = isinstance(contest, CouncilsContest | LegislatureContest)
+    # Only seats are gained and lost: an electoral college's votes have no "before".
+    seats = isinstance(contest, CouncilsContest) or (
+        isinstance(contest, LegislatureContest) and contest.unit == "seats"
+    )
     scale = max((abs(bar.change) for bar in bars), default=0)
     return GainsView(bars=tuple(bars), scale=scale, seats=seats)

@@ -39,7 +39,7 @@ from board.status import (
     clock_time,
     refusal,
 )
-from board.summary import NOTHING, freeze_summary
+from board.summary import NOTHING, summary_forms
 from board.wall import WallSwitch
 from feeds.contests import Contest
 from feeds.models import Feed
@@ -208,16 +208,20 @@ class BoardState:
         """Release the display, showing the newest snapshot that waited."""
         if not self.frozen:
             return self
-        summary = NOTHING
+        summary: tuple[str, ...] = (NOTHING,)
         if self.pending is not None and self.shown is not None:
-            summary = freeze_summary(self.shown.feed, self.pending.feed)
-        desk = self.desk.released(summary)
+            summary = summary_forms(self.shown.feed, self.pending.feed)
+        desk = self.desk.released(summary, now)
         state = replace(self, frozen=False, waiting=0, pending=None, desk=desk)
         return state if self.pending is None else state._show(self.pending, now)
 
     def acknowledge(self) -> BoardState:
-        """`a`: the alerts on the banner acknowledged."""
+        """`a`: the alert on the banner acknowledged (the next one shows)."""
         return replace(self, desk=self.desk.acknowledged())
+
+    def acknowledge_all(self) -> BoardState:
+        """`A`: every alert on the banner acknowledged."""
+        return replace(self, desk=self.desk.acknowledged_all())
 
     def toggle_freeze(self, now: datetime) -> BoardState:
         """`f`: freeze, or unfreeze and show the newest."""

@@ -18,7 +18,7 @@ from feeds.text import clean_text
 
 __all__ = [
     "REASON_CHARS", "STALE_AFTER_INTERVALS", "FeedState", "FeedStatus", "Mode", "ago",
-    "clock_time", "refusal",
+    "clock_time", "feed_time", "refusal",
 ]  # fmt: skip
 
 Mode = Literal["live", "demo", "replay"]
@@ -117,6 +117,19 @@ class FeedStatus:
 def clock_time(moment: datetime | None) -> str:
     """HH:MM:SS in the moment's own offset, or "--:--:--"."""
     return moment.strftime("%H:%M:%S") if moment is not None else "--:--:--"
+
+
+def feed_time(moment: datetime | None, now: datetime, *, received: bool = False) -> str:
+    """The feed's time as the status bar says it: "19:20" today (in `now`'s time zone, the
+    board's), "2016-08-31 19:20" on another day — a document of years ago must not read as
+    minutes old; with `received` (the feed's `time_basis`: the publisher gave no time, the
+    ingest stamped it) "received 19:17". The time is in the moment's own offset."""
+    if moment is None:
+        return "--:--"
+    words = f"{moment:%H:%M}"
+    if moment.astimezone(now.tzinfo).date() != now.date():
+        words = f"{moment:%Y-%m-%d} {words}"
+    return f"received {words}" if received else words
 
 
 def ago(moment: datetime | None, now: datetime) -> str:

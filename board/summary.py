@@ -1,6 +1,7 @@
 """Provides `freeze_summary`: what changed while the display was frozen, to be said on air.
 
-"11 councils declared · LAB −1 council · 2 control changes": for each
+"11 councils declared · LAB −1 council · 2 control changes", one line in
+forms from the longest to the shortest (the board shows the first that fits): for each
 contest, how many more were declared (the counter's noun: councils, seats,
 areas), how each party's net change moved (councils gained or lost, for a
 councils contest; seats gained or lost, for a legislature — what is said on
@@ -17,7 +18,7 @@ from board.present import counter_of
 from feeds.contests import NOC, Contest, CouncilsContest, LegislatureContest
 from feeds.models import Feed
 
-__all__ = ["NOTHING", "freeze_summary", "signed"]
+__all__ = ["NOTHING", "freeze_summary", "signed", "summary_forms"]
 
 NOTHING = "No new results while frozen"
 """What unfreezing says when no figure changed."""
@@ -51,7 +52,7 @@ def _party_changes(before: Contest, after: Contest) -> list[str]:
     elif isinstance(before, LegislatureContest) and isinstance(after, LegislatureContest):
         held = {p.code: p.seats_change for p in before.parties}
         now = {p.code: p.seats_change for p in after.parties}
-        noun = "seats"
+        noun = after.unit
     else:
         return []
     changes = []
@@ -63,35 +64,60 @@ def _party_changes(before: Contest, after: Contest) -> list[str]:
     return changes
 
 
-def _contest_summary(before: Contest | None, after: Contest, changes: int) -> list[str]:
-    """The parts said of one contest."""
-    parts = []
+def _contest_summary(
+    before: Contest | None, after: Contest, changes: int
+) -> tuple[list[str], list[str], list[str]]:
+    """What is said of one contest: declared, the parties' net changes, control changes."""
     counter, earlier = counter_of(after), None if before is None else counter_of(before)
     declared = (counter.reported if counter else 0) - (earlier.reported if earlier else 0)
-    if counter is not None and declared > 0:
-        parts.append(f"{_plural(declared, counter.noun)} declared")
-    if before is not None:
-        parts += _party_changes(before, after)
-    if changes:
-        parts.append(_plural(changes, "control changes"))
-    return parts
+    said = [f"{_plural(declared, counter.noun)} declared"] if counter and declared > 0 else []
+    parties = _party_changes(before, after) if before is not None else []
+    control = [_plural(changes, "control changes")] if changes else []
+    return said, parties, control
 
 
-def freeze_summary(before: Feed, after: Feed) -> str:
-    """What changed between `before` (on screen when frozen) and `after` (shown on unfreezing):
-    one line per contest that changed, or `NOTHING`."""
+def summary_forms(before: Feed, after: Feed) -> tuple[str, ...]:
+    """What changed between `before` (on screen when frozen) and `after` (shown on unfreezing)
+    as one line, in forms from the longest to the shortest — the board shows the first that
+    fits its width (`widgets/status_bar.py`), else the last cut with "…":
+
+    1. every contest that changed, named, with everything said of it;
+    2. the same without the parties' net changes;
+    3. the counts alone: "While frozen: 12 councils declared · 13 seats declared · 2 control
+       changes".
+
+    A night of one contest names none. (`NOTHING`,) when nothing changed.
+    """
     known = {alert.key for alert, _ in changes_of(before)}
     new: dict[str, int] = {}
     for alert, _ in changes_of(after):
         if alert.key not in known:
             new[alert.contest_id] = new.get(alert.contest_id, 0) + 1
-    lines = []
+    said = []
     for contest in after.contests:
         parts = _contest_summary(before.contest(contest.id), contest, new.get(contest.id, 0))
-        if parts:
-            lines.append((contest.title, " · ".join(parts)))
-    if not lines:
-        return NOTHING
-    if len(lines) == 1 and len(after.contests) == 1:
-        return lines[0][1]
-    return "\n".join(f"{title}: {words}" for title, words in lines)
+        if any(parts):
+            said.append((contest.title, parts))
+    if not said:
+        return (NOTHING,)
+    named = len(after.contests) > 1
+
+    def line(keep_parties: bool) -> str:
+        each = []
+        for title, (declared, parties, control) in said:
+            words = " · ".join([*declared, *(parties if keep_parties else []), *control])
+            if words:
+                each.append(f"{title}: {words}" if named else words)
+        return "; ".join(each)
+
+    changes = sum(new.values())
+    counts = [part for _, (declared, _, _) in said for part in declared]
+    counts += [_plural(changes, "control changes")] if changes else []
+    forms = [line(True), line(False), " · ".join(counts)]
+    return tuple(f"While frozen: {form}" for form in dict.fromkeys(forms) if form)
+
+
+def freeze_summary(before: Feed, after: Feed) -> str:
+    """What changed while frozen, everything said, as one line (the first of `summary_forms`,
+    without its "While frozen: "), or `NOTHING`."""
+    return summary_forms(before, after)[0].removeprefix("While frozen: ")

@@ -1,12 +1,14 @@
-"""Provides the ticker's ages: fresh, faded or gone, by the night's clock.
+"""Provides the ticker's ages: fresh, faded or gone, by the feed's clock.
 
 Every ticker item carries its time ("10:07 Ukip has had …"). An item older
 than the producer's `--ticker-max-age` (default 30 minutes) is drawn faded;
 older than twice that, it leaves the ticker — so "results will not be
 revealed until later today" never scrolls past beside the result. Age is
-measured on *the night's clock*: the shown document's `published_at`, or the
-local clock where that is later on a live feed (a recording's night of 2016
-ages by its own hours, not by today's date). Nothing here imports Textual.
+measured on *the feed's clock*: the shown document's `published_at`, whatever
+the mode — a night of 2016 replayed, recorded or served again through
+`serve-feed` ages by its own hours, not by today's date. Only where the feed
+gives no time of its own (`time_basis` "received": the board stamped it on
+receipt) is the local clock used. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -28,12 +30,12 @@ Age = Literal["fresh", "faded", "gone"]
 
 
 def night_clock(state: BoardState, now: datetime) -> datetime | None:
-    """The night's time at `now`: the shown document's `published_at`, or on a live feed `now`
-    when later. None before the first snapshot."""
+    """The feed's time at `now`: the shown document's `published_at`, or `now` where the feed
+    gives none (its `time_basis` is "received"). None before the first snapshot."""
     if state.shown is None:
         return None
-    published = state.shown.feed.published_at
-    return max(published, now) if state.feed.mode == "live" else published
+    feed = state.shown.feed
+    return now if feed.time_basis == "received" else feed.published_at
 
 
 def age(published_at: datetime, night: datetime, max_age: timedelta | None) -> Age:

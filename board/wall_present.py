@@ -23,7 +23,14 @@ from dataclasses import replace
 
 from textual.renderables.digits import DIGITS
 
-from board.present import SortKey, candidate_lines, counter_of, party_lines, seat_shares
+from board.present import (
+    SortKey,
+    candidate_lines,
+    counter_of,
+    party_columns,
+    party_lines,
+    seat_shares,
+)
 from board.projection import gain_bars
 from feeds.contests import (
     Contest,
@@ -31,6 +38,7 @@ from feeds.contests import (
     LegislatureContest,
     MayorContest,
 )
+from widgets.views import BALANCE_COLUMNS
 from widgets.wall_views import CellTone as Tone
 from widgets.wall_views import Chamber, WallCell, WallLine, WallView
 
@@ -41,6 +49,9 @@ NARROW = "\u00a0"
 
 COUNCIL_HEADERS: tuple[str, ...] = ("Councils", "+/-", "Seats", "+/-")
 LEGISLATURE_HEADERS: tuple[str, ...] = ("Seats", "+/-", "Share %")
+BALANCE_HEADERS: tuple[str, ...] = ("Won", "Leading", "+/-")
+"""A balance of power or an electoral college, as its table (`BALANCE_COLUMNS`): won and
+leading apart, in the contest's unit (the counter and the target name it)."""
 MAYOR_HEADERS: tuple[str, ...] = ("Votes", "Share %")
 
 
@@ -95,7 +106,11 @@ def pad_column(rows: Sequence[Sequence[WallCell]]) -> list[tuple[WallCell, ...]]
 def wall_view(contest: Contest, sort: SortKey | None = None) -> WallView:
     """The wall of `contest`: its counter and leading figures, padded for `Digits`."""
     counter = counter_of(contest)
-    base = WallView(title=contest.title, counter=None if counter is None else counter.view)
+    base = WallView(
+        title=contest.title,
+        contest=contest.id,
+        counter=None if counter is None else counter.view,
+    )
     if isinstance(contest, CouncilsContest | LegislatureContest):
         return _parties(contest, sort, base)
     if isinstance(contest, MayorContest):
@@ -121,11 +136,15 @@ def _parties(
             for p in parties
         ]
         target = ""
+    elif party_columns(contest) is BALANCE_COLUMNS:
+        headers = BALANCE_HEADERS
+        rows = [[_count(p.seats), _count(p.leading), _change(p.seats_change)] for p in parties]
     else:
-        headers = LEGISLATURE_HEADERS
+        headers = _in_unit(LEGISLATURE_HEADERS, contest.unit)
         rows = [[_count(p.seats), _change(p.seats_change), _share(p.share)] for p in parties]
+    if isinstance(contest, LegislatureContest):
         majority = contest.majority
-        target = f"{majority} seats for a majority"
+        target = f"{majority} {contest.unit} for a majority"
         for party in parties:
             seats = party.seats or 0
             if seats >= majority:
@@ -157,6 +176,11 @@ def _parties(
         )
         view = replace(view, chamber=chamber)
     return view
+
+
+def _in_unit(headers: tuple[str, ...], unit: str) -> tuple[str, ...]:
+    """The headers with "Seats" in the contest's unit ("Electoral votes")."""
+    return tuple(unit.capitalize() if header == "Seats" else header for header in headers)
 
 
 def _mayor(contest: MayorContest, base: WallView) -> WallView:

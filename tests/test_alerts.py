@@ -74,10 +74,19 @@ def test_newer_alerts_replace_the_banner_and_the_others_are_counted_and_named() 
 
     assert AlertBanner.versions(banner)[0] == (
         " ⚑ 05:00 Ynys Fach · CON gain from PC — Invented Assembly · 3 unacknowledged: "
-        "Walsall, Caer Wen · a acknowledge · m moments "
+        "Walsall, Caer Wen · a acknowledge · A all · m moments "
     )
     assert AlertBanner.versions(banner)[-1] == " ⚑ 05:00 Ynys Fach · CON gain from PC · +2 "
-    acknowledged = state.acknowledge()
+    # `a`: the one on the banner; the next unacknowledged shows, one fewer counted.
+    one_off = state.acknowledge()
+    banner = one_off.desk.banner
+    assert banner is not None and banner.text.startswith("04:00 Walsall · CON gain from LAB")
+    assert (banner.count, banner.others) == (2, ("Caer Wen",))
+    last = one_off.acknowledge().desk.banner
+    assert last is not None and last.count == 1 and "Caer Wen" in last.text
+    assert one_off.acknowledge().acknowledge().desk.banner is None
+    # `A`: all of them at once.
+    acknowledged = state.acknowledge_all()
     assert acknowledged.desk.banner is None and acknowledged.desk.raised == 3
 
 
@@ -110,7 +119,12 @@ def test_during_a_freeze_alerts_are_held_counted_in_the_chip_and_shown_on_unfree
     released = state.unfreeze(T0 + timedelta(seconds=20))
     assert released.desk.banner is not None and "Walsall" in released.desk.banner.text
     # the document's net changes did not move (only the tallies, which are not said)
-    assert released.desk.said == "English councils: 1 council declared · 1 control change"
+    assert released.desk.said == (
+        "While frozen: English councils: 1 council declared · 1 control change",
+        "While frozen: 1 council declared · 1 control change",
+    )
+    assert released.desk.saying(T0 + timedelta(seconds=27)) == released.desk.said
+    assert released.desk.saying(T0 + timedelta(seconds=28)) == ()  # 8 s, then gone
 
 
 @pytest.mark.parametrize(

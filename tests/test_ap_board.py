@@ -166,3 +166,85 @@ def test_electoral_college_and_balance_of_power(snap_compare: SnapCompare) -> No
         await pilot.press("2")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=after(balance))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_electoral_college_is_told_in_electoral_votes_on_the_wall_and_the_board(
+    size: tuple[int, int],
+) -> None:
+    """Newcomer report #12: the wall said "270 seats for a majority" under a counter of
+    electoral votes, and the board "The feed lists no declarations" with states called."""
+    from tests.boardkit import screen_text
+    from widgets._wall_row import WallHeader
+    from widgets.wall import Wall
+
+    async with night_showing(size) as (app, pilot):
+        await pilot.press("1")
+        if app.screen.has_class("-wall"):  # on by itself at 200×60: the board first
+            await pilot.press("w")
+        await async_wait_for(lambda: not app.screen.has_class("-wall"), "the board")
+        await pilot.pause()
+        board = screen_text(app)
+        assert "electoral votes" in board
+        assert "seats" not in board.replace("Electoral", "")  # not one "seats"
+        assert "The feed lists no declarations" not in board
+        assert "electoral votes called" in board
+        await pilot.press("w")
+        await async_wait_for(lambda: app.screen.has_class("-wall"), "the wall")
+        await pilot.pause()
+        wall = app.query_one(Wall)
+        assert wall.view.target == "270 electoral votes for a majority"
+        assert app.query_one(WallHeader).headers == ("Won", "Leading", "+/-")
+        assert "seats" not in screen_text(app)
+
+
+def _recalls() -> list[dict[str, Any]]:
+    """Three measures named alike but for their ends, and a race with a long leader's name."""
+    from tests.apnight import candidate, race
+
+    found = [
+        race(
+            f"50{n}",
+            "CO",
+            "I",
+            "Question",
+            [candidate("1", "Yes", "Yes", 900 + n, winner="X"), candidate("2", "No", "No", 400)],
+            seat=f"Recall Williams District {n}",
+            precincts=(100, 100),
+        )
+        for n in (1, 2, 5)
+    ]
+    governor = [candidate("9", "Alexandra Ocasio-Whitfield", "Dem", 5000),
+                candidate("8", "Matt Bevin", "GOP", 4000)]  # fmt: skip
+    return [race("60", "KY", "G", "Governor", governor, precincts=(50, 100)), *found]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_races_named_alike_are_told_apart_in_the_overview(size: tuple[int, int]) -> None:
+    """Newcomer report #10: at 120×40 three "CO Recall… Yes" lines; the place column now takes
+    the room the leader's column does not need."""
+    app, source, _ = scripted_board(response(_recalls()), adapter=ApAdapter(), still=True)
+    async with app.run_test(size=size) as pilot:
+        await shown(app, 1)
+        await pilot.press("2")
+        await pilot.pause()
+        lines = overview_text(app)
+        recalls = [line for line in lines if " Yes " in line]
+        assert len(recalls) == 3
+        ends = {line.split("Yes")[0].strip() for line in recalls}
+        assert len(ends) == 3, recalls  # three different places on screen
+        assert any("Alexandra" in line for line in lines)  # the leader keeps room too
+
+
+def test_the_overview_columns_share_the_room_and_places_keep_both_ends() -> None:
+    from widgets.race_overview import LEADER_MIN, PLACE, column_widths, middle_cut
+
+    assert middle_cut("CO Recall Williams District 1", 17) == "CO Recal…strict 1"
+    assert middle_cut("CO Recall Williams District 1", 29) == "CO Recall Williams District 1"
+    assert [middle_cut("abcdef", n) for n in (0, 1, 2, 3)] == ["", "…", "a…", "a…f"]
+
+    assert column_widths(80, 30, 3) == (31, 15)  # room 46: the place whole, the rest leader
+    assert column_widths(70, 30, 16) == (PLACE + 8, 17)  # room 36: leader 17, place 19
+    assert column_widths(70, 30, 40) == (18, 18)  # a long leader: half the room at most
+    assert column_widths(40, 30, 30) == (PLACE, LEADER_MIN)  # no room: the least of each
+    assert column_widths(200, 5, 5) == (PLACE, 200 - 34 - PLACE)

@@ -183,3 +183,34 @@ def test_a_relay_whose_source_fails_is_shown_as_failing_then_stale_not_live() ->
     assert state.state_word(at(16)) is FeedState.STALE  # three intervals after the last good
     state = state.apply_outcome(Changed(snapshot(3, upstream={"state": "ok"})), at(20))
     assert state.state_word(at(21)) is FeedState.LIVE and state.feed.error is None
+
+
+def test_the_feeds_time_carries_its_date_when_not_today_and_says_received() -> None:
+    """Newcomer report #6: a document of 2016 read as minutes old ("Feed 19:20"), and a time the
+    ingest stamped on receipt was not said to be one."""
+    from datetime import timezone
+
+    from board.status import feed_time
+
+    bst = timezone(timedelta(hours=1))
+    now = datetime(2026, 11, 29, 19, 31, tzinfo=UTC)
+    assert feed_time(datetime(2026, 11, 29, 19, 20, tzinfo=UTC), now) == "19:20"
+    assert feed_time(datetime(2016, 8, 31, 19, 20, tzinfo=UTC), now) == "2016-08-31 19:20"
+    assert feed_time(datetime(2026, 11, 28, 23, 59, tzinfo=UTC), now) == "2026-11-28 23:59"
+    # Today is the board's day: 00:30 BST on the 30th is still the 29th in UTC (its own time).
+    assert feed_time(datetime(2026, 11, 30, 0, 30, tzinfo=bst), now) == "00:30"
+    assert feed_time(datetime(2026, 11, 30, 1, 30, tzinfo=bst), now) == "2026-11-30 01:30"
+    assert feed_time(now, now, received=True) == "received 19:31"
+    old = datetime(2016, 5, 6, 9, 0, tzinfo=UTC)
+    assert feed_time(old, now, received=True) == "received 2016-05-06 09:00"
+
+    doc = copy.deepcopy(FINAL) | {"format": "results-board/1.1", "time_basis": "received"}
+    received = BoardState.start(mode="live", source="test", interval=5).apply_outcome(
+        Changed(Snapshot(Feed.model_validate(doc), T0)), T0
+    )
+    assert status_view(received, at(1)).times[0].startswith("Now 10:30 · Feed received 00:21 ·")
+    assert (
+        status_view(started(), at(86400))
+        .times[-1]
+        .startswith("Now 10:30 · Feed 2016-05-07 00:21 ·")
+    )

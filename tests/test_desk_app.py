@@ -20,6 +20,7 @@ from widgets.alert_banner import AlertBanner
 from widgets.area_result import AreaResult
 from widgets.finder import Finder
 from widgets.moments import MomentList
+from widgets.status_bar import Timing
 from widgets.ticker import Ticker
 
 GAIN = seat("Caer Wen", "02:00", "PC", "LAB")
@@ -98,6 +99,40 @@ async def test_a_gain_on_another_contest_raises_the_banner_until_acknowledged() 
         assert not banner.display and "Caer Wen" not in screen_text(app)
 
 
+async def test_a_acknowledges_the_banners_alert_and_shift_a_all_of_them() -> None:
+    """Newcomer report #11: one `a` cleared six alerts. `a` takes the one on the banner (the
+    next shows, one fewer counted), on the board and in the key moments; `A` takes them all."""
+    one = with_declaration(night(), 1, GAIN)
+    two = with_declaration(one, 0, declaration("Walsall", "04:00", "CON", "LAB"))
+    three = with_declaration(two, 1, seat("Ynys Fach", "05:00", "CON", "PC"))
+    four = with_declaration(three, 0, declaration("Stoke-on-Trent", "05:30", "NOC", "LAB"))
+    async with board_showing(night(), size=(120, 40), still=True) as (app, source, _, pilot):
+        banner = app.query_one(AlertBanner)
+        for doc in (one, two, three, four):
+            source.push(doc)
+            await shown_sequence(app, doc["sequence"])
+        await pilot.pause()
+        assert "Stoke-on-Trent" in banner.text and "4 unacknowledged" in banner.text
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Ynys Fach" in banner.text and "3 unacknowledged" in banner.text
+        await pilot.press("m")
+        await pilot.press("a")  # in the key moments too: one at a time
+        await pilot.pause()
+        assert isinstance(app.screen, MomentsScreen)
+        title = str(app.screen.query_one("#moments-title").render())
+        assert "2 unacknowledged" in title
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (
+            banner.text.startswith("⚑ 04:00 Walsall")
+            and "2 unacknowledged: Caer Wen" in banner.text
+        )
+        await pilot.press("A")
+        await pilot.pause()
+        assert not banner.display and app.state.desk.unacknowledged == ()
+
+
 async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary() -> None:
     async with board_showing(night(), still=True) as (app, source, clock, pilot):
         await pilot.press("f")
@@ -110,9 +145,13 @@ async def test_a_change_during_a_freeze_is_counted_then_shown_with_the_summary()
         await pilot.press("f")
         await pilot.pause()
         assert app.query_one(AlertBanner).display
-        said = "Invented Assembly: 1 seat declared · 1 control change"
-        told = [(n.title, n.message, n.markup) for n in app._notifications]
-        assert told == [("While frozen", said, False)]
+        said = "While frozen: Invented Assembly: 1 seat declared · 1 control change"
+        assert said in app.query_one(Timing).text.splitlines()  # one line, in the status bar
+        assert not app._notifications  # no toast over the declarations
+        clock.advance(8)
+        app.tick()
+        await pilot.pause()
+        assert "While frozen" not in screen_text(app)  # for a few seconds only
 
 
 async def test_the_bell_rings_for_each_alert_only_with_bell() -> None:
@@ -172,6 +211,44 @@ async def test_old_ticker_items_fade_and_leave() -> None:
         assert fresh is not None and not fresh.faded
 
 
+async def test_a_live_feed_of_another_night_ages_its_ticker_by_its_own_clock() -> None:
+    """Newcomer report #4: a 2016 rehearsal served live (serve-feed) showed an empty ticker,
+    aged by today's date; and a ticker whose items had all aged out said "no updates yet"."""
+    doc = night()  # the board's clock is 2026; the document's, 6 May 2016
+    doc["updates"] = []
+
+    def at(sequence: int, published: str, *times: str) -> dict[str, object]:
+        return doc | {
+            "sequence": sequence,
+            "published_at": f"2016-05-06T{published}:00+01:00",
+            "updates": [
+                {"id": f"u{t}", "published_at": f"2016-05-06T{t}:00+01:00", "kind": "update",
+                 "text": f"Update of {t}"}
+                for t in times
+            ],
+        }  # fmt: skip
+
+    app, source, _ = live_board(still=True)  # live: the mode serve-feed is watched in
+    async with app.run_test(size=(120, 40)):
+        ticker = app.query_one(Ticker)
+        source.push(doc)
+        await shown_sequence(app, 1)
+        await async_wait_for(lambda: "no updates yet" in screen_text(app), "no updates yet")
+        source.push(at(2, "11:30", "09:00"))  # two and a half hours old by the feed's clock
+        await shown_sequence(app, 2)
+        await async_wait_for(lambda: "no recent updates" in screen_text(app), "all aged out")
+        source.push(at(3, "09:34", "09:10", "09:25"))
+        await shown_sequence(app, 3)
+        await async_wait_for(
+            lambda: (
+                {key for key in ("u09:10", "u09:25") if ticker._playlist.get(key)}
+                == {"u09:10", "u09:25"}
+            ),
+            "both items on the ticker",
+        )
+        assert not any(ticker._playlist.get(key).faded for key in ("u09:10", "u09:25"))  # type: ignore[union-attr]
+
+
 async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> None:
     """One `/`: on a night of races the finder's items are the races, by office."""
     from tests.test_ap_board import night_showing
@@ -195,3 +272,93 @@ async def test_slash_on_a_night_of_races_finds_races_by_title_or_candidate() -> 
         await async_wait_for(lambda: app.state.open_race is not None, "the race opened")
         assert app.state.selected is not None and app.state.selected.id == "races"
         assert not isinstance(app.screen, FinderScreen)
+
+
+async def test_the_unfreeze_summary_is_one_line_that_fits_and_covers_no_figures() -> None:
+    """Newcomer report #8: a 7-line toast covered the declarations for 20 s. Now one line in the
+    status bar, shortened by rule to the width, for a few seconds."""
+    for size in ((80, 24), (120, 40), (200, 60)):
+        later = night()
+        for n, (winner, was) in enumerate((("PC", "LAB"), ("CON", "PC"), ("LAB", "LAB"))):
+            later = with_declaration(later, 1, seat(f"Seat {n}", f"0{n + 1}:00", winner, was))
+        for n, (control, was) in enumerate((("CON", "NOC"), ("NOC", "LAB"), ("LAB", "LAB"))):
+            later = with_declaration(later, 0, declaration(f"Council {n}", "05:00", control, was))
+        async with board_showing(night(), size=size, still=True, wall=False) as (
+            app,
+            source,
+            clock,
+            pilot,
+        ):
+            await pilot.press("f")
+            source.push(later)
+            await async_wait_for(lambda: app.state.waiting == 1, "one update waiting")
+            await pilot.press("f")
+            await pilot.pause()
+            lines = [line for line in app.query_one(Timing).text.splitlines() if "frozen" in line]
+            assert len(lines) == 1 and len(lines[0]) <= size[0], (size, lines)
+            assert "declared" in lines[0] and "control changes" in lines[0]
+            if size[0] >= 200:  # room for every contest, named
+                assert "English councils:" in lines[0] and "Invented Assembly:" in lines[0]
+            assert not app._notifications
+            assert app.query_one("#declarations").region.area > 0
+            assert "Council 2" in screen_text(app) or size[1] < 30  # the newest, in sight
+
+
+async def test_the_finder_says_when_the_feed_lists_fewer_areas_than_there_are() -> None:
+    """Newcomer report #16: "103 of 103 areas" beside a counter of 124 councils."""
+    from textual.widgets import Static
+
+    from sample_feeds.factory import councils, document, legislature
+
+    listed_all = councils(areas=[f"Council {n}" for n in range(124)])
+    declared = [
+        declaration("Cardiff North", "01:00", "LAB", "LAB"),
+        declaration("Ynys Môn", "02:00", "PC", "LAB"),
+    ]
+    seats = legislature(reported=2, declarations=declared)
+    for contest, words in (
+        (councils(), "2 of 2 areas listed · 124 councils in all"),
+        (listed_all, "126 of 126 areas · "),  # as many listed as there are, or more: said as is
+        (seats, "2 of 2 areas listed · 60 seats in all"),
+    ):
+        async with board_showing(document(contest), still=True) as (app, _, _, pilot):
+            await pilot.press("slash")
+            assert isinstance(app.screen, FinderScreen)
+            await pilot.pause()
+            count = str(app.screen.query_one("#finder-count", Static).render())
+            assert count.startswith(words), count
+            await pilot.press("B")  # typed: the listed count and the whole stay said
+            await pilot.pause()
+            count = str(app.screen.query_one("#finder-count", Static).render())
+            assert ("in all" in count) is ("in all" in words), count
+
+
+async def test_every_desk_screen_followed_before_it_is_composed_waits_for_its_mount() -> None:
+    """`python -m tests.docshots` once crashed with NoMatches in MomentsScreen.refresh_from: the
+    board refreshed a screen counted as mounted but not composed. Every desk screen, followed
+    before compose (marked mounted as Textual marks a screen whose start failed), does nothing;
+    once composed it follows; closed, it does nothing again."""
+    from board.desk_screens import DeskScreen
+    from board.findable import findable
+
+    async with board_showing(night(), still=True) as (app, _, _, pilot):
+        found = findable(app.state)
+        assert found is not None
+        makers = (
+            MomentsScreen,
+            lambda: AreaScreen("england", "Dudley"),
+            lambda: FinderScreen(found, app.state),
+        )
+        for make in makers:
+            early: DeskScreen = make()
+            early._is_mounted = True  # counted as mounted, never composed
+            early.follow(app.state)  # nothing, and no NoMatches
+            screen: DeskScreen = make()
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert screen._composed
+            screen.follow(app.state)  # composed: follows
+            screen.dismiss()
+            await pilot.pause()
+            screen.follow(app.state)  # closed: nothing
+            assert not screen._composed

@@ -148,11 +148,18 @@ def test_ticker_items_fade_then_leave_by_the_nights_clock() -> None:
     ages = ticker_ages(shown.updates, shown.published_at, max_age)
     assert [(update.id, faded) for update, faded in ages] == [("new", False), ("faded", True)]
 
+    # By the feed's clock in every mode: a night of 2016 served live again (serve-feed) ages
+    # by its own hours, not by today's date; only a feed that gives no time ages by now.
     today = datetime(2026, 11, 27, 21, 0, tzinfo=UTC)
-    for mode, expected in (("replay", shown.published_at), ("live", today)):
+    received = feed(doc | {"format": "results-board/1.1", "time_basis": "received"})
+    for mode, shown_feed, expected in (
+        ("replay", shown, shown.published_at),
+        ("live", shown, shown.published_at),
+        ("live", received, today),
+    ):
         state = BoardState.start(mode=mode, source="x", interval=5)  # type: ignore[arg-type]
-        state = state.apply_outcome(Changed(Snapshot(shown, today)), today)
-        assert night_clock(state, today) == expected  # a recording ages by its own night
+        state = state.apply_outcome(Changed(Snapshot(shown_feed, today)), today)
+        assert night_clock(state, today) == expected
 
 
 def test_a_time_the_board_received_rather_than_the_publisher_gave_is_said_as_by() -> None:

@@ -139,3 +139,18 @@ def test_feed_text_reaches_the_output_without_control_characters() -> None:
     assert all(ch.isprintable() or ch == "\n" for ch in text)
     assert "[bold]" in text  # markup is not interpreted, just shown
     assert "Title" in text.splitlines()[0]
+
+
+def test_a_time_the_ingest_received_is_printed_as_received() -> None:
+    """Newcomer report #6: `snapshot` printed "Published …" for PA's receipt time."""
+    from feeds.models import Feed
+    from sample_feeds.factory import document
+
+    published = Feed.model_validate(document())
+    received = Feed.model_validate(document(format="results-board/1.1", time_basis="received"))
+    assert render_snapshot(published).splitlines()[1] == "Published 2016-05-06 10:30:00 +0100"
+    assert (
+        render_snapshot(received)
+        .splitlines()[1]
+        .startswith("Received 2016-05-06 10:30:00 +0100 (the feed gives no time")
+    )

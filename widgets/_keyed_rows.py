@@ -94,6 +94,8 @@ class KeyedRows(Generic[LineT, RowT]):
         self._line_of = line_of
         self.rows: dict[str, RowT] = {}
         """The row widget of each key."""
+        self.of: object = None
+        """What the rows show lines of (a contest's id; None: not said)."""
 
     def lines(self) -> list[LineT]:
         """The lines the rows show."""
@@ -110,8 +112,19 @@ class KeyedRows(Generic[LineT, RowT]):
         lines: Iterable[LineT],
         make: Callable[[LineT], RowT],
         update: Callable[[RowT, LineT], None],
+        *,
+        of: object = None,
     ) -> None:
-        """Make the rows show exactly `lines` (a repeated key: the last wins)."""
+        """Make the rows show exactly `lines` (a repeated key: the last wins).
+
+        `of` says what the lines are of (a contest's id): when it differs from the last
+        sync's, every row is made afresh. A key means one party *within one contest*: "LAB"
+        of the English councils and "LAB" of the Welsh Assembly are not one row updated,
+        whose columns, notes and flashes would carry over from the other contest.
+        """
+        if of != self.of:
+            self.clear()
+            self.of = of
         latest = {line.key: line for line in lines}
         gone = [row for key, row in self.rows.items() if key not in latest]
         for key in [key for key in self.rows if key not in latest]:

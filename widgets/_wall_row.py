@@ -89,6 +89,9 @@ class WallRow(Horizontal):
     def watch_line(self, old: WallLine, new: WallLine) -> None:
         if not self.is_mounted:
             return
+        if len(old.cells) != len(new.cells):  # other columns: the row is made again
+            self.refresh(recompose=True)
+            return
         if (old.name, old.note) != (new.name, new.note):
             self.query_one(".wall-name-text", Static).update(Content(one_line(new.name)))
             self.query_one(".wall-note", Static).update(Content(one_line(new.note)))

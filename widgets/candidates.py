@@ -56,7 +56,7 @@ class CandidateTable(FittedTable[CandidateLine, CandidateRow]):
         super().__init__(name=name, id=id, classes=classes)
         self._header = CandidateHeader()
         self._keyed: KeyedRows[CandidateLine, CandidateRow] = KeyedRows(self, _line_of)
-        self._pending: list[CandidateLine] | None = None
+        self._pending: tuple[list[CandidateLine], str | None] | None = None
         self._more = MoreLine()
 
     def compose(self) -> ComposeResult:
@@ -64,7 +64,8 @@ class CandidateTable(FittedTable[CandidateLine, CandidateRow]):
         yield self._header
         pending, self._pending = self._pending, None
         if pending is not None:
-            latest = {line.key: line for line in pending}
+            lines, self._keyed.of = pending
+            latest = {line.key: line for line in lines}
             self._keyed.rows = {key: CandidateRow(line) for key, line in latest.items()}
             yield from (self._keyed.rows[line.key] for line in sort_candidates(latest.values()))
         yield self._more
@@ -85,21 +86,27 @@ class CandidateTable(FittedTable[CandidateLine, CandidateRow]):
         return self._header.turnout
 
     def update_candidates(
-        self, lines: Sequence[CandidateLine], *, round: int, turnout: float | None
+        self,
+        lines: Sequence[CandidateLine],
+        *,
+        round: int,
+        turnout: float | None,
+        contest: str | None = None,
     ) -> None:
         """Show exactly `lines` (the whole current set, keyed by `key`; a repeated key: last wins).
 
         Only rows whose figures changed repaint; the header repaints only if the
-        round or turnout changed. May be called before the table is mounted.
+        round or turnout changed. The lines of another `contest` (its id) replace the rows
+        rather than update them. May be called before the table is mounted.
         """
         self._header.round = round
         self._header.turnout = turnout
         self._header.eliminated = any(line.eliminated for line in lines)
         if self._header.parent is None:  # not composed yet: compose shows them
-            self._pending = list(lines)
+            self._pending = list(lines), contest
             return
         with self.app.batch_update():
-            self._keyed.sync(lines, CandidateRow, _set_line)
+            self._keyed.sync(lines, CandidateRow, _set_line, of=contest)
             wanted = sort_candidates(self._keyed.lines())
             self._keyed.order(wanted, after=self._header)
             self.fit()

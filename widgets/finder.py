@@ -83,15 +83,19 @@ class Finder(Vertical):
         *,
         scopes: Sequence[str] = ("All",),
         total: int = 0,
+        in_all: str = "",
         noun: str = "areas",
         placeholder: str = "Type a name",
         id: str | None = None,
     ) -> None:
-        """A finder over what `find` finds (`total` items in all); `scopes` are what tab cycles
-        through ("All" first)."""
+        """A finder over what `find` finds (`total` items listed); `scopes` are what tab cycles
+        through ("All" first); `in_all`: how many there are where more than are listed ("124
+        councils")."""
         super().__init__(id=id)
         self.total = total
-        """How many items there are in all."""
+        """How many items are listed."""
+        self.in_all = in_all
+        """How many there are in all when the feed lists fewer ("124 councils"; "": all)."""
         self._find = find
         self._scopes = tuple(scopes) or ("All",)
         self._noun = noun
@@ -139,10 +143,13 @@ class Finder(Vertical):
         self.scope = self._scopes[(self._scopes.index(self.scope) + 1) % len(self._scopes)]
         self.show(self.typed)
 
-    def set_find(self, find: FindFunction, scopes: Sequence[str], total: int) -> None:
+    def set_find(
+        self, find: FindFunction, scopes: Sequence[str], total: int, in_all: str = ""
+    ) -> None:
         """Search something new (the feed changed): the query and the scope stay where they can."""
         self._find = find
         self.total = total
+        self.in_all = in_all
         self._scopes = tuple(scopes) or ("All",)
         if self.scope not in self._scopes:
             self.scope = self._scopes[0]
@@ -173,10 +180,12 @@ class Finder(Vertical):
         counter.update(Content(self._count_words()), layout=False)  # one line, always
 
     def _count_words(self) -> str:
-        """ "12 of 650 areas · Still to declare · ↑↓ enter · tab: scope"."""
+        """ "12 of 650 areas · Still to declare · ↑↓ enter · tab: scope"; where the feed lists
+        fewer than there are, "103 of 103 areas listed · 124 councils in all · …"."""
         scope = "" if self.scope == "All" else f" · {self.scope}"
         hint = " · ↑↓ enter · tab: scope" if len(self._scopes) > 1 else " · ↑↓ enter"
-        return f"{len(self.found)} of {self.total} {self._noun}{scope}{hint}"
+        listed = f" listed · {self.in_all} in all" if self.in_all else ""
+        return f"{len(self.found)} of {self.total} {self._noun}{listed}{scope}{hint}"
 
     @staticmethod
     def _prompt(item: FinderItem, width: int) -> Content:

@@ -62,7 +62,7 @@ class PartyTable(FittedTable[PartyLine, PartyRow]):
         self._flash_seconds = flash_seconds
         self._keyed: KeyedRows[PartyLine, PartyRow] = KeyedRows(self, _line_of)
         self._filled = False
-        self._pending: list[PartyLine] | None = None
+        self._pending: tuple[list[PartyLine], str | None] | None = None
         self._header = PartyHeader(self._columns)
         self._more = MoreLine()
 
@@ -90,16 +90,21 @@ class PartyTable(FittedTable[PartyLine, PartyRow]):
         yield self._header
         pending, self._pending = self._pending, None
         if pending is not None:
+            lines, self._keyed.of = pending
             self._keyed.rows = {
                 line.key: PartyRow(line, self._columns, flash_seconds=self._flash_seconds)
-                for line in pending
+                for line in lines
             }
             self._filled = True
             yield from self._keyed.rows.values()
         yield self._more
 
     def update_lines(
-        self, lines: Sequence[PartyLine], *, sorted_field: str = "", fresh: bool = False
+        self,
+        lines: Sequence[PartyLine],
+        *,
+        sorted_field: str = "",
+        contest: str | None = None,
     ) -> None:
         """Show exactly `lines`, in this order (keyed by `key`; a repeated key: the last wins).
 
@@ -107,26 +112,24 @@ class PartyTable(FittedTable[PartyLine, PartyRow]):
         order changed; the first fill does not flash. `sorted_field` is the field
         the lines are sorted by, for the header's mark. May be called before the
         table is mounted (say, in the app's `compose`): the rows are composed.
-        With `fresh` the lines are another set altogether (the table now shows
-        another contest): the rows are replaced, like a first fill, and nothing
-        flashes.
+        The lines of another `contest` (its id) are another set altogether: the rows
+        are replaced, like a first fill, and nothing flashes.
         """
         fields = {column.field for column in self._columns} | {"name"}
         self._header.sorted_field = sorted_field if sorted_field in fields else ""
         ordered = list({line.key: line for line in lines}.values())
         if self._header.parent is None:  # not composed yet: compose shows them
-            self._pending = ordered
+            self._pending = ordered, contest
             return
         with self.app.batch_update():
-            if fresh:
-                self._keyed.clear()
+            if contest != self._keyed.of:
                 self._filled = False
             flash = self._filled and self._flash_seconds > 0
 
             def make(line: PartyLine) -> PartyRow:
                 return PartyRow(line, self._columns, flash_seconds=self._flash_seconds, flash=flash)
 
-            self._keyed.sync(ordered, make, _set_line)
+            self._keyed.sync(ordered, make, _set_line, of=contest)
             self._keyed.order(ordered, after=self._header)
             self.fit()
         self._filled = True

@@ -30,7 +30,15 @@ from textual.style import Style
 
 from widgets.views import RaceLine
 
-__all__ = ["RACE_SORTS", "RaceLine", "RaceOverview", "RaceSort", "group_rows"]
+__all__ = [
+    "RACE_SORTS",
+    "RaceLine",
+    "RaceOverview",
+    "RaceSort",
+    "column_widths",
+    "group_rows",
+    "middle_cut",
+]
 
 RaceSort = Literal["office", "margin", "reporting", "called"]
 """Orders of the races within each office: by place; closest first; least counted first;
@@ -76,10 +84,39 @@ def _sorted(races: list[RaceLine], sort: RaceSort) -> list[RaceLine]:
 
 
 PLACE = 11
+"""The place column's least width ("NY Dist 12" and a gap)."""
 MARGIN = 6
 IN = 14
 STATUS = 9
 LEADER_MIN = 8
+
+
+def middle_cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut in the middle with "…" where too long: races
+    named alike differ at the end as often as at the start ("CO Recall…rict 1", "CO
+    Recall…rict 5"), so both ends are kept."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    tail = (width - 1) // 2
+    return text[: width - 1 - tail] + "…" + (text[-tail:] if tail else "")
+
+
+def column_widths(width: int, places: int, leaders: int) -> tuple[int, int]:
+    """The place and leader columns' widths on a line `width` cells wide, for places and
+    leaders at most `places` and `leaders` cells long.
+
+    The two share what the fixed columns (margin, in, status) leave. The leader is given
+    its longest name, but no more than half of that room, and never less than `LEADER_MIN`;
+    the place takes the rest up to its longest (never less than `PLACE`), so that measures
+    named alike ("CO Recall Williams Dist 1", "… Dist 5") are told apart where there is room;
+    what remains goes to the leader.
+    """
+    room = max(0, width - 2 - MARGIN - IN - STATUS - 3)
+    leader = max(LEADER_MIN, min(leaders + 1, room // 2))
+    place = max(PLACE, min(places + 1, room - leader))
+    return place, max(LEADER_MIN, room - place)
 
 
 class RaceOverview(ScrollView, can_focus=True):
@@ -139,6 +176,7 @@ class RaceOverview(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._lines: dict[str, RaceLine] = {}
         self._rows: list[_Row] = []
+        self._longest = (0, 0)  # the longest place and leader, in cells
         self.sort: RaceSort = "office"
         """The order of the races within each office."""
 
@@ -157,6 +195,13 @@ class RaceOverview(ScrollView, can_focus=True):
         """Show exactly `lines`; only lines whose figures changed are redrawn."""
         latest = {line.key: line for line in lines}
         rows = group_rows(latest.values(), self.sort)
+        longest = (
+            max((len(line.place) for line in latest.values()), default=0),
+            max((len(line.leader) for line in latest.values()), default=0),
+        )
+        if longest != self._longest:  # other column widths: every line is drawn again
+            self._longest = longest
+            self.refresh()
         if [self._shape(r) for r in rows] != [self._shape(r) for r in self._rows]:
             key = self.selected.key if self.selected else None
             self._lines, self._rows = latest, rows
@@ -243,14 +288,14 @@ class RaceOverview(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_visual_style(f"race-overview--{name}")
 
-    def _leader_width(self, width: int) -> int:
-        return max(LEADER_MIN, width - 2 - PLACE - MARGIN - IN - STATUS - 3)
+    def _widths(self, width: int) -> tuple[int, int]:
+        return column_widths(width, *self._longest)
 
     def _titles(self, width: int) -> Content:
-        leader = self._leader_width(width)
+        place, leader = self._widths(width)
         text = (
             "  "
-            + "Race".ljust(PLACE)
+            + "Race".ljust(place)
             # The title never runs into "Margin": shorter where the column is narrow.
             + ("Winner or leader" if leader > 16 else "Leader").ljust(leader)
             + "Margin".rjust(MARGIN)
@@ -262,16 +307,16 @@ class RaceOverview(ScrollView, can_focus=True):
         return Content(text).stylize(self._style("muted"))
 
     def _race(self, race: RaceLine, width: int, cursor: bool = False) -> Content:
-        leader_width = self._leader_width(width)
+        place_width, leader_width = self._widths(width)
         muted = self._style("muted")
-        place = Content(race.place.translate(_NEWLINES)).truncate(PLACE - 1, ellipsis=True)
+        place = Content(middle_cut(race.place.translate(_NEWLINES), place_width - 1))
         leader = Content(race.leader.translate(_NEWLINES) or "—")
         leader = leader.truncate(leader_width - 1, ellipsis=True, pad=True)
         margin = "—" if race.margin is None else f"+{race.margin:.1f}"
         reported = f"{race.reported:.0f}% {race.basis}".strip() if race.basis else "—"
         parts: list[Content | str | tuple[str, Style | str]] = [
             "▸ " if cursor else "  ",  # the cursor reads without colour too
-            place.pad_right(PLACE - place.cell_length),
+            place.pad_right(place_width - place.cell_length),
             leader,
             " ",
             (margin.rjust(MARGIN), muted if race.margin is None else ""),

@@ -152,9 +152,9 @@ class Timing(Widget):
         times = next((t for t in view.times if len(t) <= width), view.times[-1])
         lines = [Content(times)]
         for line in view.lines:
-            text = Content(LINE_GLYPH[line.tone] + line.text).truncate(
-                max(10, width), ellipsis=True
-            )
+            forms = [LINE_GLYPH[line.tone] + form for form in (line.text, *line.shorter)]
+            fits = next((form for form in forms if len(form) <= width), forms[-1])
+            text = Content(fits).truncate(max(10, width), ellipsis=True)
             lines.append(text.stylize(f".timing--{line.tone}"))
         return Content("\n").join(lines)
 

@@ -222,6 +222,9 @@ class StatusLine:
     """The words (may hold untrusted text from the feed or source: shown literally)."""
     tone: Literal["error", "problem", "note"]
     """`error` for a failing feed, `problem` for a standing fault beside good figures."""
+    shorter: tuple[str, ...] = ()
+    """Shorter forms of `text`, longest first: the first that fits is shown (else the last,
+    cut with "…")."""
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ class WallRows(Vertical):
             row.line = line
             row.bar_scale = view.scale
 
-        self._keyed.sync(shown, lambda line: WallRow(line, view.scale), update)
+        self._keyed.sync(shown, lambda line: WallRow(line, view.scale), update, of=view.contest)
         if shown:
             self._keyed.order(shown, after=self.query_one("#wall-rows-top"))
             if self.children[-1] is not more:

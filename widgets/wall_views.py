@@ -95,6 +95,9 @@ class WallView:
 
     title: str = ""
     """The contest's title (untrusted)."""
+    contest: str = ""
+    """The contest's id: the rows of another contest are made afresh, never updated in place
+    (its parties' codes may be the same, its columns are not)."""
     counter: CounterView | None = None
     """The reporting counter (the reported figure padded to the total's width), or None."""
     target: str = ""
