@@ -88,7 +88,9 @@ STATUS_WORDS: tuple[tuple[str, str], ...] = (
     (
         "`ERROR`",
         'the last poll failed; the reason and the retry are shown ("HTTP 503 — retrying in '
-        '8 s"); the last good figures stay, every panel marked with a heavy bar',
+        '8 s"; a refused document adds its first problem: "invalid feed — retrying in 4 s · '
+        'row 6, Councils: Total 21 is not the sum of the other rows (22)"); the last good '
+        "figures stay, every panel marked with a heavy bar",
     ),
     (
         "`STALE`",
