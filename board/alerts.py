@@ -58,6 +58,7 @@ __all__ = [
     "counted",
     "new_alerts",
     "new_changes",
+    "race_calls",
 ]
 
 Changes = Literal["all", "gains", "none"]
@@ -162,11 +163,15 @@ class Alert:
         return (self.contest_id, self.area, wording)
 
     @property
+    def mark(self) -> str:
+        """What opens the words of a race's news: "✔ CALLED ", "RUNOFF " ("" for a change)."""
+        return _MARKS[self.kind]
+
+    @property
     def text(self) -> str:
         """ "03:12 Dudley · LAB lose to NOC", "✔ CALLED 21:04 AZ President · Ada Quill (Dem)"."""
         rush = " (rush)" if self.rush else ""
-        mark = _MARKS[self.kind]
-        return f"{mark}{self.declared_at:%H:%M} {self.area} · {self.wording}{rush}"
+        return f"{self.mark}{self.declared_at:%H:%M} {self.area} · {self.wording}{rush}"
 
 
 def counted(alerts: Iterable[Alert]) -> str:
@@ -216,18 +221,23 @@ def _race_alert(
     )
 
 
+def race_calls(race: RaceContest, published: datetime) -> Iterator[Alert]:
+    """The race's call and runoff as alerts (none while uncalled); timed by the call, else the
+    race's last update, else `published`."""
+    at = race.called_at or race.updated_at or published
+    winners = [c for c in race.candidates if c.winner]
+    if winners:
+        yield _race_alert(race, "called", winners, at)
+    runoff = [c for c in race.candidates if c.runoff]
+    if runoff:
+        yield _race_alert(race, "runoff", runoff, at)
+
+
 def calls_of(feed: Feed) -> Iterator[Alert]:
     """Every race called (or sent to a runoff) in `feed`, as an alert."""
     for race in feed.contests:
-        if not isinstance(race, RaceContest):
-            continue
-        at = race.called_at or race.updated_at or feed.published_at
-        winners = [c for c in race.candidates if c.winner]
-        if winners:
-            yield _race_alert(race, "called", winners, at)
-        runoff = [c for c in race.candidates if c.runoff]
-        if runoff:
-            yield _race_alert(race, "runoff", runoff, at)
+        if isinstance(race, RaceContest):
+            yield from race_calls(race, feed.published_at)
 
 
 def alerts_of(feed: Feed) -> Iterator[Alert]:

@@ -160,3 +160,26 @@ def test_calls_held_by_a_freeze_are_counted_as_calls_in_the_frozen_chip() -> Non
     assert counted(board(*FEEDS, frozen_from=2).desk.held) == "2 alerts"
     released = state.unfreeze(T0 + timedelta(minutes=1))
     assert released.desk.banner is not None and released.desk.banner.count == 2
+
+
+def test_calls_are_key_moments_marked_until_acknowledged() -> None:
+    from board.moments import moment_lines, moments
+    from board.plain import render_snapshot
+
+    state = board(*FEEDS[:3])
+    unacknowledged = {alert.key for alert in state.desk.unacknowledged}
+    lines = moment_lines(moments(FEEDS[2]), unacknowledged)
+    called = {(line.contest, line.words, line.unacknowledged) for line in lines}
+    assert called == {
+        ("WY President", "✔ CALLED Ben Ferris (GOP)", False),  # the night so far: no alert
+        ("NV President", "✔ CALLED Ada Quill (Dem)", True),
+        ("KS U.S. Senate", "✔ CALLED Dale Okafor (GOP)", True),
+    }
+    assert all(line.kind == "called" and line.time == "23:00" for line in lines)
+    acknowledged = state.acknowledge_all()
+    keys = {alert.key for alert in acknowledged.desk.unacknowledged}
+    assert not any(line.unacknowledged for line in moment_lines(moments(FEEDS[2]), keys))
+    assert "23:00  NV President · ✔ CALLED Ada Quill (Dem)" in render_snapshot(FEEDS[2])
+    assert "KS U.S. Senate · ✔ CALLED" not in render_snapshot(FEEDS[3])  # retracted
+    runoff = moment_lines(moments(runoff_night()[1]))
+    assert [line.words for line in runoff] == ["RUNOFF Ann Roe (Dem) vs Bo Yi (GOP)"]
