@@ -57,7 +57,8 @@ def test_at_80_by_24_every_panel_is_whole(tmp_path: Path) -> None:
         assert "? Help" in footer
 
         board.send("?")
-        text = board.wait_for_text("to close")
+        # the close line learns that the keys scroll once they are laid out: wait for that
+        text = board.wait_for_text(lambda text: "more below" in text and "to close" in text)
         close = next(line for line in text.splitlines() if "to close" in line)
         assert "escape, q or ? to close" in close and "more below" in close
         board.send("\x1b")
