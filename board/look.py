@@ -151,19 +151,24 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
 def _times(state: BoardState, now: datetime) -> tuple[str, ...]:
     """The times line, longest first: the clock of the night (local time and the feed's own, to
     the minute: a clock in seconds would repaint the line between polls, doubling its bytes),
-    then the last good poll, the last change and the interval."""
+    then the last good poll, the last change and the interval. The shortest forms keep the
+    feed's time and the last good poll's age alone, and fit the narrowest board (60 columns,
+    58 inside the bar) with the longest of each: "Feed received 2016-05-05 22:45 · Good poll
+    119 min ago" is 54 characters."""
     feed = state.feed
     good, change = feed.last_success, feed.last_change
     received = state.shown is not None and state.shown.feed.time_basis == "received"
-    clock = (
-        f"Now {clock_time(now)[:5]} · Feed {feed_time(feed.published_at, now, received=received)}"
-    )
+    now_words = f"Now {clock_time(now)[:5]}"
+    feed_words = f"Feed {feed_time(feed.published_at, now, received=received)}"
+    clock = f"{now_words} · {feed_words}"
+    good_words = f"Good poll {ago(good, now)}"
     return (
         f"{clock} · Last good poll {clock_time(good)} ({ago(good, now)})"
         f" · Last change {clock_time(change)} ({ago(change, now)}) · every {feed.interval:g} s",
-        f"{clock} · Good poll {ago(good, now)} · Change {ago(change, now)}"
-        f" · every {feed.interval:g} s",
-        f"{clock} · Good poll {ago(good, now)} · {feed.interval:g} s",
+        f"{clock} · {good_words} · Change {ago(change, now)} · every {feed.interval:g} s",
+        f"{clock} · {good_words} · {feed.interval:g} s",
+        f"{clock} · {good_words}",
+        f"{feed_words} · {good_words}",
     )
 
 
