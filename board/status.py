@@ -92,14 +92,21 @@ class FeedStatus:
         ]
 
     def with_poll(
-        self, now: datetime, *, ok: bool, error: str | None = None, reason: str | None = None
+        self,
+        now: datetime,
+        *,
+        ok: bool,
+        error: str | None = None,
+        reason: str | None = None,
+        since: datetime | None = None,
     ) -> FeedStatus:
-        """This status after a poll finished at `now`."""
+        """This status after a poll finished at `now`; `since`: when the failure began, where
+        another clock knows better (a relay's own source failing: the relay's time)."""
         if ok:
             return replace(
                 self, last_poll=now, last_success=now, error=None, reason=None, failing_since=None
             )
-        since = self.failing_since or now
+        since = since or self.failing_since or now
         return replace(
             self, last_poll=now, error=error or "feed error", reason=reason, failing_since=since
         )
