@@ -84,7 +84,11 @@ STATE_TONES: dict[FeedState, Tone] = {
 
 STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("`LIVE` / `DEMO` / `REPLAY`", "the last poll succeeded; figures are current"),
-    ("`CONNECTING`", "no good poll yet"),
+    (
+        "`CONNECTING`",
+        "nothing to show yet: no good poll, or the source answers but has sent no figures "
+        '("waiting for PA\'s first files in /srv/pa-mirror")',
+    ),
     (
         "`ERROR`",
         'the last poll failed; the reason and the retry are shown ("HTTP 503 — retrying in '
@@ -177,6 +181,8 @@ def _lines(state: BoardState, now: datetime) -> tuple[StatusLine, ...]:
     feed = state.feed
     found: list[StatusLine] = []
     error = feed.error_words(now)
+    if error is None and feed.last_success is not None and state.nothing_yet:
+        found.append(StatusLine(feed.waiting_words(), "note"))
     if error is not None:
         since = feed.failing_since
         if since is not None and feed.last_poll is not None and since != feed.last_poll:

@@ -91,10 +91,18 @@ class BoardState:
 
     @classmethod
     def start(
-        cls, *, mode: Mode, source: str, interval: float, wall: bool | None = None
+        cls,
+        *,
+        mode: Mode,
+        source: str,
+        interval: float,
+        wall: bool | None = None,
+        awaited: str = FeedStatus.awaited,
     ) -> BoardState:
-        """The board before its first poll (`wall`: `--wall` True, `--no-wall` False)."""
-        return cls(FeedStatus(mode=mode, source=source, interval=interval), wall=WallSwitch(wall))
+        """The board before its first poll (`wall`: `--wall` True, `--no-wall` False;
+        `awaited`: what the source's first figures are called, `Adapter.awaited`)."""
+        status = FeedStatus(mode=mode, source=source, interval=interval, awaited=awaited)
+        return cls(status, wall=WallSwitch(wall))
 
     # -- what is on screen -------------------------------------------------------------------
 
@@ -134,9 +142,19 @@ class BoardState:
             return None
         return dict(self.sorts).get(kind, SORTS[kind][0])
 
+    @property
+    def nothing_yet(self) -> bool:
+        """Polls succeed but nothing has come to show (an empty PA folder, a source whose
+        first answers carry no figures): never LIVE over nothing."""
+        return self.shown is None and self.pending is None
+
     def state_word(self, now: datetime) -> FeedState:
-        """The feed's state word at `now` (LIVE, STALE, ERROR, …)."""
-        return self.feed.state(now)
+        """The feed's state word at `now` (LIVE, STALE, ERROR, …); CONNECTING until there are
+        figures to show, whatever the polls say."""
+        word = self.feed.state(now)
+        if self.nothing_yet and word in (FeedState.LIVE, FeedState.DEMO, FeedState.REPLAY):
+            return FeedState.CONNECTING
+        return word
 
     # -- polls -------------------------------------------------------------------------------
 
