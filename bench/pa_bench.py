@@ -5,7 +5,8 @@ rushes, 100 state-of-parties revisions: 1,400 files) is read by the real
 `PaFolderSource`; the same on 100 files shows what an update costs as the
 folder grows. A probe task on the event loop records its longest stall while
 the polls run (the board's loop must never freeze). Last, a real FTP server on
-127.0.0.1 (pyftpdlib) counts the FTP commands of a poll when nothing changed.
+127.0.0.1 (pyftpdlib) counts the FTP commands of a poll when nothing changed, on an
+account laid out as PA's (`nominations/` and `results/`, each with its `.timestamp`).
 """
 
 from __future__ import annotations
@@ -126,6 +127,8 @@ async def measure(folder: Path) -> dict[str, float]:
 
 
 def ftp_commands(folder: Path) -> int:
+    """FTP commands of an idle poll of an account holding `folder` as `results/` and one
+    council's nominations in `nominations/`."""
     import logging
 
     from pyftpdlib.authorizers import DummyAuthorizer
@@ -134,7 +137,13 @@ def ftp_commands(folder: Path) -> int:
 
     logging.basicConfig(level=logging.WARNING)  # pyftpdlib logs every command unless told
     authorizer = DummyAuthorizer()
-    authorizer.add_user("bench", "bench-pass", str(folder), perm="elr")
+    account = folder.with_name(f"{folder.name}-account")
+    shutil.copytree(folder, account / "results")
+    (account / "nominations").mkdir()
+    body = pa.local_nominations("Bench Council", {"Lab": ("Labour", 10)})
+    (account / "nominations" / "Local_nominations_Bench_Council.xml").write_bytes(body)
+    (account / "nominations" / ".timestamp").write_text(f"{time.time():.3f}")
+    authorizer.add_user("bench", "bench-pass", str(account), perm="elr")
     handler = type("Handler", (FTPHandler,), {"authorizer": authorizer})
     server = FTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"timeout": 0.05}, daemon=True)
@@ -191,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"- one new file: the {what} costs {ratio:.1f}x more in a folder {folders:.0f}x "
                   "larger")  # fmt: skip
         print(f"- FTP commands in a poll when nothing changed: {ftp_commands(small)} "
-              "(TYPE I, PASV, RETR .timestamp: one .timestamp read)")  # fmt: skip
+              "(TYPE I, PASV, RETR for each of nominations/ and results/ .timestamp)")  # fmt: skip
         if "--screen" in args:
             from bench.pa_screen import screen_latency
 

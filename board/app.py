@@ -87,7 +87,13 @@ class ResultsBoard(DeskActions, SafeExits):
         self.clock = clock or (lambda: datetime.now().astimezone())
         """The board's one clock: poll times, "n s ago", STALE."""
         self.state = replace(
-            BoardState.start(mode=mode, source=source.description, interval=interval, wall=wall),
+            BoardState.start(
+                mode=mode,
+                source=source.description,
+                interval=interval,
+                wall=wall,
+                awaited=source.adapter.awaited,
+            ),
             desk=Desk(rule=alert_rule or AlertRule(), ticker_max_age=ticker_max_age),
         )
         """What the board shows and why; replaced whole by every transition."""

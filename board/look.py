@@ -85,7 +85,11 @@ STATE_TONES: dict[FeedState, Tone] = {
 
 STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("`LIVE` / `DEMO` / `REPLAY`", "the last poll succeeded; figures are current"),
-    ("`CONNECTING`", "no good poll yet"),
+    (
+        "`CONNECTING`",
+        "nothing to show yet: no good poll, or the source answers but has sent no figures "
+        '("waiting for PA\'s first files in /srv/pa-mirror")',
+    ),
     (
         "`ERROR`",
         'the last poll failed; the reason and the retry are shown ("HTTP 503 — retrying in '
@@ -152,19 +156,24 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
 def _times(state: BoardState, now: datetime) -> tuple[str, ...]:
     """The times line, longest first: the clock of the night (local time and the feed's own, to
     the minute: a clock in seconds would repaint the line between polls, doubling its bytes),
-    then the last good poll, the last change and the interval."""
+    then the last good poll, the last change and the interval. The shortest forms keep the
+    feed's time and the last good poll's age alone, and fit the narrowest board (60 columns,
+    58 inside the bar) with the longest of each: "Feed received 2016-05-05 22:45 · Good poll
+    119 min ago" is 54 characters."""
     feed = state.feed
     good, change = feed.last_success, feed.last_change
     received = state.shown is not None and state.shown.feed.time_basis == "received"
-    clock = (
-        f"Now {clock_time(now)[:5]} · Feed {feed_time(feed.published_at, now, received=received)}"
-    )
+    now_words = f"Now {clock_time(now)[:5]}"
+    feed_words = f"Feed {feed_time(feed.published_at, now, received=received)}"
+    clock = f"{now_words} · {feed_words}"
+    good_words = f"Good poll {ago(good, now)}"
     return (
         f"{clock} · Last good poll {clock_time(good)} ({ago(good, now)})"
         f" · Last change {clock_time(change)} ({ago(change, now)}) · every {feed.interval:g} s",
-        f"{clock} · Good poll {ago(good, now)} · Change {ago(change, now)}"
-        f" · every {feed.interval:g} s",
-        f"{clock} · Good poll {ago(good, now)} · {feed.interval:g} s",
+        f"{clock} · {good_words} · Change {ago(change, now)} · every {feed.interval:g} s",
+        f"{clock} · {good_words} · {feed.interval:g} s",
+        f"{clock} · {good_words}",
+        f"{feed_words} · {good_words}",
     )
 
 
@@ -173,6 +182,8 @@ def _lines(state: BoardState, now: datetime) -> tuple[StatusLine, ...]:
     feed = state.feed
     found: list[StatusLine] = []
     error = feed.error_words(now)
+    if error is None and feed.last_success is not None and state.nothing_yet:
+        found.append(StatusLine(feed.waiting_words(), "note"))
     if error is not None:
         since = feed.failing_since
         if since is not None and feed.last_poll is not None and since != feed.last_poll:

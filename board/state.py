@@ -91,10 +91,18 @@ class BoardState:
 
     @classmethod
     def start(
-        cls, *, mode: Mode, source: str, interval: float, wall: bool | None = None
+        cls,
+        *,
+        mode: Mode,
+        source: str,
+        interval: float,
+        wall: bool | None = None,
+        awaited: str = FeedStatus.awaited,
     ) -> BoardState:
-        """The board before its first poll (`wall`: `--wall` True, `--no-wall` False)."""
-        return cls(FeedStatus(mode=mode, source=source, interval=interval), wall=WallSwitch(wall))
+        """The board before its first poll (`wall`: `--wall` True, `--no-wall` False;
+        `awaited`: what the source's first figures are called, `Adapter.awaited`)."""
+        status = FeedStatus(mode=mode, source=source, interval=interval, awaited=awaited)
+        return cls(status, wall=WallSwitch(wall))
 
     # -- what is on screen -------------------------------------------------------------------
 
@@ -134,9 +142,19 @@ class BoardState:
             return None
         return dict(self.sorts).get(kind, SORTS[kind][0])
 
+    @property
+    def nothing_yet(self) -> bool:
+        """Polls succeed but nothing has come to show (an empty PA folder, a source whose
+        first answers carry no figures): never LIVE over nothing."""
+        return self.shown is None and self.pending is None
+
     def state_word(self, now: datetime) -> FeedState:
-        """The feed's state word at `now` (LIVE, STALE, ERROR, …)."""
-        return self.feed.state(now)
+        """The feed's state word at `now` (LIVE, STALE, ERROR, …); CONNECTING until there are
+        figures to show, whatever the polls say."""
+        word = self.feed.state(now)
+        if self.nothing_yet and word in (FeedState.LIVE, FeedState.DEMO, FeedState.REPLAY):
+            return FeedState.CONNECTING
+        return word
 
     # -- polls -------------------------------------------------------------------------------
 
@@ -152,8 +170,15 @@ class BoardState:
                 ),
             )
         newest = outcome.snapshot if isinstance(outcome, Changed) else self.pending or self.shown
-        relayed = _upstream_failure(newest.feed if newest is not None else None)
-        polled = self.feed.with_poll(now, ok=relayed is None, error=relayed)
+        upstream = None if newest is None else newest.feed.upstream
+        if upstream is not None and upstream.state == "failing":
+            # The relay serves its last good figures: as stale as a failed poll's, failing
+            # since the relay's time (one time on the line, not the relay's and the board's).
+            error = f"relay's source failing: {upstream.error or 'no answer'}"
+            since = None if upstream.since is None else upstream.since.astimezone(now.tzinfo)
+            polled = self.feed.with_poll(now, ok=False, error=error, since=since)
+        else:
+            polled = self.feed.with_poll(now, ok=True)
         feed = replace(polled, finished=finished, problems=outcome.problems)
         state = replace(self, feed=feed)
         if not isinstance(outcome, Changed):
@@ -294,13 +319,3 @@ class BoardState:
 def _shown_part(feed: Feed) -> tuple[object, ...]:
     """What of a feed the board shows as figures and words: its "last change" is when this did."""
     return (feed.title, feed.test, feed.contests, feed.updates)
-
-
-def _upstream_failure(feed: Feed | None) -> str | None:
-    """The error to show when the feed came through a relay whose own source is failing: the
-    relay still serves the last good figures, so they are as stale as a failed poll's."""
-    upstream = None if feed is None else feed.upstream
-    if upstream is None or upstream.state != "failing":
-        return None
-    since = f" since {upstream.since.astimezone():%H:%M:%S}" if upstream.since else ""
-    return f"relay's source failing: {upstream.error or 'no answer'}{since}"

@@ -46,6 +46,8 @@ class FeedStatus:
     """How the board is fed: a live source, the bundled demo, or a recording."""
     source: str = ""
     """Where the feed comes from, safe to show."""
+    awaited: str = "the first figures from"
+    """What a good poll with nothing to show waits for, before `source` (`Adapter.awaited`)."""
     interval: float = 5.0
     """Seconds between polls when all is well."""
     last_poll: datetime | None = None
@@ -92,17 +94,29 @@ class FeedStatus:
         ]
 
     def with_poll(
-        self, now: datetime, *, ok: bool, error: str | None = None, reason: str | None = None
+        self,
+        now: datetime,
+        *,
+        ok: bool,
+        error: str | None = None,
+        reason: str | None = None,
+        since: datetime | None = None,
     ) -> FeedStatus:
-        """This status after a poll finished at `now`."""
+        """This status after a poll finished at `now`; `since`: when the failure began, where
+        another clock knows better (a relay's own source failing: the relay's time)."""
         if ok:
             return replace(
                 self, last_poll=now, last_success=now, error=None, reason=None, failing_since=None
             )
-        since = self.failing_since or now
+        since = since or self.failing_since or now
         return replace(
             self, last_poll=now, error=error or "feed error", reason=reason, failing_since=since
         )
+
+    def waiting_words(self) -> str:
+        """What the board waits for while its polls succeed with nothing to show: "waiting for
+        PA's first files in /srv/pa-mirror"."""
+        return f"waiting for {self.awaited} {self.source}".rstrip()
 
     def error_words(self, now: datetime) -> str | None:
         """The failure and the retry, e.g. "HTTP 503 — retrying in 8 s"."""

@@ -64,13 +64,20 @@ def _party_changes(before: Contest, after: Contest) -> list[str]:
     return changes
 
 
+def _declared(before: Contest | None, after: Contest) -> tuple[int, str]:
+    """How many more were declared, and the counter's noun ("councils", "seats"); 0 if none."""
+    counter, earlier = counter_of(after), None if before is None else counter_of(before)
+    if counter is None:
+        return 0, ""
+    return counter.reported - (earlier.reported if earlier else 0), counter.noun
+
+
 def _contest_summary(
     before: Contest | None, after: Contest, changes: int
 ) -> tuple[list[str], list[str], list[str]]:
     """What is said of one contest: declared, the parties' net changes, control changes."""
-    counter, earlier = counter_of(after), None if before is None else counter_of(before)
-    declared = (counter.reported if counter else 0) - (earlier.reported if earlier else 0)
-    said = [f"{_plural(declared, counter.noun)} declared"] if counter and declared > 0 else []
+    declared, noun = _declared(before, after)
+    said = [f"{_plural(declared, noun)} declared"] if declared > 0 else []
     parties = _party_changes(before, after) if before is not None else []
     control = [_plural(changes, "control changes")] if changes else []
     return said, parties, control
@@ -83,8 +90,10 @@ def summary_forms(before: Feed, after: Feed) -> tuple[str, ...]:
 
     1. every contest that changed, named, with everything said of it;
     2. the same without the parties' net changes;
-    3. the counts alone: "While frozen: 12 councils declared · 13 seats declared · 2 control
-       changes".
+    3. each contest by the first word of its title, where those tell them apart: "While
+       frozen: English 13 councils · Scottish 15 seats · Welsh 2 seats · 2 control changes";
+    4. the counts alone, summed by noun: "While frozen: 13 councils declared · 17 seats
+       declared · 2 control changes" (never two bare "seats" figures nobody can tell apart).
 
     A night of one contest names none. (`NOTHING`,) when nothing changed.
     """
@@ -111,9 +120,25 @@ def summary_forms(before: Feed, after: Feed) -> tuple[str, ...]:
         return "; ".join(each)
 
     changes = sum(new.values())
-    counts = [part for _, (declared, _, _) in said for part in declared]
-    counts += [_plural(changes, "control changes")] if changes else []
-    forms = [line(True), line(False), " · ".join(counts)]
+    control = [_plural(changes, "control changes")] if changes else []
+    declared = [(c.title, *_declared(before.contest(c.id), c)) for c in after.contests]
+    declared = [(title, count, noun) for title, count, noun in declared if count > 0]
+    # Shorter: each contest by the first word of its title ("Scottish 15 seats"), where those
+    # words tell the contests apart; then the counts alone, summed by noun, so that two
+    # contests' "seats" are never two bare figures nobody can tell apart on air.
+    labels = [title.split()[0][:12] if title.split() else "" for title, _, _ in declared]
+    short = ""
+    if named and len(set(labels)) == len(labels) and all(labels):
+        short = " · ".join(
+            f"{label} {_plural(count, noun)}"
+            for label, (_, count, noun) in zip(labels, declared, strict=True)
+        )
+        short = " · ".join([short, *control])
+    totals: dict[str, int] = {}
+    for _, count, noun in declared:
+        totals[noun] = totals.get(noun, 0) + count
+    counts = [f"{_plural(count, noun)} declared" for noun, count in totals.items()] + control
+    forms = [line(True), line(False), short, " · ".join(counts)]
     return tuple(f"While frozen: {form}" for form in dict.fromkeys(forms) if form)
 
 

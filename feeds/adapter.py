@@ -105,6 +105,9 @@ class Adapter(ABC):
 
     format: ClassVar[str]
     """The name given to `--format` ("results-board", "csv", "pa", "ap")."""
+    awaited: ClassVar[str] = "the first figures from"
+    """What the board waits for while a source answers but has sent nothing to show, before
+    the source's description: "waiting for the first figures from https://…"."""
 
     @property
     def heavy(self) -> bool:

@@ -121,6 +121,7 @@ def test_during_a_freeze_alerts_are_held_counted_in_the_chip_and_shown_on_unfree
     # the document's net changes did not move (only the tallies, which are not said)
     assert released.desk.said == (
         "While frozen: English councils: 1 council declared · 1 control change",
+        "While frozen: English 1 council · 1 control change",
         "While frozen: 1 council declared · 1 control change",
     )
     assert released.desk.saying(T0 + timedelta(seconds=27)) == released.desk.said

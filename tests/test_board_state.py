@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -177,12 +178,35 @@ def test_a_relay_whose_source_fails_is_shown_as_failing_then_stale_not_live() ->
     assert state.state_word(at(6)) is FeedState.ERROR
     assert state.feed.last_success == T0  # the figures are as of the last good poll
     words = state.feed.error_words(at(6)) or ""
-    assert "relay's source failing: HTTP 503 since" in words
+    assert words.startswith("relay's source failing: HTTP 503")
     state = state.apply_outcome(Unchanged(), at(10))  # the relay has nothing newer to say
     assert state.state_word(at(11)) is FeedState.ERROR
     assert state.state_word(at(16)) is FeedState.STALE  # three intervals after the last good
     state = state.apply_outcome(Changed(snapshot(3, upstream={"state": "ok"})), at(20))
     assert state.state_word(at(21)) is FeedState.LIVE and state.feed.error is None
+
+
+def test_a_relay_whose_source_fails_says_one_time_the_relays() -> None:
+    """The field fault: "relay's source failing: not a JSON feed since 20:47:24 — retrying ·
+    failing since 20:47:25" — the relay's start and the board's, two times for one failure."""
+    from datetime import timezone
+
+    relay_zone = timezone(timedelta(hours=-4))  # the relay's clock in another zone
+    since = at(4).astimezone(relay_zone)
+    failing = {"state": "failing", "error": "not a JSON feed", "since": since.isoformat()}
+    state = started(upstream={"state": "ok"})
+    for poll in (5, 10, 15):  # the first poll that sees it, and the ones after
+        state = state.apply_outcome(Changed(snapshot(poll, upstream=failing)), at(poll))
+        (error,) = [line.text for line in status_view(state, at(poll)).lines]
+        times = re.findall(r"\d\d:\d\d:\d\d", error)
+        assert times == ["10:30:04"], error  # the relay's time, in the board's zone
+        assert error.startswith("relay's source failing: not a JSON feed"), error
+    unknown = {"state": "failing", "error": "HTTP 503"}  # a relay that gives no time
+    state = started(upstream={"state": "ok"})
+    for poll in (5, 10):
+        state = state.apply_outcome(Changed(snapshot(poll, upstream=unknown)), at(poll))
+    (error,) = [line.text for line in status_view(state, at(10)).lines]
+    assert re.findall(r"\d\d:\d\d:\d\d", error) == ["10:30:05"], error  # the board's
 
 
 def test_the_feeds_time_carries_its_date_when_not_today_and_says_received() -> None:
@@ -209,8 +233,6 @@ def test_the_feeds_time_carries_its_date_when_not_today_and_says_received() -> N
         Changed(Snapshot(Feed.model_validate(doc), T0)), T0
     )
     assert status_view(received, at(1)).times[0].startswith("Now 10:30 · Feed received 00:21 ·")
-    assert (
-        status_view(started(), at(86400))
-        .times[-1]
-        .startswith("Now 10:30 · Feed 2016-05-07 00:21 ·")
-    )
+    day_later = status_view(started(), at(86400)).times
+    assert day_later[-2].startswith("Now 10:30 · Feed 2016-05-07 00:21 ·")
+    assert day_later[-1].startswith("Feed 2016-05-07 00:21 ·")  # the narrowest keeps the date

@@ -296,7 +296,7 @@ async def test_the_unfreeze_summary_is_one_line_that_fits_and_covers_no_figures(
             await pilot.pause()
             lines = [line for line in app.query_one(Timing).text.splitlines() if "frozen" in line]
             assert len(lines) == 1 and len(lines[0]) <= size[0], (size, lines)
-            assert "declared" in lines[0] and "control changes" in lines[0]
+            assert "3 councils" in lines[0] and "control changes" in lines[0]
             if size[0] >= 200:  # room for every contest, named
                 assert "English councils:" in lines[0] and "Invented Assembly:" in lines[0]
             assert not app._notifications

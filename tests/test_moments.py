@@ -3,6 +3,7 @@ ages (`board/ticker_age.py`): pure functions of one or two documents."""
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -120,6 +121,26 @@ def test_a_night_of_several_contests_names_each_that_changed() -> None:
     assert freeze_summary(feed(before), feed(after)) == (
         "Invented Assembly: 2 seats declared · LAB −1 seat · PC +1 seat · 1 control change"
     )
+
+
+def test_the_shorter_forms_tell_the_contests_apart() -> None:
+    """At 80 columns the summary read "15 seats declared · 2 seats declared": two bare figures
+    nobody could tell apart on air. Shorter forms name each contest by a word, then sum."""
+    from board.summary import summary_forms
+
+    before = night()
+    after = night(seat("Aberfall", "01:00", "PC", "LAB"), seat("Brynmôr", "01:10", "PC", "PC"))
+    after["contests"][0]["reported"] += 3  # and three councils in England
+    for contest in (before, after):
+        contest["contests"].append(copy.deepcopy(contest["contests"][1]))
+        contest["contests"][2].update(id="scotland", title="Scottish Parliament", total=129)
+    after["contests"][2]["reported"] += 4  # 2 + 4 more seats in Scotland
+    forms = summary_forms(feed(before), feed(after))
+    assert forms[-2] == (
+        "While frozen: English 3 councils · Invented 2 seats · Scottish 6 seats · 2 control changes"
+    )
+    assert forms[-1] == "While frozen: 3 councils declared · 8 seats declared · 2 control changes"
+    assert all(form.count("seats declared") <= 1 for form in forms[-2:])
 
 
 # -- the ticker's ages ----------------------------------------------------------------------

@@ -230,26 +230,43 @@ def account(tmp_path: Path) -> Path:
     return tmp_path
 
 
-async def test_nominations_are_read_first_then_on_full_rescans_only(tmp_path: Path) -> None:
-    account(tmp_path)
-    source = PaFolderSource(tmp_path, settle=0.0, rescan_every=3)
+@pytest.mark.parametrize("start", ["empty", "results only"])
+async def test_nominations_landing_after_the_first_poll_show_within_one_poll(
+    tmp_path: Path, start: str
+) -> None:
+    """The field fault: a board started before PA's nominations landed sat at "0 of 52"
+    for a minute (nominations/ was read once, then only on the full rescans)."""
+    if start == "results only":
+        results(tmp_path)
+    source = PaFolderSource(tmp_path, settle=0.0, rescan_every=1000)
+    await source.poll()
+    pakit.land(tmp_path / "nominations", "Local_nominations_Aldwick.xml",
+               pakit.council_nominations("Aldwick"))  # fmt: skip
     first = await source.poll()
-    assert isinstance(first, Changed) and first.problems == ()
-    assert first.snapshot.feed.contests[0].areas == pakit.COUNCILS
+    assert isinstance(first, Changed) and first.snapshot.feed.contests[0].areas == ("Aldwick",)
+    for council in pakit.COUNCILS[1:]:
+        pakit.land(tmp_path / "nominations", f"Local_nominations_{council}.xml",
+                   pakit.council_nominations(council))  # fmt: skip
+        landed = await source.poll()
+        assert isinstance(landed, Changed), council
+        assert landed.snapshot.feed.contests[0].areas[-1] == council
+    assert isinstance(await source.poll(), Unchanged)
+
+
+async def test_an_idle_poll_reads_each_timestamp_and_lists_nothing(tmp_path: Path) -> None:
+    account(tmp_path)
+    source = PaFolderSource(tmp_path, settle=0.0, rescan_every=1000)
+    await source.poll()
+    await source.poll()
     timestamps: list[str] = []
     read = source._read_timestamp
     source._read_timestamp = lambda folder: timestamps.append(folder) or read(folder)  # type: ignore[method-assign]
-    pakit.land(tmp_path / "nominations", "Local_nominations_Dunmore.xml",
-               pakit.council_nominations("Dunmore"))  # fmt: skip
-    assert isinstance(await source.poll(), Unchanged)  # poll 2 of 3: results/ alone
-    assert timestamps == ["results/"]
-    rescan = await source.poll()  # poll 3, a full rescan, reads nominations/ too
-    assert timestamps[1:] == ["nominations/", "results/"]
-    assert isinstance(rescan, Changed)
-    assert rescan.snapshot.feed.contests[0].areas == (*pakit.COUNCILS, "Dunmore")
+    listings = source.listings
+    assert isinstance(await source.poll(), Unchanged)
+    assert timestamps == ["nominations/", "results/"] and source.listings == listings
 
 
-async def test_ftp_reads_nominations_and_results_and_an_idle_poll_stays_one_read(
+async def test_ftp_reads_nominations_as_they_land_and_an_idle_poll_is_two_timestamp_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = account(tmp_path) / "results"
@@ -263,7 +280,12 @@ async def test_ftp_reads_nominations_and_results_and_an_idle_poll_stays_one_read
         await source.poll()
         before = commands_sent()
         assert isinstance(await source.poll(), Unchanged)
-        assert commands_sent() - before == 3  # TYPE I, PASV, RETR results/.timestamp
+        assert commands_sent() - before == 6  # TYPE I, PASV, RETR: each folder's .timestamp
+        pakit.land(tmp_path / "nominations", "Local_nominations_Dunmore.xml",
+                   pakit.council_nominations("Dunmore"))  # fmt: skip
+        nominated = await source.poll()
+        assert isinstance(nominated, Changed)
+        assert nominated.snapshot.feed.contests[0].areas == (*pakit.COUNCILS, "Dunmore")
         pakit.land(folder, "Local_result_Brackenford_1.xml", pakit.brackenford())
         changed = await source.poll()
         assert isinstance(changed, Changed)

@@ -66,6 +66,9 @@ class AreaResult(Widget):
     NAME_MAX = 34
     """The widest the name column gets."""
 
+    NAME_MIN = 6
+    """The narrowest: a name is cut ("Matt…") before a figure is."""
+
     def render(self) -> Content:
         view = self.view
         if view is None:
@@ -96,8 +99,10 @@ class AreaResult(Widget):
         return Content.styled(SWATCH, colour_style(colour, ".area-result--muted"))
 
     def _name_width(self, rows: tuple[AreaRow, ...], width: int, figures: int) -> int:
+        """The name column: the longest name, at most `NAME_MAX`, within what `figures` (the
+        cells right of the name) and the swatch leave of `width`; never under `NAME_MIN`."""
         longest = max(len(one_line(row.name)) + (2 if row.elected else 0) for row in rows)
-        return max(10, min(self.NAME_MAX, longest, width - figures - 2))
+        return max(self.NAME_MIN, min(self.NAME_MAX, longest, width - figures - 2))
 
     def _composition(self, rows: tuple[AreaRow, ...], width: int) -> list[Content]:
         """Party, Seats, +/-: the new council, most seats first."""
@@ -117,11 +122,14 @@ class AreaResult(Widget):
     def _candidates(self, rows: tuple[AreaRow, ...], width: int) -> list[Content]:
         """Candidate, Party, Votes, Share, +/-: most votes first, the winner ✔."""
         party_width = max(5, min(10, max(len(one_line(row.party)) for row in rows)))
-        figures = party_width + 10 + 8 + 7
+        # +/- only where the feed gives a change (AP's races have none): an empty column
+        # would cost the names seven cells.
+        change_width = 7 if any(row.share_change is not None for row in rows) else 0
+        figures = 1 + party_width + 10 + 8 + change_width  # the space after the name, then
         name_width = self._name_width(rows, width, figures)
         header = Content.styled(
             f"  {'Candidate'.ljust(name_width)} {'Party'.ljust(party_width)}"
-            f"{'Votes':>10}{'Share':>8}{'+/-':>7}",
+            f"{'Votes':>10}{'Share':>8}{'+/-' if change_width else '':>{change_width}}",
             "bold $text-muted",
         )
         lines = [header]
@@ -141,7 +149,7 @@ class AreaResult(Widget):
                     party,
                     votes,
                     share.rjust(8),
-                    _points(row.share_change, 7),
+                    _points(row.share_change, change_width) if change_width else Content(""),
                 )
             )
         return lines

@@ -149,8 +149,11 @@ class Timing(Widget):
         view = self.view
         if not view.times:
             return Content("")
-        times = next((t for t in view.times if len(t) <= width), view.times[-1])
-        lines = [Content(times)]
+        times = next((t for t in view.times if len(t) <= width), None)
+        if times is None:  # narrower than any form: cut, never wrap (a wrap costs a row)
+            lines = [Content(view.times[-1]).truncate(max(10, width), ellipsis=True)]
+        else:
+            lines = [Content(times)]
         for line in view.lines:
             forms = [LINE_GLYPH[line.tone] + form for form in (line.text, *line.shorter)]
             fits = next((form for form in forms if len(form) <= width), forms[-1])

@@ -87,6 +87,7 @@ class PaAdapter(Adapter):
     """PA election XML: a file, a folder or an FTP account's files, by area and revision."""
 
     format = "pa"
+    awaited = "PA's first files in"
 
     def __init__(self, *, test: bool = False, max_bytes: int = MAX_FILE_BYTES) -> None:
         self.test = test

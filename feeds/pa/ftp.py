@@ -5,9 +5,10 @@ accounts" (XML format page). The URL is `ftp://user@host[:port]/path/`; the
 password comes from `RESULTS_BOARD_FTP_PASSWORD` and is never printed,
 logged or put in a description (a password in the URL is refused, so it
 never sits in shell history or a process list). One connection is kept
-between polls; a poll where nothing changed sends one `.timestamp` read
-(`TYPE`, `PASV`, `RETR results/.timestamp`). Paths are relative to the URL's
-folder, whose `results/` and `nominations/` folders are found on connecting.
+between polls; a poll where nothing changed reads each folder's `.timestamp`
+(`TYPE`, `PASV`, `RETR nominations/.timestamp`, the same for `results/`).
+Paths are relative to the URL's folder, whose `results/` and `nominations/`
+folders are found on connecting.
 Files are listed with `MLSD` (size and time in one request), or with `NLST`,
 `SIZE` and `MDTM` where a server lacks it.
 

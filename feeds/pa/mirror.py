@@ -6,17 +6,19 @@ polling this file … a consumer can decide when to fully scan the folder for
 new XML files … It would be prudent to still scan the folder for new files
 periodically, but not as frequently as the polling of the timestamp file."
 
-So each poll reads `results/.timestamp` alone; the folder is listed only when
-it changed, when a file listed last time was still being written (modified
-within `settle` seconds: a mirror writes partially, then completes), and every
-`rescan_every` polls regardless. A listing gives each file's size and
-modification time; only files whose pair changed since the last accepted read
-are fetched, so an update costs the files that changed, not the folder. With
-no `.timestamp` every poll lists the folder, and the adapter names that once.
+So each poll reads each folder's `.timestamp` (`nominations/.timestamp` and
+`results/.timestamp`: two small reads, in a folder or on FTP); a folder is
+listed only when its `.timestamp` changed, when a file listed last time was
+still being written (modified within `settle` seconds: a mirror writes
+partially, then completes), and every `rescan_every` polls regardless. A
+listing gives each file's size and modification time; only files whose pair
+changed since the last accepted read are fetched, so an update costs the
+files that changed, not the folder. With no `.timestamp` every poll lists the
+folder, and the adapter names that once.
 
-`nominations/` (every area electing, sent before the night and corrected
-rarely) is read on the first poll and then checked on the full rescans only,
-so a poll where nothing changed is still one `.timestamp` read. An account (or
+`nominations/` is watched as `results/` is: a desk often starts the board
+before PA's nominations land (the afternoon before the count), and they must
+show as they land, not a minute later on the next full rescan. An account (or
 mirror) without `results/` and `nominations/` folders is read as one flat folder.
 
 Subclasses implement four blocking calls, run in a worker thread:
@@ -119,8 +121,6 @@ class MirrorSource(FeedSource):
             self._polls = 0
         documents: list[RawDocument] = []
         for folder in self._folders():
-            if folder == "nominations/" and folder in self._stamps and not rescan:
-                continue  # nominations change rarely: read first, then on the full rescans
             documents += self._fetch_folder(folder, rescan)
         return documents or None
 

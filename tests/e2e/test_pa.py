@@ -20,8 +20,8 @@ pytestmark = pytest.mark.e2e
 FIGURES = ("2 of 5", "Labour and Co-operative", "No Overall Control")
 
 
-def board(source: str, env: dict[str, str] | None = None) -> PtyProgram:
-    command = [*board_command(), "watch", "--format", "pa", source, "--interval", "1"]
+def board(source: str, env: dict[str, str] | None = None, interval: int = 1) -> PtyProgram:
+    command = [*board_command(), "watch", "--format", "pa", source, "--interval", str(interval)]
     return PtyProgram(command, size=(120, 40), env=env)
 
 
@@ -41,6 +41,28 @@ def test_the_sample_night_lands_file_by_file_and_ends_on_the_demo_table(tmp_path
         final = ("96 of 124", "1005", "-28", "547", "No Overall Control")
         text = screen.wait_for_text(lambda t: all(f in t for f in final), timeout=30)
         assert "19" in text
+        screen.send("q")
+        assert screen.wait_exit() == 0
+
+
+def test_a_board_started_before_pa_sends_anything_waits_then_shows_nominations_as_they_land(
+    tmp_path: Path,
+) -> None:
+    """The field report: on an empty folder the board said LIVE over nothing, then sat at
+    "0 of 52 councils" for a minute while 103 nomination files landed."""
+    landed = pa_2016.play(tmp_path)
+    # Polling every 3 s, a full rescan comes every 36 s: past the wait's bound, so only
+    # nominations watched by their .timestamp can show in time.
+    with board(str(tmp_path), interval=3) as screen:
+        text = screen.wait_for_text(f"waiting for PA's first files in {tmp_path}")
+        assert "CONNECTING" in text and "LIVE" not in text
+        councils = 0
+        for name in landed:  # London's mayoral nominations, then each council's
+            councils += name.startswith("nominations/Local_nominations_")
+            if councils in (5, 30):
+                screen.wait_for_text(lambda t, n=councils: f"0 of {n}" in t and "LIVE" in t)
+            if councils == 30:
+                break
         screen.send("q")
         assert screen.wait_exit() == 0
 

@@ -57,8 +57,8 @@ def test_at_80_by_24_every_panel_is_whole(tmp_path: Path) -> None:
         assert "? Help" in footer
 
         board.send("?")
-        # The scroll hint is said after the help's first refresh (`board/help.py`): wait for it.
-        text = board.wait_for_text(lambda text: "to close" in text and "more below" in text)
+        # the close line learns that the keys scroll once they are laid out: wait for that
+        text = board.wait_for_text(lambda text: "more below" in text and "to close" in text)
         close = next(line for line in text.splitlines() if "to close" in line)
         assert "escape, q or ? to close" in close and "more below" in close
         board.send("\x1b")
