@@ -1,21 +1,34 @@
-"""Provides the alerts on a change of control: which changes alert (`AlertRule`), and each `Alert`.
+"""Provides the desk's alerts: which news alerts (`AlertRule`), and each `Alert`.
 
-A change of control is a declaration whose winner is not who held the area
-before ("CON gain from LAB", "LAB lose to NOC"), in any contest of the feed —
-a rush (the winner alone, sent before the figures) included, since that is
-when the news breaks. `new_changes(before, after)` finds those in `after`
-that `before` did not have (a new declaration, or a corrected one with
-another winner); the first snapshot the board sees is its baseline.
+Two kinds of news alert, in any contest of the feed:
+
+- a **change of control**: a declaration whose winner is not who held the
+  area before ("CON gain from LAB", "LAB lose to NOC") — a rush (the winner
+  alone, sent before the figures) included, since that is when the news breaks;
+- a **race call** (kind `race`, AP's `winner: "X"`): "✔ CALLED 21:04 AZ
+  President · Ada Quill (Dem)"; a **runoff** (AP's `winner: "R"`); and a call
+  **retracted** (a race called in the last document and no longer called for
+  that candidate: AP withdraws calls), told even under `--alerts gains`, since
+  a producer may have said the call on air.
+
+`new_alerts(before, after)` finds what `after` has that `before` did not (a new
+declaration or call, a corrected one with another winner, a retraction); the
+first snapshot the board sees is its baseline: the night so far, not news.
 
 Which changes alert is the producer's choice on the command line:
 
 | option | alerts on |
 |---|---|
-| `--alerts all` (default) | every change of control |
-| `--alerts gains` | a party taking control (not a loss to no overall control) |
+| `--alerts all` (default) | every change of control, call, runoff and retraction |
+| `--alerts gains` | a party taking control, a race called, a call retracted |
 | `--alerts none` | nothing (key moments still list every change) |
-| `--alert-party CODE` | only changes that party wins or loses (repeat, or `LAB,CON`) |
+| `--alert-party CODE` | news that party wins or loses (repeat, or `LAB,CON`) |
 | `--alert-area NAME` | only these areas (repeat; accents and case do not matter) |
+
+`gains` leaves out a loss to no overall control and a runoff (nobody took
+the race). A race's party is its called candidates' (a call, a retraction)
+or the runoff's; its area is its state ("AZ"), its title ("AZ President")
+or its place ("NY District 3").
 
 Parties and areas together alert on a change that matches either. Nothing
 here imports Textual.
@@ -29,28 +42,59 @@ from datetime import datetime
 from typing import Literal
 
 from board.finder import fold
+from board.race_views import candidate_label
 from feeds.areas import Declaration
 from feeds.contests import NOC
 from feeds.models import Feed
+from feeds.race import RaceCandidate, RaceContest
 
-__all__ = ["ALERT_CHOICES", "Alert", "AlertRule", "Changes", "new_changes"]
+__all__ = [
+    "ALERT_CHOICES",
+    "Alert",
+    "AlertKind",
+    "AlertRule",
+    "Changes",
+    "alerts_of",
+    "counted",
+    "new_alerts",
+    "new_changes",
+    "race_calls",
+]
 
 Changes = Literal["all", "gains", "none"]
-"""Which changes of control alert at all."""
+"""Which news alerts at all."""
 
 ALERT_CHOICES: tuple[Changes, ...] = ("all", "gains", "none")
+
+AlertKind = Literal["change", "called", "retracted", "runoff"]
+"""A change of control, a race called, a call retracted, a race going to a runoff."""
+
+_MARKS: dict[AlertKind, str] = {
+    "change": "",
+    "called": "✔ CALLED ",
+    "retracted": "✖ CALL RETRACTED ",
+    "runoff": "RUNOFF ",
+}
+"""What opens an alert's words, by kind: the words say it without colour."""
+
+_NOUNS: dict[AlertKind, tuple[str, str]] = {
+    "change": ("control change", "control changes"),
+    "called": ("call", "calls"),
+    "retracted": ("call retracted", "calls retracted"),
+    "runoff": ("runoff", "runoffs"),
+}
 
 
 @dataclass(frozen=True)
 class AlertRule:
-    """Which changes of control alert (see the module's table)."""
+    """Which news alerts (see the module's table)."""
 
     changes: Changes = "all"
-    """Every change, only gains (a party takes control), or none."""
+    """Everything, only gains (a party takes control, a race called), or nothing."""
     parties: frozenset[str] = frozenset()
-    """Party codes (folded): only changes one of them wins or loses. Empty: any party."""
+    """Party codes (folded): only news one of them wins or loses. Empty: any party."""
     areas: frozenset[str] = frozenset()
-    """Area names (folded): only these areas. Empty: any area."""
+    """Area names (folded): only these areas (a race: its state, title or place). Empty: any."""
 
     @classmethod
     def of(
@@ -60,16 +104,17 @@ class AlertRule:
         codes = {fold(code) for text in parties for code in text.split(",") if code.strip()}
         return cls(changes, frozenset(codes), frozenset(fold(area) for area in areas))
 
-    def alerts(self, declaration: Declaration) -> bool:
-        """Whether this change of control alerts."""
-        if self.changes == "none" or not declaration.changed_hands:
+    def alerts(self, alert: Alert) -> bool:
+        """Whether this news alerts."""
+        if self.changes == "none":
             return False
-        if self.changes == "gains" and declaration.control == NOC:
+        if self.changes == "gains" and not alert.gain:
             return False
         if not (self.parties or self.areas):
             return True
-        sides = {fold(declaration.control), fold(declaration.previous_control)}
-        return bool(sides & self.parties) or fold(declaration.area) in self.areas
+        sides = {fold(party) for party in alert.parties}
+        places = {fold(place) for place in (alert.area, *alert.places)}
+        return bool(sides & self.parties) or bool(places & self.areas)
 
     @property
     def words(self) -> str:
@@ -87,29 +132,56 @@ class AlertRule:
 
 @dataclass(frozen=True)
 class Alert:
-    """One change of control to announce."""
+    """One piece of news to announce: a change of control, or a race called, retracted or sent
+    to a runoff."""
 
     contest_id: str
     contest: str
-    """The contest's title (untrusted text)."""
+    """The contest's title (untrusted text); "" for a race (its title is `area`)."""
     area: str
-    """The area (untrusted text)."""
+    """The area, or the race's title ("AZ President") (untrusted text)."""
     wording: str
-    """ "CON gain from LAB", "LAB lose to NOC"."""
+    """ "CON gain from LAB", "LAB lose to NOC"; for a race, its candidates: "Ada Quill (Dem)",
+    "Ann Roe (Dem) vs Bo Yi (GOP)" (a runoff)."""
     declared_at: datetime
+    """When: the declaration's time, the call's, or (a retraction) the race's last update."""
     rush: bool = False
     """Announced by a rush: the winner only, figures to follow."""
+    kind: AlertKind = "change"
+    parties: tuple[str, ...] = ()
+    """The parties it concerns (`--alert-party`): who won and who lost control, the called
+    candidates', the runoff's."""
+    places: tuple[str, ...] = ()
+    """More names `--alert-area` knows it by: a race's state and place."""
+    gain: bool = True
+    """Alerts under `--alerts gains`: a party taking control, a call, a retraction."""
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """What makes it the same change: the contest, the area and the wording."""
-        return (self.contest_id, self.area, self.wording)
+        """What makes it the same news: the contest, the area and the wording (with its kind)."""
+        wording = self.wording if self.kind == "change" else f"{self.kind}: {self.wording}"
+        return (self.contest_id, self.area, wording)
+
+    @property
+    def mark(self) -> str:
+        """What opens the words of a race's news: "✔ CALLED ", "RUNOFF " ("" for a change)."""
+        return _MARKS[self.kind]
 
     @property
     def text(self) -> str:
-        """ "03:12 Dudley · LAB lose to NOC"."""
+        """ "03:12 Dudley · LAB lose to NOC", "✔ CALLED 21:04 AZ President · Ada Quill (Dem)"."""
         rush = " (rush)" if self.rush else ""
-        return f"{self.declared_at:%H:%M} {self.area} · {self.wording}{rush}"
+        return f"{self.mark}{self.declared_at:%H:%M} {self.area} · {self.wording}{rush}"
+
+
+def counted(alerts: Iterable[Alert]) -> str:
+    """ "1 control change", "2 calls", "3 alerts" (news of several kinds)."""
+    found = list(alerts)
+    kinds = {alert.kind for alert in found}
+    if len(kinds) != 1:
+        return f"{len(found)} {'alert' if len(found) == 1 else 'alerts'}"
+    one, many = _NOUNS[kinds.pop()]
+    return f"{len(found)} {one if len(found) == 1 else many}"
 
 
 def changes_of(feed: Feed) -> Iterator[tuple[Alert, Declaration]]:
@@ -117,6 +189,7 @@ def changes_of(feed: Feed) -> Iterator[tuple[Alert, Declaration]]:
     for contest in feed.contests:
         for declaration in contest.declarations:
             if declaration.changed_hands:
+                gain = declaration.control != NOC
                 alert = Alert(
                     contest.id,
                     contest.title,
@@ -124,8 +197,81 @@ def changes_of(feed: Feed) -> Iterator[tuple[Alert, Declaration]]:
                     declaration.wording,
                     declaration.declared_at,
                     declaration.rush,
+                    parties=(declaration.control, declaration.previous_control),
+                    gain=gain,
                 )
                 yield alert, declaration
+
+
+def _race_alert(
+    race: RaceContest, kind: AlertKind, people: list[RaceCandidate], at: datetime
+) -> Alert:
+    joined = " vs " if kind == "runoff" else ", "
+    place = " ".join(filter(None, (race.state, race.district)))
+    return Alert(
+        race.id,
+        "",
+        race.title,
+        joined.join(candidate_label(c) for c in people),
+        at,
+        kind=kind,
+        parties=tuple(c.party for c in people if c.party),
+        places=tuple(dict.fromkeys(filter(None, (race.state, place)))),
+        gain=kind != "runoff",
+    )
+
+
+def race_calls(race: RaceContest, published: datetime) -> Iterator[Alert]:
+    """The race's call and runoff as alerts (none while uncalled); timed by the call, else the
+    race's last update, else `published`."""
+    at = race.called_at or race.updated_at or published
+    winners = [c for c in race.candidates if c.winner]
+    if winners:
+        yield _race_alert(race, "called", winners, at)
+    runoff = [c for c in race.candidates if c.runoff]
+    if runoff:
+        yield _race_alert(race, "runoff", runoff, at)
+
+
+def calls_of(feed: Feed) -> Iterator[Alert]:
+    """Every race called (or sent to a runoff) in `feed`, as an alert."""
+    for race in feed.contests:
+        if isinstance(race, RaceContest):
+            yield from race_calls(race, feed.published_at)
+
+
+def alerts_of(feed: Feed) -> Iterator[Alert]:
+    """Every alert `feed` stands for on its own: its changes of control and its calls."""
+    yield from (alert for alert, _ in changes_of(feed))
+    yield from calls_of(feed)
+
+
+def _retractions(before: Feed, after: Feed) -> Iterator[Alert]:
+    """Calls `before` had that `after` no longer has for the same candidate (a race that
+    disappeared is not retracted: its last figures stay)."""
+    now = {race.id: race for race in after.contests if isinstance(race, RaceContest)}
+    for race in before.contests:
+        later = now.get(race.id)
+        if not isinstance(race, RaceContest) or later is None:
+            continue
+        still = {c.name for c in later.candidates if c.winner}
+        gone = [c for c in race.candidates if c.winner and c.name not in still]
+        if gone:
+            yield _race_alert(later, "retracted", gone, later.updated_at or after.published_at)
+
+
+def new_alerts(before: Feed | None, after: Feed) -> list[Alert]:
+    """The news in `after` that `before` did not have, newest first: changes of control and
+    calls `before` did not have, and calls it had that `after` retracted.
+
+    None before (the board's first snapshot) is the baseline: nothing is new.
+    """
+    if before is None:
+        return []
+    known = {alert.key for alert in alerts_of(before)}
+    found = [alert for alert in alerts_of(after) if alert.key not in known]
+    found.extend(_retractions(before, after))
+    return sorted(found, key=lambda alert: alert.declared_at, reverse=True)
 
 
 def new_changes(before: Feed | None, after: Feed) -> list[tuple[Alert, Declaration]]:

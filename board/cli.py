@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "--plain",
                 action="store_true",
                 help="print plain snapshots as the figures change instead of drawing the board "
-                "(automatic where TERM cannot draw)",
+                "(automatic where TERM cannot draw), and each new alert as one line",
             )
             wall = parser.add_mutually_exclusive_group()
             wall.add_argument(
@@ -237,7 +237,8 @@ def _run_board(
                 file=sys.stderr,
             )
         label = {"demo": "DEMO · sample data", "replay": "REPLAY"}.get(mode, "")
-        return watch_plain(source, interval=interval, label=label)
+        rule = desk_settings(args)["alert_rule"]
+        return watch_plain(source, interval=interval, label=label, rule=rule)
     problem = encoding_problem()
     if problem is not None:
         raise UsageError(problem)

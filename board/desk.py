@@ -4,13 +4,14 @@ A frozen value kept in `BoardState.desk` and changed only by its pure
 transitions, which `BoardState` calls (`board/state.py`):
 
 - `received(before, after, frozen=…)`: a new snapshot arrived (shown, or held by
-  a freeze). Its new changes of control that the rule alerts on are added —
-  to `waiting` (the banner's, newest first), or to `held` while the display
-  is frozen, so the banner does not change on air; `raised` counts every
-  alert ever (the bell rings when it grows). A waiting alert whose change the
-  feed no longer has (a corrected result) is withdrawn. Moments whose time
-  the feed does not give are stamped with the first publication that showed
-  them (`seen`).
+  a freeze). Its news that the rule alerts on (a change of control, a race
+  called, a call retracted, a runoff: `board/alerts.py`) is added — to
+  `waiting` (the banner's, newest first), or to `held` while the display is
+  frozen, so the banner does not change on air; `raised` counts every alert
+  ever (the bell rings when it grows). A waiting alert whose news the feed no
+  longer has (a corrected result, a call retracted) is withdrawn. Moments whose
+  time the feed does not give are stamped with the first publication that
+  showed them (`seen`).
 - `released(summary)`: the freeze ended: held alerts join the banner's, and
   the summary of what changed is kept in `said` for the board to say.
 - `acknowledged()`: the producer acknowledged the alert on the banner (`a`):
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from board.alerts import Alert, AlertRule, changes_of, new_changes
+from board.alerts import Alert, AlertRule, alerts_of, new_alerts
 from board.moments import inexact_keys
 from feeds.models import Feed
 from widgets.desk_views import BannerView
@@ -68,10 +69,14 @@ class Desk:
 
     def received(self, before: Feed | None, after: Feed, *, frozen: bool) -> Desk:
         """The desk after snapshot `after` arrived (`before`: the newest one before it)."""
-        new = tuple(alert for alert, d in new_changes(before, after) if self.rule.alerts(d))
-        current = {alert.key for alert, _ in changes_of(after)}
-        waiting = tuple(alert for alert in self.waiting if alert.key in current)
-        held = tuple(alert for alert in self.held if alert.key in current)
+        new = tuple(alert for alert in new_alerts(before, after) if self.rule.alerts(alert))
+        current = {alert.key for alert in alerts_of(after)}
+
+        def stands(alert: Alert) -> bool:  # a retraction is news of a change, not of a state
+            return alert.kind == "retracted" or alert.key in current
+
+        waiting = tuple(alert for alert in self.waiting if stands(alert))
+        held = tuple(alert for alert in self.held if stands(alert))
         if frozen:
             held = _newest_first(new + held)
         else:

@@ -6,10 +6,10 @@ so `--help` stays fast.
 
 | option | what it does |
 |---|---|
-| `--bell` | ring the terminal bell when a change of control alerts |
-| `--alerts all\\|gains\\|none` | which changes alert (gains: a party takes control) |
-| `--alert-party CODE` | only changes that party wins or loses (repeat, or `LAB,CON`) |
-| `--alert-area NAME` | only changes in this area (repeat) |
+| `--bell` | ring the terminal bell when an alert is raised |
+| `--alerts all\\|gains\\|none` | which news alerts (gains: a party takes control, a race called) |
+| `--alert-party CODE` | only news that party wins or loses (repeat, or `LAB,CON`) |
+| `--alert-area NAME` | only news in this area, or a race's state or title (repeat) |
 | `--ticker-max-age MIN` | older ticker items fade, twice as old leave (30; 0: never) |
 """
 
@@ -40,29 +40,36 @@ def desk_options(parser: argparse.ArgumentParser) -> None:
     """Add the desk's options to a board command."""
     default_age = DEFAULT_TICKER_MAX_AGE.total_seconds() / 60
     parser.add_argument(
-        "--bell", action="store_true", help="ring the terminal bell when a change of control alerts"
+        "--bell",
+        action="store_true",
+        help="ring the terminal bell when an alert is raised (a change of control, a race "
+        "called, a call retracted, a runoff)",
     )
     parser.add_argument(
         "--alerts",
         choices=ALERT_CHOICES,
         default="all",
-        help="which changes of control alert: all (default), gains (a party takes control, "
-        "not a loss to no overall control), none",
+        help="which news alerts: all (default: changes of control; on a night of races, "
+        "calls, retractions and runoffs), gains (a party takes control or a race is called, or "
+        "a call is retracted — not a loss to no overall control, not a runoff), none",
     )
     parser.add_argument(
         "--alert-party",
         action="append",
         default=[],
         metavar="CODE",
-        help="alert only on changes this party wins or loses (repeat, or LAB,CON); "
-        "with --alert-area, either matches",
+        help="alert only on news this party wins or loses: a change of control, a call "
+        "of its candidate (or its retraction), a runoff it is in (repeat, or LAB,CON or "
+        "Dem,GOP); with --alert-area, either matches",
     )
     parser.add_argument(
         "--alert-area",
         action="append",
         default=[],
         metavar="NAME",
-        help="alert only on changes in this area (repeat; accents and case do not matter)",
+        help="alert only on news in this area; a race by its state (AZ), title "
+        '("AZ President") or place ("NY District 3") (repeat; accents and case do not '
+        "matter)",
     )
     parser.add_argument(
         "--ticker-max-age",

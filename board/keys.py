@@ -100,16 +100,16 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "a / A",
-        "acknowledge the alert on the banner (a change of control, in any contest; it stays "
-        "until acknowledged, counting the others) — the next unacknowledged one then shows / "
-        "`A` (shift+a): acknowledge them all",
+        "acknowledge the alert on the banner (a change of control or a race call, in any "
+        "contest; it stays until acknowledged, counting the others) — the next unacknowledged "
+        "one then shows / `A` (shift+a): acknowledge them all",
         (Bind("a", "acknowledge"), Bind("A", "acknowledge_all")),
         "Acknowledge the alert on the banner",
     ),
     Key(
         "m",
         "the night's key moments with their times: first declarations, changes of control, "
-        "a majority, the count complete",
+        "a majority, the count complete, races called",
         (Bind("m", "moments", "Moments", rank=7),),
         "Show the key moments",
     ),

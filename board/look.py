@@ -31,6 +31,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from board.alerts import counted
 from board.present import TEST_WORDS
 from board.state import BoardState, FeedState, ago, clock_time
 from board.status import feed_time
@@ -138,9 +139,9 @@ def chips(state: BoardState, now: datetime) -> tuple[Chip, ...]:
         noun = "update" if state.waiting == 1 else "updates"
         words = f"❄ FROZEN · {state.waiting} {noun} waiting"
         short = f"❄ FROZEN · {state.waiting} waiting"
-        if held := len(state.desk.held):  # changes of control that came in while frozen
-            words += f" · ⚑ {held} control {'change' if held == 1 else 'changes'}"
-            short += f" · ⚑ {held}"
+        if held := state.desk.held:  # news that came in while frozen
+            words += f" · ⚑ {counted(held)}"
+            short += f" · ⚑ {len(held)}"
         found.append(Chip(words, "frozen", short))
     if state.ticker_paused:
         found.append(Chip("❚❚ PAUSED", "paused"))

@@ -8,7 +8,10 @@ snapshot` tell the same story:
 - a party **reaching the majority line** of a legislature: at the declaration
   that gave it its majority-th seat, counting the declarations in order;
 - a mayor **elected**, and a contest's **count complete** (every council, seat
-  or area reported).
+  or area reported);
+- a race **called** or sent to a **runoff** (kind `race`: AP's calls), at the
+  call's time, with its alert's key (a call AP retracts leaves the list: the
+  feed no longer has it; the desk's alert says the retraction).
 
 Each has its time: a declaration's own. Where the feed does not say when
 (seats with no declarations list, a winner without area times), the moment
@@ -24,9 +27,10 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from board.alerts import race_calls
 from board.present import counter_of
 from feeds.areas import Declaration, latest_first
-from feeds.contests import Contest, LegislatureContest, MayorContest
+from feeds.contests import Contest, LegislatureContest, MayorContest, RaceContest
 from feeds.models import Feed
 from widgets.desk_views import MomentKind, MomentLine
 
@@ -92,6 +96,11 @@ def _of_contest(contest: Contest, published: datetime) -> Iterator[Moment]:
     """A contest's moments; the untimed ones at `published`."""
     ordered = list(reversed(latest_first(contest.declarations)))
     make = _Maker(contest, published)
+    if isinstance(contest, RaceContest):
+        for call in race_calls(contest, published):
+            words = f"{call.mark}{call.wording}"
+            key = f"{call.kind}/{call.wording}"
+            yield make(contest.called_at, "called", words, key, call.key)
     for n, declaration in enumerate(ordered):
         words = f"{declaration.area} · {declaration.wording}" + (" (rush)" * declaration.rush)
         first = "First declaration: " if n == 0 else ""

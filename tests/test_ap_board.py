@@ -248,3 +248,34 @@ def test_the_overview_columns_share_the_room_and_places_keep_both_ends() -> None
     assert column_widths(70, 30, 40) == (18, 18)  # a long leader: half the room at most
     assert column_widths(40, 30, 30) == (PLACE, LEADER_MIN)  # no room: the least of each
     assert column_widths(200, 5, 5) == (PLACE, 200 - 34 - PLACE)
+
+
+async def test_a_call_on_the_races_tab_alerts_while_another_tab_is_on_screen() -> None:
+    from widgets.alert_banner import AlertBanner
+
+    app, source = night_board(steps=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(app, 2)
+        await pilot.press("1")  # the electoral college, not the races
+        await pilot.pause()
+        banner = app.query_one(AlertBanner)
+        assert not banner.display and "WY" not in banner.text  # WY's call: the night so far
+        source.push(response(NIGHT[2], link="/x", truncated=False))
+        await shown(app, 3)
+        await pilot.pause()
+        assert app.state.selected is not None and app.state.selected.id == "electoral-college"
+        assert banner.display
+        assert "✔ CALLED 23:00" in banner.text and "2 unacknowledged" in banner.text
+        assert "NV President" in banner.text and "KS U.S. Senate" in banner.text
+        first = banner.text
+        await pilot.press("a")
+        await pilot.pause()
+        assert banner.display and banner.text != first and "unacknowledged" not in banner.text
+        assert banner.text.startswith("⚑ ✔ CALLED 23:00")
+        await pilot.press("a")
+        await pilot.pause()
+        assert not banner.display and app.state.desk.waiting == ()
+        source.push(response(NIGHT[3], link="/x", truncated=False))  # AP retracts KS
+        await shown(app, 4)
+        await pilot.pause()
+        assert banner.text.startswith("⚑ ✖ CALL RETRACTED 23:00 KS U.S. Senate · Dale Okafor")

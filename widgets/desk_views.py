@@ -109,9 +109,9 @@ class BannerView:
     """The keys: "a acknowledge · m moments"."""
 
 
-MomentKind = Literal["first", "change", "majority", "elected", "complete"]
+MomentKind = Literal["first", "change", "majority", "elected", "complete", "called"]
 """What kind of key moment: a first declaration, a change of control, a majority, a winner, the
-count complete."""
+count complete, a race called (or sent to a runoff)."""
 
 
 @dataclass(frozen=True)

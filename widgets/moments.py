@@ -52,7 +52,7 @@ class MomentList(Widget):
         width = self.size.width or 80
         when = Content.styled(line.time.rjust(time_width), "$text-muted")
         new = Content.styled("● ", "bold $warning") if line.unacknowledged else Content("  ")
-        change = line.kind == "change"
+        change = line.kind in ("change", "called")  # news the desk alerts on
         marker = Content.styled("▶ ", "bold $warning") if change else Content("  ")
         parts: list[Content | str] = [when, " ", new, marker]
         if line.contest:
