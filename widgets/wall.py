@@ -6,7 +6,9 @@ width; the state chips large in the top corner (`chips`); the projection, if
 any, below. As many rows as fit are shown, in the board's order, and rows
 marked `pinned_last` (No Overall Control) are kept; "+ n more" says how many
 were left out. Where there is room (`ROOMY` columns) each row also draws its
-net-gains bar. The board marks a stale or failing feed with `-stale` or
+net-gains bar (`-roomy`, and `-bars` while any party has moved: rows and
+column titles show their bar column by one rule, so each title stands over
+its figures). The board marks a stale or failing feed with `-stale` or
 `-error` on the wall (its stylesheet dims or bars it).
 
 Rows are keyed (`widgets/_keyed_rows.py`): a new view updates the rows'
@@ -123,8 +125,10 @@ class Wall(Vertical):
     Wall #wall-target { display: none; color: $text-muted; }
     Wall #wall-counter { max-width: 80; }
     Wall > #wall-empty { display: none; color: $text-muted; padding: 1 0; }
-    Wall.-roomy WallRow > GainBarCell { display: block; }
-    Wall.-roomy WallHeader.-bars > .wall-bar-title { display: block; }
+    /* One rule for the bar column of rows and header alike (the titles stand over the
+       figures only while both have the same columns). */
+    Wall.-roomy.-bars WallRow > GainBarCell { display: block; }
+    Wall.-roomy.-bars WallHeader > .wall-bar-title { display: block; }
     Wall > #wall-seat-bar { margin-bottom: 1; }
     """
 
@@ -181,12 +185,10 @@ class Wall(Vertical):
             # The header is made again only when its columns change (not with every figure).
             widths = cell_widths(new.lines[0].cells) if new.lines else ()
             header = self.query_one(WallHeader)
-            bars = new.scale > 0
-            if (header.headers, header.widths, header.bars) != (new.headers, widths, bars):
+            self.set_class(new.scale > 0, "-bars")  # the rows' bars and their title, together
+            if (header.headers, header.widths) != (new.headers, widths):
                 header.remove()
-                self.mount(
-                    WallHeader(new.headers, widths, bars=bars), before=self.query_one("#wall-empty")
-                )
+                self.mount(WallHeader(new.headers, widths), before=self.query_one("#wall-empty"))
             if old.empty != new.empty:
                 empty = self.query_one("#wall-empty", Static)
                 empty.update(Content(new.empty))
