@@ -194,7 +194,8 @@ async def test_the_electoral_college_is_told_in_electoral_votes_on_the_wall_and_
         await pilot.pause()
         wall = app.query_one(Wall)
         assert wall.view.target == "270 electoral votes for a majority"
-        assert app.query_one(WallHeader).headers == ("Won", "Leading", "+/-")
+        # AP gives no previous figures: no change column (of zeros) on the wall.
+        assert app.query_one(WallHeader).headers == ("Won", "Leading")
         assert "seats" not in screen_text(app)
 
 
