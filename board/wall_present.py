@@ -29,7 +29,7 @@ from board.present import (
     SortKey,
     candidate_lines,
     counter_of,
-    party_columns,
+    is_balance,
     party_lines,
     seat_shares,
 )
@@ -40,7 +40,6 @@ from feeds.contests import (
     LegislatureContest,
     MayorContest,
 )
-from widgets.views import BALANCE_COLUMNS
 from widgets.wall_views import CellTone as Tone
 from widgets.wall_views import Chamber, WallCell, WallLine, WallView
 
@@ -152,7 +151,7 @@ def _parties(
             for p in parties
         ]
         target = ""
-    elif party_columns(contest) is BALANCE_COLUMNS:
+    elif is_balance(contest):
         headers = BALANCE_HEADERS
         rows = [[_count(p.seats), _count(p.leading), _change(p.seats_change)] for p in parties]
     else:
