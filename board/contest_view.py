@@ -34,6 +34,7 @@ from board.present import (
     counter_of,
     declaration_lines,
     declarations_empty,
+    is_balance,
     notes,
     party_columns,
     party_lines,
@@ -142,11 +143,12 @@ class ContestView(Horizontal):
             switcher.current = "view-unsupported"
             needs = Needs(head=4, header=0)  # the message and its padding
         elif isinstance(contest, LegislatureContest):
-            view = "balance" if party_columns(contest) is BALANCE_COLUMNS else "legislature"
+            view = "balance" if is_balance(contest) else "legislature"
             bar = self.query_one(f"#{view}-bar" if view == "balance" else "#seat-bar", SeatBar)
             bar.total, bar.majority = contest.total, contest.majority
             bar.to_declare = contest.total - contest.reported
             bar.update_shares(seat_shares(contest))
+            self.query_one(f"#{view}-table", PartyTable).show_columns(party_columns(contest))
             rows = self._fill(f"#{view}-table", contest, sort)
             switcher.current = f"view-{view}"
             needs = Needs(head=3, rows=rows, airy=True)  # the seat bar over the table

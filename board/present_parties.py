@@ -32,6 +32,7 @@ __all__ = [
     "SORTS",
     "SORT_WORDS",
     "SortKey",
+    "is_balance",
     "party_columns",
     "party_lines",
     "seat_shares",
@@ -121,16 +122,26 @@ def party_lines(contest: Contest, sort: SortKey | None = None) -> list[PartyLine
     return sort_lines(lines, sort if sort in sorts else sorts[0])
 
 
+def is_balance(contest: Contest) -> bool:
+    """Whether `contest` is a balance of power (a party `leading` anywhere): seats won and
+    leading apart, never added (an electoral college)."""
+    return isinstance(contest, LegislatureContest) and any(
+        party.leading is not None for party in contest.parties
+    )
+
+
 def party_columns(contest: Contest) -> tuple[Column, ...]:
     """The party table's columns: councils; a legislature's seats and shares; or, for a
-    balance of power (a party `leading` anywhere), seats won and leading apart."""
+    balance of power, seats won and leading apart. A legislature's seat change only where
+    the feed gives one (an electoral college has no previous figures: no column of zeros)."""
     if isinstance(contest, CouncilsContest):
         return COUNCIL_COLUMNS
-    if isinstance(contest, LegislatureContest) and any(
-        party.leading is not None for party in contest.parties
+    columns = BALANCE_COLUMNS if is_balance(contest) else LEGISLATURE_COLUMNS
+    if isinstance(contest, LegislatureContest) and all(
+        party.seats_change is None for party in contest.parties
     ):
-        return BALANCE_COLUMNS
-    return LEGISLATURE_COLUMNS
+        return tuple(column for column in columns if column.field != "seats_change")
+    return columns
 
 
 def _line(party: PartyRow | LegislatureParty, **figures: Any) -> PartyLine:

@@ -73,9 +73,9 @@ def gain_bars(contest: Contest) -> list[GainBar]:
     last); parties that did not move are left out. Other kinds of contest: []."""
     if not isinstance(contest, CouncilsContest | LegislatureContest):
         return []
-    moved = [party for party in contest.parties if party.seats_change]
-    moved.sort(key=lambda p: (-p.seats_change, p.code.casefold()))
-    return [GainBar(p.code, p.code, p.colour, p.seats_change) for p in moved]
+    moved = [(party, party.seats_change) for party in contest.parties if party.seats_change]
+    moved.sort(key=lambda pair: (-(pair[1] or 0), pair[0].code.casefold()))
+    return [GainBar(p.code, p.code, p.colour, change or 0) for p, change in moved]
 
 
 def gains_view(contest: Contest) -> GainsView:

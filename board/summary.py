@@ -50,8 +50,8 @@ def _party_changes(before: Contest, after: Contest) -> list[str]:
         now[NOC] = after.no_overall_control.councils_change
         noun = "councils"
     elif isinstance(before, LegislatureContest) and isinstance(after, LegislatureContest):
-        held = {p.code: p.seats_change for p in before.parties}
-        now = {p.code: p.seats_change for p in after.parties}
+        held = {p.code: p.seats_change or 0 for p in before.parties}
+        now = {p.code: p.seats_change or 0 for p in after.parties}
         noun = after.unit
     else:
         return []

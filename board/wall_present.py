@@ -14,6 +14,8 @@ What each kind shows (the order is the table's, `board/present.py`):
 - a legislature: seats and change and vote share, against the seats needed
   for a majority (said beside the counter, and of the leading party);
 - a mayor: the candidates' votes and shares, the winner marked.
+
+A column shows only where the feed gives at least one of its figures (`with_figures`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from board.present import (
     SortKey,
     candidate_lines,
     counter_of,
-    party_columns,
+    is_balance,
     party_lines,
     seat_shares,
 )
@@ -38,11 +40,10 @@ from feeds.contests import (
     LegislatureContest,
     MayorContest,
 )
-from widgets.views import BALANCE_COLUMNS
 from widgets.wall_views import CellTone as Tone
 from widgets.wall_views import Chamber, WallCell, WallLine, WallView
 
-__all__ = ["pad_column", "wall_view"]
+__all__ = ["pad_column", "wall_view", "with_figures"]
 
 NARROW = "\u00a0"
 """A no-break space: blank, one cell wide in `Digits` (which draws a space three wide)."""
@@ -103,6 +104,20 @@ def pad_column(rows: Sequence[Sequence[WallCell]]) -> list[tuple[WallCell, ...]]
     ]
 
 
+def with_figures(
+    headers: Sequence[str], rows: Sequence[Sequence[WallCell]]
+) -> tuple[tuple[str, ...], list[list[WallCell]]]:
+    """The columns in which the feed gives at least one figure, with their headers.
+
+    A column the feed leaves empty for every row (no vote shares, as Scotland's feed; no
+    previous figures, so no change, as an electoral college) is not drawn: on a screen read
+    from across the room it would take a column's width to say nothing. (The table keeps its
+    columns and says "—" per row: it is read up close, where a dash means "not given".)
+    """
+    keep = [i for i in range(len(headers)) if any(row[i].text for row in rows)]
+    return tuple(headers[i] for i in keep), [[row[i] for i in keep] for row in rows]
+
+
 def wall_view(contest: Contest, sort: SortKey | None = None) -> WallView:
     """The wall of `contest`: its counter and leading figures, padded for `Digits`."""
     counter = counter_of(contest)
@@ -136,7 +151,7 @@ def _parties(
             for p in parties
         ]
         target = ""
-    elif party_columns(contest) is BALANCE_COLUMNS:
+    elif is_balance(contest):
         headers = BALANCE_HEADERS
         rows = [[_count(p.seats), _count(p.leading), _change(p.seats_change)] for p in parties]
     else:
@@ -153,6 +168,7 @@ def _parties(
         short = majority - (leader.seats or 0)
         if short > 0 and (leader.seats or 0) > 0:
             notes[leader.key] = f"largest · {short} short of a majority"
+    headers, rows = with_figures(headers, rows)
     lines = tuple(
         WallLine(
             key=line.key,
@@ -187,6 +203,7 @@ def _mayor(contest: MayorContest, base: WallView) -> WallView:
     candidates = candidate_lines(contest)
     # Thousands set apart by a space (as SI writes them): a comma is narrow in `Digits`.
     rows = [[WallCell(f"{c.votes:,}".replace(",", " ")), _share(c.share)] for c in candidates]
+    headers, rows = with_figures(MAYOR_HEADERS, rows)
     lines = tuple(
         WallLine(
             key=c.key,
@@ -202,7 +219,7 @@ def _mayor(contest: MayorContest, base: WallView) -> WallView:
         target += f" · turnout {contest.turnout:.1f}%"
     return replace(
         base,
-        headers=MAYOR_HEADERS,
+        headers=headers,
         lines=lines,
         target=target,
         nouns=("candidate", "candidates"),

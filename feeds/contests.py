@@ -132,7 +132,9 @@ class LegislatureParty(FeedModel):
     colour: Colour | None = None
     seats: Count = 0
     """Seats won (called), holdovers included."""
-    seats_change: Change = 0
+    seats_change: Change | None = None
+    """Net seats gained (+) or lost (−) since last time; None where the feed gives no previous
+    figures (an electoral college): no change column rather than a column of zeros."""
     leading: Count | None = None
     """Seats not yet called where this party leads (1.1): never counted in `seats`."""
     votes: Count | None = None

@@ -77,7 +77,7 @@ def plausibility_warnings(contest: Contest) -> list[str]:
         )
         return found + _beyond("seats", COUNCIL_SEATS_MAX, "councillors in the UK", contest)
     if isinstance(contest, LegislatureContest):
-        found = _counts("seats", [(p.code, p.seats, p.seats_change) for p in contest.parties])
+        found = _counts("seats", [(p.code, p.seats, p.seats_change or 0) for p in contest.parties])
         found += _beyond("seats", CHAMBER_SEATS_MAX, "seats in the largest chamber", contest)
         if contest.total > CHAMBER_SEATS_MAX:
             found.append(
@@ -114,7 +114,10 @@ def _beyond(
 ) -> list[str]:
     found = []
     for party in contest.parties:
-        for value, label in ((party.seats, what), (abs(party.seats_change), f"{what} changed")):
+        for value, label in (
+            (party.seats, what),
+            (abs(party.seats_change or 0), f"{what} changed"),
+        ):
             if value > limit:
                 found.append(
                     f"{party.code} has {value:,} {label}: more than the {limit:,} {meaning}"

@@ -176,6 +176,7 @@ async def test_the_electoral_college_is_told_in_electoral_votes_on_the_wall_and_
     electoral votes, and the board "The feed lists no declarations" with states called."""
     from tests.boardkit import screen_text
     from widgets._wall_row import WallHeader
+    from widgets.party_table import PartyTable
     from widgets.wall import Wall
 
     async with night_showing(size) as (app, pilot):
@@ -189,12 +190,18 @@ async def test_the_electoral_college_is_told_in_electoral_votes_on_the_wall_and_
         assert "seats" not in board.replace("Electoral", "")  # not one "seats"
         assert "The feed lists no declarations" not in board
         assert "electoral votes called" in board
+        # AP gives no previous figures: no change column of zeros in the table either.
+        table = app.query_one("#balance-table", PartyTable)
+        assert [column.header for column in table.columns] == ["Won", "Leading"]
+        heading = next(line for line in board.splitlines() if "Leading" in line)
+        assert "+/-" not in heading
         await pilot.press("w")
         await async_wait_for(lambda: app.screen.has_class("-wall"), "the wall")
         await pilot.pause()
         wall = app.query_one(Wall)
         assert wall.view.target == "270 electoral votes for a majority"
-        assert app.query_one(WallHeader).headers == ("Won", "Leading", "+/-")
+        # AP gives no previous figures: no change column (of zeros) on the wall.
+        assert app.query_one(WallHeader).headers == ("Won", "Leading")
         assert "seats" not in screen_text(app)
 
 

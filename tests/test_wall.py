@@ -8,6 +8,8 @@ width, No Overall Control kept last, the counter and the majority line.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.renderables.digits import Digits
 
@@ -18,7 +20,7 @@ from feeds.contests import LegislatureContest, MayorContest
 from feeds.models import Feed
 from sample_feeds.factory import councils, document, legislature, mayor
 from widgets.wall import fit_lines
-from widgets.wall_views import WallCell, WallLine
+from widgets.wall_views import WallCell, WallLine, WallView
 
 
 def contest(doc: dict[str, object]) -> object:
@@ -121,3 +123,57 @@ def test_rows_that_do_not_fit_are_cut_from_the_tail_keeping_noc() -> None:
     assert [x.key for x in shown] == ["A", "B", "NOC"] and hidden == 1
     assert fit_lines(lines, 10) == (lines, 0)
     assert [x.key for x in fit_lines(lines, 1)[0]] == ["NOC"]
+
+
+def wall_of(doc: dict[str, Any]) -> WallView:
+    """The wall of the first contest of `doc`."""
+    return wall_view(Feed.model_validate(doc).contests[0])
+
+
+def without(contest_doc: dict[str, Any], *fields: str, key: str = "parties") -> dict[str, Any]:
+    """`contest_doc` with `fields` left out of every party (the feed does not give them)."""
+    rows = [{k: v for k, v in row.items() if k not in fields} for row in contest_doc[key]]
+    return contest_doc | {key: rows}
+
+
+def test_a_column_the_feed_gives_no_figures_for_is_not_on_the_wall() -> None:
+    """Scotland's feed has no shares: no blank Share % column; a change column only where the
+    feed gives changes; a column with one figure stays."""
+    assert wall_of(document(legislature())).headers == ("Seats", "+/-", "Share %")
+    view = wall_of(document(without(legislature(), "share", "votes")))
+    assert view.headers == ("Seats", "+/-") and all(len(ln.cells) == 2 for ln in view.lines)
+    assert wall_of(document(without(legislature(), "seats_change"))).headers == (
+        "Seats",
+        "Share %",
+    )
+    one_share = without(legislature(), "share")
+    one_share["parties"][0]["share"] = 30.0
+    assert wall_of(document(one_share)).headers[-1] == "Share %"
+    # A mayor's shares left out are worked out from the votes (`board.present.shares`).
+    no_mayor_shares = without(mayor(), "share", key="candidates")
+    assert wall_of(document(no_mayor_shares)).headers == ("Votes", "Share %")
+
+
+def test_an_electoral_college_without_previous_figures_has_no_change_column() -> None:
+    """Won and leading (AP's electoral college gives no previous figures): no +/- of zeros, on
+    the wall and after the document is relayed (serialised without the absent change)."""
+    parties = [
+        {"code": "Dem", "name": "Dem", "seats": 60, "leading": 40},
+        {"code": "GOP", "name": "GOP", "seats": 40, "leading": 50},
+    ]
+    college = legislature(
+        id="electoral-college",
+        title="Electoral college",
+        total=538,
+        reported=100,
+        majority=270,
+        unit="electoral votes",
+        parties=parties,
+    )
+    feed = Feed.model_validate(document(college))
+    assert wall_view(feed.contests[0]).headers == ("Won", "Leading")
+    relayed = Feed.model_validate_json(feed.model_dump_json(exclude_none=True))
+    party = relayed.contests[0]
+    assert isinstance(party, LegislatureContest) and party.parties[0].seats_change is None
+    given = college | {"parties": [dict(parties[0], seats_change=0), parties[1]]}
+    assert wall_of(document(given)).headers == ("Won", "Leading", "+/-")

@@ -133,12 +133,8 @@ class WallHeader(Horizontal):
     }
     """
 
-    def __init__(
-        self, headers: Sequence[str], widths: Sequence[int] = (), *, bars: bool = False
-    ) -> None:
-        super().__init__(classes="-bars" if bars else None)
-        self.bars = bars
-        """Whether the rows draw gains bars (the bar column gets a title)."""
+    def __init__(self, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
+        super().__init__()
         self.headers = tuple(headers)
         """The titles, one per figure column."""
         self.widths = tuple(widths)

@@ -71,6 +71,24 @@ class PartyTable(FittedTable[PartyLine, PartyRow]):
         """The figure columns shown after the party name."""
         return self._columns
 
+    def show_columns(self, columns: Sequence[Column]) -> None:
+        """Show `columns` from now on (a feed without seat changes: no +/-); other columns make
+        the header and the rows afresh (the next `update_lines` fills them, without flashing)."""
+        columns = tuple(columns)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        header, self._header = self._header, PartyHeader(columns)
+        if header.parent is None:  # not composed yet: compose yields the new header
+            return
+        with self.app.batch_update():
+            self.mount(self._header, before=header)
+            header.remove()
+            for row in self._keyed.rows.values():
+                row.remove()
+            self._keyed.rows, self._keyed.of = {}, None
+            self._filled = False
+
     @property
     def rows(self) -> list[PartyRow]:
         """The row widgets in display order."""

@@ -2,12 +2,15 @@
 
 For a screen read from the back of a gallery: the counter ("96 of 124") and,
 per party, its figures in Textual's `Digits`, each column spread across the
-width; the state chips large in the top corner (`chips`); the projection, if
-any, below. As many rows as fit are shown, in the board's order, and rows
-marked `pinned_last` (No Overall Control) are kept; "+ n more" says how many
-were left out. Where there is room (`ROOMY` columns) each row also draws its
-net-gains bar. The board marks a stale or failing feed with `-stale` or
-`-error` on the wall (its stylesheet dims or bars it).
+width; the state chips large in the top corner (`chips`), or under the
+headline where beside it they would take the big figures' width (the
+headline is planned first); the projection, if any, below. As many rows as
+fit are shown, in the board's order, and rows marked `pinned_last` (No
+Overall Control) are kept; "+ n more" says how many were left out. Where
+there is room (`ROOMY` columns) each row also draws its net-gains bar
+(`-roomy`, and `-bars` while any party has moved: rows and column titles
+show their bar column by the same rule). The board marks a stale or failing
+feed with `-stale` or `-error` on the wall (its stylesheet dims or bars it).
 
 Rows are keyed (`widgets/_keyed_rows.py`): a new view updates the rows'
 figures in place, so one party's change redraws one party's digits.
@@ -15,6 +18,9 @@ figures in place, so one party's change redraws one party's digits.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -24,36 +30,96 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from widgets._keyed_rows import KeyedRows, fit_lines
-from widgets._wall_row import WallHeader, WallRow, cell_widths
+from widgets._wall_row import WallHeader, WallRow, cell_widths, digits_width
 from widgets.projection import ProjectionPanel
 from widgets.reporting_counter import ReportingCounter
 from widgets.seat_bar import SeatBar
 from widgets.views import Chip, CounterView
 from widgets.wall_views import Chamber, ProjectionView, WallLine, WallView
 
-__all__ = ["ROOMY", "Wall", "WallChips", "fit_lines"]
+__all__ = ["ROOMY", "Wall", "WallChips", "chip_lines", "fit_lines", "headline_width"]
 
 ROOMY = 150
 """From this width the rows also draw their net-gains bars."""
+BESIDE_CHIP_GUTTER = 7
+"""A chip beside the headline: 3 columns of padding each side and 1 of margin."""
+BELOW_CHIP_GUTTER = 3
+"""A chip under the headline: 1 column of padding each side and 1 of margin."""
+COUNTER_OF = 4
+""""of" between the counter's digits, with a column of padding each side."""
+WALL_GUTTER = 3
+"""Columns of the wall that are not content: its padding, and a stale or failing bar."""
 ROW_HEIGHT = 3
 AIRY_PITCH = 4
 """A row and a blank line, when every row fits with air between them."""
 
 
 class WallChips(Widget):
-    """The state chips, large: each a reversed block three lines tall in its tone's colours."""
+    """The state chips, large: each a reversed block in its tone's colours — three lines tall
+    beside the headline, or, where that would take the big figures' width, one line tall in
+    lines of their own under it (`below`: the width they wrap to)."""
 
     DEFAULT_CSS = """
     WallChips { width: auto; height: auto; layout: horizontal; }
     WallChips > Static { width: auto; height: 3; padding: 1 3; margin-left: 1; text-style: bold; }
+    WallChips.-below { width: 1fr; layout: vertical; margin-top: 1; }
+    WallChips.-below > Horizontal { width: 1fr; height: 1; }
+    WallChips.-below Static { width: auto; height: 1; padding: 0 1; margin-right: 1; }
+    WallChips.-below Static { text-style: bold; }
     """
 
     chips: reactive[tuple[Chip, ...]] = reactive((), init=False, recompose=True)
     """The chips, most urgent first; an equal tuple does nothing."""
 
+    below: reactive[int] = reactive(0, init=False, recompose=True)
+    """0: beside the headline; else under it, wrapped at this many columns."""
+
     def compose(self) -> ComposeResult:
-        for chip in self.chips:
-            yield Static(Content(chip.text), classes=f"wall-chip -{chip.tone}", markup=False)
+        self.set_class(bool(self.below), "-below")
+        if not self.below:
+            for chip in self.chips:
+                yield Static(Content(chip.text), classes=f"wall-chip -{chip.tone}", markup=False)
+            return
+        for line in chip_lines(self.chips, self.below):
+            with Horizontal():
+                for words, tone in line:
+                    yield Static(Content(words), classes=f"wall-chip -{tone}", markup=False)
+
+
+def chip_lines(chips: Sequence[Chip], width: int) -> list[list[tuple[str, str]]]:
+    """`chips` as (words, tone) in lines of at most `width` columns, one line tall each (a
+    chip's short words where its whole words would not fit a line)."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for chip in chips:
+        words = chip.text
+        if cell_len(words) + BELOW_CHIP_GUTTER > width:
+            words = chip.short or chip.text
+        cells = cell_len(words) + BELOW_CHIP_GUTTER
+        if used and used + cells > width:
+            lines.append([])
+            used = 0
+        lines[-1].append((words, chip.tone))
+        used += cells
+    return [line for line in lines if line]
+
+
+def chips_beside_width(chips: Sequence[Chip]) -> int:
+    """Columns the chips take beside the headline (three lines tall, padded)."""
+    return sum(cell_len(chip.text) + BESIDE_CHIP_GUTTER for chip in chips)
+
+
+def headline_width(view: WallView) -> int:
+    """Columns the headline needs to be whole: the counter's digits ("96 of 124" in `Digits`,
+    with "of" between), its words, the target line."""
+    counter = view.counter
+    need = cell_len(view.target)
+    if counter is not None:
+        total = counter.total
+        reported = f"{counter.reported:>{len(str(max(total, counter.reported)))}}"
+        figures = digits_width(reported) + COUNTER_OF + digits_width(str(total) if total else "-")
+        need = max(need, figures, cell_len(counter.words))
+    return need
 
 
 class WallRows(Vertical):
@@ -118,13 +184,16 @@ class Wall(Vertical):
     DEFAULT_CSS = """
     Wall { height: 1fr; padding: 0 1; }
     Wall > #wall-top { height: auto; margin-bottom: 1; }
+    Wall.-chips-below > #wall-top { layout: vertical; }
     Wall #wall-headline { width: 1fr; height: auto; }
     Wall #wall-title { text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     Wall #wall-target { display: none; color: $text-muted; }
     Wall #wall-counter { max-width: 80; }
     Wall > #wall-empty { display: none; color: $text-muted; padding: 1 0; }
-    Wall.-roomy WallRow > GainBarCell { display: block; }
-    Wall.-roomy WallHeader.-bars > .wall-bar-title { display: block; }
+    /* One rule for the bar column of rows and header alike (the titles stand over the
+       figures only while both have the same columns). */
+    Wall.-roomy.-bars WallRow > GainBarCell { display: block; }
+    Wall.-roomy.-bars WallHeader > .wall-bar-title { display: block; }
     Wall > #wall-seat-bar { margin-bottom: 1; }
     """
 
@@ -155,12 +224,24 @@ class Wall(Vertical):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= ROOMY, "-roomy")
+        self._place_chips()
 
     def watch_view(self, old: WallView, new: WallView) -> None:
         self._show(old, new)
 
     def watch_chips(self, chips: tuple[Chip, ...]) -> None:
         self.query_one(WallChips).chips = chips
+        self._place_chips()
+
+    def _place_chips(self) -> None:
+        """The chips beside the headline where both are whole there, else under it: no chip
+        ever takes the big figures' width (the headline is planned first)."""
+        if not self.is_mounted or not self.size.width:
+            return
+        room = self.size.width - WALL_GUTTER
+        beside = headline_width(self.view) + chips_beside_width(self.chips) <= room
+        self.set_class(not beside, "-chips-below")
+        self.query_one(WallChips).below = 0 if beside else room
 
     def watch_projection(self, projection: ProjectionView | None) -> None:
         self.query_one(ProjectionPanel).view = projection
@@ -181,18 +262,18 @@ class Wall(Vertical):
             # The header is made again only when its columns change (not with every figure).
             widths = cell_widths(new.lines[0].cells) if new.lines else ()
             header = self.query_one(WallHeader)
-            bars = new.scale > 0
-            if (header.headers, header.widths, header.bars) != (new.headers, widths, bars):
+            self.set_class(new.scale > 0, "-bars")  # the rows' bars and their title, together
+            if (header.headers, header.widths) != (new.headers, widths):
                 header.remove()
-                self.mount(
-                    WallHeader(new.headers, widths, bars=bars), before=self.query_one("#wall-empty")
-                )
+                self.mount(WallHeader(new.headers, widths), before=self.query_one("#wall-empty"))
             if old.empty != new.empty:
                 empty = self.query_one("#wall-empty", Static)
                 empty.update(Content(new.empty))
                 empty.display = bool(new.empty)
             self._chamber(new.chamber)
             self.query_one(WallRows).show(new)
+            if old.counter != new.counter or old.target != new.target:
+                self._place_chips()
 
     def _chamber(self, chamber: Chamber | None) -> None:
         bar = self.query_one(SeatBar)
