@@ -60,14 +60,12 @@ class Display:
         if not app.is_running or not app.screen_stack:  # not composed yet, or shutting down
             return
         board = app.screen_stack[0]  # the board's own screen, even under the help screen
-        bars = board.query(StatusBar)
-        if not bars:  # not composed yet: `on_mount` pushes again
-            return
         try:
             self._push(app, board, state, now)
         except NoMatches:
-            # A widget is gone: the board is being taken down (a clock tick or a poll can land
-            # while Textual removes the widgets one by one). Nothing is left to show.
+            # A widget is not there: not composed yet (`on_mount` pushes again), or the board
+            # is being taken down (a clock tick or a poll can land while Textual removes the
+            # widgets one by one). Nothing to show either way.
             return
 
     def _push(self, app: App[Any], board: Screen[Any], state: BoardState, now: datetime) -> None:
