@@ -73,10 +73,10 @@ def _declared(before: Contest | None, after: Contest) -> tuple[int, str]:
 
 
 def _contest_summary(
-    before: Contest | None, after: Contest, changes: int
+    before: Contest | None, after: Contest, declared: int, noun: str, changes: int
 ) -> tuple[list[str], list[str], list[str]]:
-    """What is said of one contest: declared, the parties' net changes, control changes."""
-    declared, noun = _declared(before, after)
+    """What is said of one contest (`declared` more of `noun`, `changes` of control): declared,
+    the parties' net changes, control changes."""
     said = [f"{_plural(declared, noun)} declared"] if declared > 0 else []
     parties = _party_changes(before, after) if before is not None else []
     control = [_plural(changes, "control changes")] if changes else []
@@ -103,8 +103,13 @@ def summary_forms(before: Feed, after: Feed) -> tuple[str, ...]:
         if alert.key not in known:
             new[alert.contest_id] = new.get(alert.contest_id, 0) + 1
     said = []
+    declared: list[tuple[str, int, str]] = []  # contest title, how many more, the noun
     for contest in after.contests:
-        parts = _contest_summary(before.contest(contest.id), contest, new.get(contest.id, 0))
+        earlier = before.contest(contest.id)
+        count, noun = _declared(earlier, contest)
+        if count > 0:
+            declared.append((contest.title, count, noun))
+        parts = _contest_summary(earlier, contest, count, noun, new.get(contest.id, 0))
         if any(parts):
             said.append((contest.title, parts))
     if not said:
@@ -121,12 +126,10 @@ def summary_forms(before: Feed, after: Feed) -> tuple[str, ...]:
 
     changes = sum(new.values())
     control = [_plural(changes, "control changes")] if changes else []
-    declared = [(c.title, *_declared(before.contest(c.id), c)) for c in after.contests]
-    declared = [(title, count, noun) for title, count, noun in declared if count > 0]
     # Shorter: each contest by the first word of its title ("Scottish 15 seats"), where those
     # words tell the contests apart; then the counts alone, summed by noun, so that two
     # contests' "seats" are never two bare figures nobody can tell apart on air.
-    labels = [title.split()[0][:12] if title.split() else "" for title, _, _ in declared]
+    labels = [(title.split() or [""])[0][:12] for title, _, _ in declared]
     short = ""
     if named and len(set(labels)) == len(labels) and all(labels):
         short = " · ".join(
